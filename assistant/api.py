@@ -1,0 +1,57 @@
+"""Plain functions behind the CLI commands: each returns data, none prints."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from index.ingest import IngestReport
+from index.ingest import ingest as _ingest
+from index.settings import Settings
+from index.store import Store
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
+           progress: Callable[[str], None] | None = None) -> IngestReport:
+    """Index files or folders into ``settings.data_dir`` (see ``index.ingest.ingest``)."""
+    return _ingest(paths, settings, prune=prune, progress=progress)
+
+
+def ensure_index(settings: Settings, progress: Callable[[str], None] | None = None) -> Store:
+    """Open the index, building it from ``seeds/`` first when the data folder has none."""
+    store = Store(settings)
+    if store.counts()["bulletins"] == 0 and SEEDS.is_dir():
+        _ingest([SEEDS], settings, progress=progress, store=store)
+    return store
+
+
+def facts(settings: Settings, measure: str | None = None, qualifier: str | None = None,
+          source: str | None = None) -> list[dict[str, Any]]:
+    """The facts table as dicts, each with ``quote == canonical_text[start:end]``."""
+    store = Store(settings, create=False)
+    texts = {b.source: b.text for b in store.bulletins()}
+    rows = []
+    for fact in store.facts(measure=measure, qualifier=qualifier, source=source):
+        row = asdict(fact)
+        text = texts[fact.source]
+        row["quote"] = text[fact.start:fact.end]
+        row["sentence"] = text[fact.sentence_start:fact.sentence_end]
+        rows.append(row)
+    return rows
+
+
+def status(settings: Settings) -> dict[str, Any]:
+    """How many bulletins, chunks and facts are indexed, and where."""
+    store = Store(settings, create=False)
+    return {
+        **store.counts(),
+        "data_dir": str(settings.data_dir.resolve()),
+        "sqlite": str(settings.db_path.resolve()),
+        "chroma": settings.chroma_url or str(settings.chroma_path.resolve()),
+        "embedder": settings.embedder,
+        "sources": [b.source for b in store.bulletins()],
+    }

@@ -1,0 +1,167 @@
+"""The `boletines` command line: parses, calls one plain function per command, prints."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+from index.errors import BoletinesError
+from index.settings import EMBEDDERS, Settings
+
+PROG = "boletines"
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    return Settings.load(
+        data_dir=getattr(args, "data_dir", None),
+        chroma_url=getattr(args, "chroma_url", None),
+        embedder=getattr(args, "embedder", None),
+    )
+
+
+def _progress(total_hint: int | None = None) -> tuple[Callable[[str], None] | None, Any]:
+    """A rich progress bar on a terminal; nothing when output is piped."""
+    if not sys.stderr.isatty():
+        return None, None
+    from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+    bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
+                   TextColumn("{task.completed} archivos"), TimeElapsedColumn(), transient=True)
+    task = bar.add_task("Ingiriendo", total=total_hint)
+    bar.start()
+    return (lambda name: bar.update(task, advance=1, description=name[:40])), bar
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    """Ingest bulletin files or folders (.txt, .pdf, .html) into the index."""
+    from assistant import api
+    from index.ingest import collect_files
+
+    settings = _settings(args)
+    files, _ = collect_files(args.paths)
+    callback, bar = _progress(len(files))
+    try:
+        report = api.ingest(args.paths, settings, prune=args.prune, progress=callback)
+    finally:
+        if bar is not None:
+            bar.stop()
+    for line in report.warnings:
+        print(f"Aviso: {line}", file=sys.stderr)
+    for line in report.failed:
+        print(f"Error: {line}", file=sys.stderr)
+    print(f"Nuevos: {len(report.added)} · actualizados: {len(report.updated)} · "
+          f"sin cambios: {len(report.unchanged)} · eliminados: {len(report.pruned)} · "
+          f"fallidos: {len(report.failed)} · índice en {settings.data_dir}")
+    return 0 if report.ok else 1
+
+
+def cmd_facts(args: argparse.Namespace) -> int:
+    """List the facts table: every figure with measure, qualifier, period and quote."""
+    from assistant import api
+
+    rows = api.facts(_settings(args), args.measure, args.qualifier, args.source)
+    if args.json:
+        for row in rows:
+            print(json.dumps(row, ensure_ascii=False))
+    elif args.csv:
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]) if rows else ["source"])
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        from assistant.format import format_value, period_words
+
+        for row in rows:
+            period = period_words(row["period_start"], row["period_end"]) or "periodo no indicado"
+            qual = f" · {row['qualifier']}" if row["qualifier"] else ""
+            event = f" · {row['event']}" if row["event"] else ""
+            print(f"{format_value(row['value'], row['unit']):>14}  {row['measure']}{qual} · "
+                  f"{period}{event} · {row['source']}[{row['start']}:{row['end']}]")
+        print(f"{len(rows)} cifras.", file=sys.stderr)
+    return 0
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    """Show how many bulletins, chunks and facts are indexed, and where."""
+    from assistant import api
+
+    info = api.status(_settings(args))
+    if args.json:
+        print(json.dumps(info, ensure_ascii=False))
+        return 0
+    print(f"Boletines: {info['bulletins']}  ·  fragmentos: {info['chunks']}  ·  "
+          f"cifras: {info['facts']}")
+    print(f"SQLite: {info['sqlite']}")
+    print(f"Chroma: {info['chroma']} (embedder {info['embedder']})")
+    return 0
+
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "ingest": cmd_ingest,
+    "facts": cmd_facts,
+    "status": cmd_status,
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser: one sub-command per function in COMMANDS."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", type=Path, default=None,
+                        help="carpeta del índice (o BOLETINES_DATA_DIR; por omisión ./data)")
+    common.add_argument("--chroma-url", default=None,
+                        help="servidor Chroma http://HOST:PUERTO en lugar del índice local")
+    common.add_argument("--embedder", choices=EMBEDDERS, default=None,
+                        help="modelo de embeddings (por omisión e5)")
+    parser = argparse.ArgumentParser(
+        prog=PROG, description="Preguntas y respuestas con cifras citadas sobre boletines del IMSS.")
+    sub = parser.add_subparsers(dest="command", metavar="COMANDO")
+    sub.required = True
+
+    p = sub.add_parser("ingest", parents=[common], help=cmd_ingest.__doc__,
+                       description=cmd_ingest.__doc__)
+    p.add_argument("paths", nargs="+", type=Path, metavar="RUTA")
+    p.add_argument("--prune", action="store_true",
+                   help="eliminar del índice los boletines cuyos archivos ya no existen")
+
+    p = sub.add_parser("facts", parents=[common], help=cmd_facts.__doc__,
+                       description=cmd_facts.__doc__)
+    p.add_argument("--measure", help="filtrar por medida (subcadena)")
+    p.add_argument("--qualifier", help="filtrar por calificador (subcadena)")
+    p.add_argument("--source", help="filtrar por archivo de boletín")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--csv", action="store_true", help="salida CSV")
+    fmt.add_argument("--json", action="store_true", help="un objeto JSON por línea")
+
+    p = sub.add_parser("status", parents=[common], help=cmd_status.__doc__,
+                       description=cmd_status.__doc__)
+    p.add_argument("--json", action="store_true", help="salida JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; return the exit code (errors are one Spanish line on stderr, code 1)."""
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0)
+    try:
+        return COMMANDS[args.command](args)
+    except BoletinesError as exc:
+        print(f"Error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("Interrumpido.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback
+        if os.environ.get("BOLETINES_DEBUG"):
+            raise
+        print(f"Error inesperado: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return 2

@@ -1,0 +1,123 @@
+"""Named events ("la 7ª Jornada Nacional", "la séptima jornada", "las tres primeras Jornadas")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.fold import fold
+from index.lexicon import lexicon
+from index.numbers import TEENS, UNITS
+
+ORDINALS = {
+    "primer": 1, "primera": 1, "primero": 1, "segunda": 2, "segundo": 2, "tercer": 3,
+    "tercera": 3, "tercero": 3, "cuarta": 4, "cuarto": 4, "quinta": 5, "quinto": 5,
+    "sexta": 6, "sexto": 6, "septima": 7, "septimo": 7, "setima": 7, "setimo": 7,
+    "octava": 8, "octavo": 8, "novena": 9, "noveno": 9, "decima": 10, "decimo": 10,
+    "undecima": 11, "undecimo": 11, "duodecima": 12, "duodecimo": 12, "vigesima": 20,
+    "vigesimo": 20,
+}
+_ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
+_NUM_SUFFIX = r"(?:ª|º|°|a|o|er|ra|ro|da|do|ta|to|va|vo|na|no)\.?"
+_CONNECTORS = {"de", "del", "la", "las", "los", "el", "por", "para", "y", "en"}
+
+
+def _noun_alternation() -> str:
+    return "|".join(sorted((re.escape(n) for n in lexicon().event_nouns), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class Event:
+    """An event named in text: ``nums`` are its ordinals (1..3 for "las tres primeras")."""
+
+    start: int
+    end: int
+    text: str
+    nums: tuple[int, ...]
+    noun: str
+
+    @property
+    def num(self) -> int | None:
+        """The single ordinal of a singular event, else None."""
+        return self.nums[0] if len(self.nums) == 1 else None
+
+
+def _compile() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    nouns = _noun_alternation()
+    single = re.compile(
+        r"\b(?:(?P<num>\d{1,3})\s?" + _NUM_SUFFIX + r"|(?P<tens>decim[ao])\s+(?P<unit>"
+        + _ORD_WORDS + r")|(?P<word>" + _ORD_WORDS + r"))\s+(?P<noun>" + nouns + r")\b"
+    )
+    count_words = "|".join(sorted(set(UNITS) | set(TEENS), key=len, reverse=True))
+    plural = re.compile(
+        r"\b(?:las|los)\s+(?P<count>\d{1,2}|" + count_words + r")\s+(?P<which>primer[ao]s|"
+        r"ultim[ao]s)\s+(?P<noun>" + nouns + r")\b"
+    )
+    return single, plural
+
+
+_COMPILED: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+
+
+def _extend(text: str, end: int, require_caps: bool) -> int:
+    """Extend an event's name over the capitalised words that follow ("Nacional de Servicios")."""
+    pos = end
+    for m in re.finditer(r"\s+(\S+)", text[end:end + 200]):
+        word = m.group(1)
+        bare = word.rstrip(".,;:)")
+        if not bare:
+            break
+        capital = bare[0].isupper()
+        if capital and bare == word:
+            pos = end + m.end()
+            continue
+        if capital:
+            pos = end + m.start(1) + len(bare)
+            break
+        if fold(bare) in _CONNECTORS and bare == word:
+            continue
+        if not require_caps and fold(bare) in ("nacional", "nacionales") and bare == word:
+            pos = end + m.end()
+            continue
+        break
+    return pos
+
+
+def find_events(text: str, require_caps: bool = True) -> list[Event]:
+    """Events named in ``text``; in bulletins the event noun must be capitalised ("Jornada").
+
+    "por primera vez" or "primer nivel" are not events: their noun is not an event noun.
+    """
+    global _COMPILED
+    if _COMPILED is None:
+        _COMPILED = _compile()
+    single, plural = _COMPILED
+    folded = fold(text)
+    out: list[Event] = []
+    for m in single.finditer(folded):
+        noun_start = m.start("noun")
+        if require_caps and not text[noun_start].isupper():
+            continue
+        if m.group("num"):
+            num = int(m.group("num"))
+        elif m.group("tens"):
+            num = 10 + ORDINALS[m.group("unit")]
+        else:
+            num = ORDINALS[m.group("word")]
+        end = _extend(text, m.end("noun"), require_caps)
+        name = " ".join(text[noun_start:end].split())
+        mark = "ª" if fold(name.split()[0]).endswith(("a", "as")) else "º"
+        out.append(Event(m.start(), end, f"{num}{mark} {name}", (num,), fold(m.group("noun"))))
+    for m in plural.finditer(folded):
+        noun_start = m.start("noun")
+        if require_caps and not text[noun_start].isupper():
+            continue
+        raw = m.group("count")
+        count = int(raw) if raw.isdigit() else {**UNITS, **TEENS}[raw]
+        if not 1 <= count <= 50:
+            continue
+        end = _extend(text, m.end("noun"), require_caps)
+        nums = tuple(range(1, count + 1)) if m.group("which").startswith("primer") else ()
+        name = " ".join(text[m.start("count"):end].split())
+        out.append(Event(m.start(), end, name, nums, fold(m.group("noun"))))
+    return sorted(out, key=lambda e: e.start)

@@ -1,0 +1,435 @@
+"""Figure extraction: every figure a bulletin states, with measure, qualifier, period and span.
+
+The extractor reads Spanish syntax, not any one bulletin: the noun after a numeral is what it
+counts ("956 trasplantes"); a numeral followed by "de X", "en X" or an adjective takes its noun
+from the figure before it in the same list ("442 de riñón", "31 hepáticos"); a copula is skipped
+("193 mil 496 fueron consultas"); a noun before the numeral serves when nothing follows it
+("las cirugías sumaron 7 mil"). Periods and events come from the sentence, or from the last
+sentence that stated one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from index.dates import TimeExpr, find_times, with_year
+from index.events import Event, find_events
+from index.fold import fold
+from index.lexicon import Lexicon, lexicon
+from index.numbers import NUMBER_WORDS, NumberMention, find_numbers
+from index.types import Bulletin, Fact
+
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+(?:[.,/:]\d+)*|[^\w\s]", re.UNICODE)
+_DETERMINERS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "estos",
+                "estas", "este", "esta", "dichos", "dichas"}
+_PREPS = {"de", "del", "en"}
+_QUAL_CONNECTORS = {"de", "del", "por", "con", "para", "en", "y", "e", "o", "u", "la", "el",
+                    "los", "las", "a", "al"}
+_CLAUSE_STOPS = {"que", "se", "lo", "cual", "cuales", "cuyo", "cuya", "donde", "mientras",
+                 "durante", "entre", "hasta", "desde", "segun", "como", "pero", "sin", "cuando",
+                 "ya", "asi", "ademas", "tambien", "mediante", "gracias", "ha", "han", "fue",
+                 "fueron", "es", "son", "sera", "seran", "esta", "estan", "hay", "no", "mas",
+                 "menos", "cada", "solo", "tras", "ante", "bajo", "sobre", "hacia", "contra",
+                 "respectivamente", "aproximadamente", "respecto", "comparacion", "relacion",
+                 "frente", "versus", "vs"}
+_COUNT_NOUNS = {"numero", "total", "cifra", "cantidad", "suma", "monto"}
+_ADJ_SUFFIXES = ("ico", "ica", "icos", "icas", "ivo", "iva", "ivos", "ivas", "ario", "aria",
+                 "arios", "arias", "oso", "osa", "osos", "osas")
+_PHONE = re.compile(r"(?<![\d.,])(?:\d{2,4}[ \-.]){1,4}\d{2,4}(?![\d.,])")
+_PHONE_CUE = re.compile(r"(?:tel[eé]fon\w*|tel\.|l[ií]nea|llam\w+|whats\w*|marca\w*)\W*$",
+                        re.IGNORECASE)
+_CODES = re.compile(r"\d+\s*/\s*\d+|\d{1,2}:\d{2}|\d+\s?(?:ª|º|°)|\b\d+(?:er|ra|ro|do|da)\b"
+                    r"|\b(?:c\.?p\.?|cp)\s*\d{5}\b", re.IGNORECASE)
+_QUOTED = re.compile(r"[“\"«][^”\"»\n]{1,80}[”\"»]")
+
+
+@dataclass(frozen=True)
+class _Word:
+    text: str
+    key: str
+    start: int
+    end: int
+
+
+@dataclass
+class _Draft:
+    mention: NumberMention
+    head: str | None  # the counted noun as written, lower case ("consultas")
+    qualifier: str | None
+    end: int  # end of the mention's words
+    explicit: bool  # the noun was stated, not taken from a previous figure
+
+
+def _words(text: str, start: int, end: int) -> list[_Word]:
+    return [_Word(m.group(), fold(m.group()), start + m.start(), start + m.end())
+            for m in _WORD.finditer(text[start:end])]
+
+
+def blocked_spans(text: str, times: list[TimeExpr], events: list[Event]) -> list[tuple[int, int]]:
+    """Spans whose digits are not figures: dates, events, codes, phone numbers, quoted names."""
+    spans = [(t.start, t.end) for t in times] + [(e.start, e.end) for e in events]
+    spans += [(m.start(), m.end()) for m in _CODES.finditer(text)]
+    spans += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    for m in _PHONE.finditer(text):
+        digits = sum(ch.isdigit() for ch in m.group())
+        if digits >= 10 or (digits >= 7 and _PHONE_CUE.search(text[max(0, m.start() - 40):m.start()])):
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+def _display(words: list[_Word], text: str) -> str:
+    raw = " ".join(text[w.start:w.end] for w in words)
+    raw = re.sub(r"\s+([,.;:])", r"\1", raw)
+    return " ".join(w if (w.isupper() and len(w) > 1) else w.lower() for w in raw.split())
+
+
+def _is_adjective(key: str, lex: Lexicon) -> bool:
+    return key in lex.generic_adjectives or key.endswith(_ADJ_SUFFIXES) or bool(
+        lex.canonical_qualifier(key) and not any(
+            key == fold(g[0]) for g in lex.qualifier_groups))
+
+
+def _qualifier(words: list[_Word], i: int, lex: Lexicon) -> tuple[list[_Word], int]:
+    """Read a qualifier phrase starting at ``words[i]`` (after "de"/"en"); return it and next index."""
+    out: list[_Word] = []
+    j = i
+    while j < len(words) and words[j].key in _DETERMINERS:
+        j += 1
+    while j < len(words):
+        w = words[j]
+        if w.key[0].isdigit() or w.key in NUMBER_WORDS - {"un", "una", "uno"}:
+            break
+        if w.key == ",":
+            # "de hipertensión, diabetes, cáncer y de mama": a list of bare nouns ending in "y".
+            rest = words[j + 1:]
+            stop = next((k for k, r in enumerate(rest) if r.key in {".", ";", ":", "("}), len(rest))
+            clause = rest[:stop]
+            has_number = any(r.key[0].isdigit() or r.key in NUMBER_WORDS for r in clause)
+            if (not clause or has_number or clause[0].key in lex.stop_after_comma
+                    or len(clause) > 12 or any(r.key in _DETERMINERS for r in clause)
+                    or not any(r.key in {"y", "e"} for r in clause)):
+                break
+            out.append(w)
+            j += 1
+            continue
+        if not w.key[0].isalpha():
+            break
+        if w.key in _CLAUSE_STOPS or w.key in lex.copulas:
+            break
+        if w.key in {"y", "e", "o", "u"}:
+            nxt = words[j + 1] if j + 1 < len(words) else None
+            if nxt is None or nxt.key[0].isdigit() or nxt.key in NUMBER_WORDS or (
+                    nxt.key in _CLAUSE_STOPS | _DETERMINERS):
+                break
+        if w.key == "en" and j + 1 < len(words) and words[j + 1].key in _DETERMINERS:
+            break
+        if w.key in _QUAL_CONNECTORS:
+            nxt = words[j + 1] if j + 1 < len(words) else None
+            if nxt is None or not nxt.key[0].isalpha() or nxt.key in NUMBER_WORDS:
+                break
+        if re.fullmatch(r"[a-z]+(?:aron|ieron|aba|aban|ará|arán|ó)", w.key) and w.key not in (
+                "riñon", "corazon"):
+            break
+        out.append(w)
+        j += 1
+        if len(out) >= 10:
+            break
+    while out and (out[-1].key in _QUAL_CONNECTORS or out[-1].key == ","):
+        out.pop()
+    return out, j
+
+
+def _read_after(mention: NumberMention, words: list[_Word], lex: Lexicon,
+                text: str) -> _Draft:
+    """Read what a figure counts from the words after it."""
+    i = 0
+    if mention.percent:
+        return _read_percent(mention, words, lex, text)
+    ends_with_big = fold(text[mention.start:mention.end]).rstrip().endswith(
+        ("millones", "millon", "billones", "billon"))
+    # "6.5 millones de consultas" is partitive; "un millón 200 mil de especialidad" and
+    # "2 millones de medicina familiar" are elliptical: a plural noun tells them apart.
+    if (ends_with_big and len(words) > 1 and words[0].key == "de"
+            and words[1].key.endswith("s") and words[1].key not in _DETERMINERS):
+        i = 1
+    if i < len(words) and words[i].key in lex.copulas:
+        i += 1
+        if i < len(words) and words[i].key == "a":
+            i += 1
+    if i >= len(words):
+        return _Draft(mention, None, None, mention.end, False)
+    w = words[i]
+    if w.key in _PREPS:
+        qual, _ = _qualifier(words, i + 1, lex)
+        end = qual[-1].end if qual else mention.end
+        return _Draft(mention, None, _display(qual, text) if qual else None, end, False)
+    if not w.key[0].isalpha() or w.key in _CLAUSE_STOPS or w.key in _DETERMINERS or (
+            w.key in {"y", "e", "o", "u", "a", "al", "por", "para", "con"}):
+        return _Draft(mention, None, None, mention.end, False)
+    if _is_adjective(w.key, lex) and w.key not in lex.generic_adjectives:
+        return _Draft(mention, None, _display([w], text), w.end, False)
+    # w is the counted noun; adjectives after it qualify it, "de X" names its kind.
+    j = i + 1
+    adjectives: list[_Word] = []
+    while j < len(words) and words[j].key[0].isalpha() and _is_adjective(words[j].key, lex):
+        adjectives.append(words[j])
+        j += 1
+    head = [w]
+    # "intervenciones quirúrgicas" is one measure: the adjective belongs to the noun.
+    if adjectives and lex.known_measure(_display([w, *adjectives], text)):
+        head, adjectives = [w, *adjectives], []
+    qualifier_words = [a for a in adjectives if a.key not in lex.generic_adjectives]
+    end = words[j - 1].end
+    if j < len(words) and words[j].key in ("de", "del", "contra", "para") and not qualifier_words:
+        qual, _ = _qualifier(words, j + 1, lex)
+        if qual:
+            qualifier_words = qual
+            end = qual[-1].end
+    return _Draft(mention, _display(head, text),
+                  _display(qualifier_words, text) if qualifier_words else None, end, True)
+
+
+def _noun_before_de(text: str, start: int) -> str | None:
+    """The noun of "un ahorro de $1,200", "un aumento de 12 %": what a bare amount measures."""
+    before = _words(text, max(0, start - 60), start)
+    k = len(before) - 1
+    while k >= 0 and (before[k].key in _DETERMINERS or before[k].key == "$"):
+        k -= 1
+    if k >= 1 and before[k].key == "de" and before[k - 1].key[0].isalpha() and (
+            before[k - 1].key not in _CLAUSE_STOPS | _DETERMINERS | _COUNT_NOUNS):
+        return _display([before[k - 1]], text)
+    return None
+
+
+def _read_percent(mention: NumberMention, words: list[_Word], lex: Lexicon,
+                  text: str) -> _Draft:
+    """ "71.2 por ciento de la productividad anual"; "un aumento de 12.5 % en las consultas"."""
+    measure, qualifier, end = None, None, mention.end
+    if words and words[0].key in ("de", "del"):
+        qual, _ = _qualifier(words, 1, lex)
+        if qual:
+            measure, end = _display(qual, text), qual[-1].end
+    elif words and words[0].key in ("en", "de"):
+        pass
+    if measure is None:
+        measure = _noun_before_de(text, mention.start)
+        if words and words[0].key == "en":
+            qual, _ = _qualifier(words, 1, lex)
+            if qual:
+                qualifier, end = _display(qual, text), qual[-1].end
+    return _Draft(mention, measure or "porcentaje", qualifier, end, True)
+
+
+def _read_before(mention: NumberMention, words: list[_Word], lex: Lexicon,
+                 text: str) -> tuple[str, str | None] | None:
+    """A noun before the figure: "las cirugías sumaron 7 mil", "trasplantes de riñón: 19"."""
+    k = len(words) - 1
+    if k >= 0 and words[k].key in ("de", "a"):
+        k -= 1
+    if k >= 0 and (words[k].key in lex.left_verbs or words[k].key in (":", "fue", "fueron")):
+        k -= 1
+    else:
+        return None
+    if k >= 0 and words[k].key in lex.left_verbs:
+        k -= 1
+    phrase: list[_Word] = []
+    while k >= 0 and (words[k].key[0].isalpha()) and words[k].key not in _CLAUSE_STOPS:
+        phrase.insert(0, words[k])
+        k -= 1
+        if len(phrase) >= 8:
+            break
+    while phrase and phrase[0].key in _DETERMINERS | _QUAL_CONNECTORS:
+        phrase.pop(0)
+    if not phrase or phrase[0].key in lex.left_verbs:
+        return None
+    while len(phrase) > 2 and phrase[0].key in _COUNT_NOUNS and phrase[1].key in ("de", "del"):
+        phrase = phrase[2:]
+        while phrase and phrase[0].key in _DETERMINERS:
+            phrase.pop(0)
+    if not phrase:
+        return None
+    head = phrase[0]
+    rest = phrase[1:]
+    if rest and rest[0].key in ("de", "del"):
+        rest = [w for w in rest[1:] if True]
+        while rest and rest[0].key in _DETERMINERS:
+            rest.pop(0)
+    elif rest and all(_is_adjective(w.key, lex) for w in rest):
+        rest = [w for w in rest if w.key not in lex.generic_adjectives]
+    else:
+        rest = []
+    return _display([head], text), (_display(rest, text) if rest else None)
+
+
+def _approx(text: str, start: int, lex: Lexicon) -> str | None:
+    before = " ".join(fold(text[max(0, start - 40):start]).split())
+    for phrase, written in lex.approx:
+        if before.endswith(" " + phrase) or before == phrase:
+            return written
+    return None
+
+
+def _unit(text: str, m: NumberMention) -> str:
+    if m.percent:
+        return "percent"
+    before = text[max(0, m.start - 2):m.start]
+    after = fold(text[m.end:m.end + 20])
+    if "$" in before or re.match(r"\s+(?:de\s+)?pesos\b", after):
+        return "pesos"
+    if re.match(r"\s+(?:de\s+)?dolares\b", after):
+        return "dólares"
+    return "count"
+
+
+def _compose(head: str, qualifier: str | None, lex: Lexicon) -> tuple[str, str | None]:
+    """Measure and qualifier from a head noun: "consultas" + "especialidad" is its own measure."""
+    base = head.lower()
+    if qualifier and fold(base) in lex.compound_measures:
+        base, qualifier = f"{base} de {qualifier}", None
+    base = lex.measure_variants(base)[0]
+    if qualifier and fold(qualifier) in lex.generic_qualifiers:
+        qualifier = None
+    if qualifier:
+        qualifier = lex.canonical_qualifier(qualifier) or qualifier
+    return base, qualifier
+
+
+@dataclass
+class _Context:
+    period: TimeExpr | None = None
+    event: Event | None = None
+    last_day: TimeExpr | None = None
+
+
+def _resolve_period(expr: TimeExpr, ctx: _Context, s_times: list[TimeExpr]) -> TimeExpr:
+    """ "de esa fecha al 12 de septiembre" starts at the last single date stated before it."""
+    if not expr.anaphoric:
+        return expr
+    days = [t for t in s_times if t.kind == "day" and t.start < expr.start]
+    day = days[-1] if days else ctx.last_day
+    if day is None:
+        return expr
+    return replace(expr, period_start=day.period_start, anaphoric=False)
+
+
+def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[Fact]:
+    """Every figure stated in ``bulletin``, in text order.
+
+    Args:
+        bulletin: the bulletin; its date (if any) gives the year of periods that omit it.
+        sentences: its sentence spans, as ``index.nlp.sentence_spans`` returns them.
+    """
+    lex = lexicon()
+    text = bulletin.text
+    times = find_times(text)
+    events = find_events(text)
+    mentions = find_numbers(text, blocked_spans(text, times, events))
+    year = bulletin.year
+
+    # Where an event's dates are stated once, later mentions of it inherit them.
+    event_periods: dict[tuple[int | None, str, str], TimeExpr] = {}
+    for s_start, s_end in sentences:
+        s_events = [e for e in events if s_start <= e.start < s_end]
+        s_periods = [t for t in times if s_start <= t.start < s_end
+                     and t.kind not in ("day", "year", "anaphoric", "since")]
+        for k, event in enumerate(s_events):
+            stop = s_events[k + 1].start if k + 1 < len(s_events) else s_end
+            after = [t for t in s_periods if event.end <= t.start < min(stop, event.end + 150)]
+            before = [t for t in s_periods if event.start - 150 <= t.end <= event.start]
+            if after or before:
+                event_periods.setdefault(_event_key(event), (after or before[-1:])[0])
+
+    ctx = _Context()
+    facts: list[Fact] = []
+    for s_start, s_end in sentences:
+        s_times = [t for t in times if s_start <= t.start < s_end]
+        s_events = [e for e in events if s_start <= e.start < s_end]
+        periods = [_resolve_period(t, ctx, s_times) for t in s_times if t.kind != "day"]
+        s_mentions = [m for m in mentions if s_start <= m.start < s_end]
+        if s_mentions:
+            facts.extend(_sentence_facts(bulletin, s_start, s_end, s_mentions, periods,
+                                         s_events, ctx, event_periods, lex, year))
+        # The context the next sentences inherit.
+        if periods:
+            ctx.period = periods[-1]
+            ctx.event = s_events[-1] if s_events else None
+        elif s_events:
+            ctx.event = s_events[-1]
+            known = event_periods.get(_event_key(s_events[-1]))
+            ctx.period = known if known is not None else None
+        days = [t for t in s_times if t.kind == "day"]
+        if days:
+            ctx.last_day = days[-1]
+    return facts
+
+
+def _event_key(event: Event) -> tuple[int | None, str, str]:
+    return event.num, event.noun.rstrip("s"), ",".join(map(str, event.nums))
+
+
+def _pick(items: list, pos: int) -> object | None:
+    """The item nearest before ``pos``, else the first after it."""
+    before = [it for it in items if it.start <= pos]
+    if before:
+        return before[-1]
+    return items[0] if items else None
+
+
+def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
+                    mentions: list[NumberMention], periods: list[TimeExpr],
+                    events: list[Event], ctx: _Context,
+                    event_periods: dict[tuple[int | None, str, str], TimeExpr],
+                    lex: Lexicon, year: int | None) -> list[Fact]:
+    text = bulletin.text
+    out: list[Fact] = []
+    antecedent: str | None = None
+    for idx, m in enumerate(mentions):
+        limit = mentions[idx + 1].start if idx + 1 < len(mentions) else s_end
+        draft = _read_after(m, _words(text, m.end, limit), lex, text)
+        head, qualifier = draft.head, draft.qualifier
+        if head is None:
+            before = _read_before(m, _words(text, s_start, m.start), lex, text)
+            if before is not None and draft.qualifier is None:
+                head, qualifier = before
+            elif antecedent is not None:
+                head = antecedent
+            else:
+                continue
+        elif draft.explicit and head != "porcentaje" and not m.percent:
+            antecedent = head
+        unit = _unit(text, m)
+        if unit in ("pesos", "dólares") and fold(head) in ("pesos", "dolares"):
+            head = _noun_before_de(text, m.start) or "monto"
+        measure, qual = _compose(head, qualifier, lex)
+
+        event = _pick(events, m.start) if events else (ctx.event if not periods else None)
+        if periods:
+            period = _pick(periods, m.start)
+        elif events:
+            # "durante la 8ª Jornada": the dates stated for that event, or for another named here.
+            known = [event_periods.get(_event_key(e)) for e in [event, *events]]
+            period = next((p for p in known if p is not None), None)
+        else:
+            period = ctx.period
+        p = with_year(period, year) if isinstance(period, TimeExpr) else None
+        out.append(Fact(
+            source=bulletin.source,
+            measure=measure,
+            qualifier=qual,
+            value=m.value,
+            unit=unit,
+            approx=_approx(text, m.start, lex),
+            period_start=p.period_start if p else None,
+            period_end=p.period_end if p else None,
+            year=(p.year if p and p.year else year),
+            event=event.text if isinstance(event, Event) else None,
+            event_num=event.num if isinstance(event, Event) else None,
+            start=m.start,
+            end=max(draft.end, m.end),
+            value_start=m.start,
+            value_end=m.end,
+            sentence_start=s_start,
+            sentence_end=s_end,
+        ))
+    return out

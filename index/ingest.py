@@ -1,0 +1,159 @@
+"""The ingestion pipeline: files → bulletins → sentences, chunks, facts, vectors → the index."""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from index.chunk import chunk
+from index.errors import BoletinesError, IngestError
+from index.facts import extract_facts
+from index.nlp import sentence_spans
+from index.parse import is_bulletin_file, read_bulletin
+from index.settings import Settings
+from index.store import Store
+
+
+@dataclass
+class IngestReport:
+    """What an ingest run did: source names per outcome, and one Spanish line per failure."""
+
+    added: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    pruned: list[str] = field(default_factory=list)
+    failed: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when no file failed."""
+        return not self.failed
+
+
+def collect_files(paths: Iterable[Path]) -> tuple[list[Path], list[str]]:
+    """Bulletin files under ``paths`` (folders recursively, sorted) and errors for bad paths."""
+    files: list[Path] = []
+    errors: list[str] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.is_file() and is_bulletin_file(p)))
+        elif path.is_file():
+            if is_bulletin_file(path):
+                files.append(path)
+            else:
+                errors.append(f"El archivo «{path}» no es .txt, .pdf ni .html: no se ingirió.")
+        else:
+            errors.append(f"La ruta «{path}» no existe.")
+    seen: set[Path] = set()
+    unique = []
+    for f in files:
+        key = f.resolve()
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, errors
+
+
+def source_names(files: list[Path], stored: dict[str, str]) -> dict[Path, str]:
+    """The name each file is cited by: its file name, or "folder/name" when that is ambiguous."""
+    by_name: dict[str, list[Path]] = {}
+    for f in files:
+        by_name.setdefault(f.name, []).append(f)
+    names: dict[Path, str] = {}
+    for name, group in by_name.items():
+        stored_path = stored.get(name)
+        clash = len(group) > 1 or (
+            stored_path is not None and Path(stored_path).resolve() != group[0].resolve())
+        for f in group:
+            if not clash or (stored_path and Path(stored_path).resolve() == f.resolve()):
+                names[f] = name
+                continue
+            parts = f.resolve().parts
+            depth = 2
+            candidate = "/".join(parts[-depth:])
+            while (candidate in stored and Path(stored[candidate]).resolve() != f.resolve()) or \
+                    candidate in names.values():
+                depth += 1
+                candidate = "/".join(parts[-depth:])
+            names[f] = candidate
+    return names
+
+
+def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
+           progress: Callable[[str], None] | None = None,
+           store: Store | None = None) -> IngestReport:
+    """Index bulletin files or folders.
+
+    Idempotent (unchanged content is skipped), incremental (a changed file replaces its old
+    chunks and facts) and atomic per bulletin: a file that fails leaves nothing behind, and the
+    run goes on with the others.
+
+    Args:
+        paths: files or folders (.txt, .pdf, .html; ``*.meta.json`` sidecars are read beside).
+        settings: where the index lives and how to build it.
+        prune: also drop bulletins whose files no longer exist.
+        progress: called with each file's name as it is done.
+        store: an open store to reuse (one is opened otherwise).
+
+    Returns:
+        An IngestReport.
+    """
+    report = IngestReport()
+    files, report.failed = collect_files(list(paths))
+    store = store or Store(settings)
+    store.reconcile()
+    names = source_names(files, store.paths())
+    max_bytes = int(settings.max_file_mb * 2**20)
+    from index.embed import get_embeddings
+
+    embeddings = get_embeddings(settings.embedder)
+    for path in files:
+        source = names[path]
+        try:
+            with warnings.catch_warnings(record=True) as caught:
+                warnings.simplefilter("always")
+                bulletin = read_bulletin(path, source=source, max_bytes=max_bytes)
+            report.warnings.extend(str(w.message) for w in caught)
+            previous = store.sha_of(source)
+            if previous == (bulletin.sha256, settings.embedder) and \
+                    store.paths().get(source) == bulletin.path:
+                report.unchanged.append(source)
+                continue
+            sentences = sentence_spans(bulletin.text)
+            passages = chunk(bulletin, settings.chunk_chars, settings.chunk_overlap, sentences)
+            facts = extract_facts(bulletin, sentences)
+            vectors = embeddings.embed_documents([_embed_view(p.text) for p in passages])
+            store.replace(bulletin, passages, facts, vectors)
+            (report.updated if previous else report.added).append(source)
+        except BoletinesError as exc:
+            report.failed.append(str(exc))
+        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+            report.failed.append(
+                f"No se pudo ingerir «{source}»: {type(exc).__name__}: {exc}".rstrip(": ") + "."
+            )
+        finally:
+            if progress:
+                progress(source)
+    if prune:
+        for source, path in store.paths().items():
+            if not Path(path).exists():
+                store.delete(source)
+                report.pruned.append(source)
+    return report
+
+
+def ingest_one(path: Path, settings: Settings, store: Store | None = None) -> str:
+    """Ingest a single file; return its source name or raise IngestError."""
+    report = ingest([path], settings, store=store)
+    if report.failed:
+        raise IngestError(report.failed[0])
+    return (report.added + report.updated + report.unchanged)[0]
+
+
+def _embed_view(text: str) -> str:
+    """What is embedded: the passage with its line breaks and runs of spaces folded."""
+    return re.sub(r"\s+", " ", text).strip()

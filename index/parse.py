@@ -1,0 +1,237 @@
+"""Read bulletin files (.txt, .pdf, .html) into a Bulletin: canonical text plus metadata."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+import warnings
+from pathlib import Path
+
+from index.dates import MONTHS, WEEKDAYS
+from index.errors import IngestError
+from index.fold import fold
+from index.types import Bulletin
+
+SUFFIXES = (".txt", ".pdf", ".html", ".htm")
+SIDECAR = ".meta.json"
+
+
+class EncodingWarning_(UserWarning):
+    """A text file that was not UTF-8 and was decoded as cp1252 or latin-1."""
+
+
+_NUMBER = re.compile(
+    r"\b(?:no\.?|num\.?|numero|boletin(?:\s+de\s+prensa)?(?:\s+(?:no\.?|num\.?|numero))?)"
+    r"\s*(\d{1,5}\s*/\s*(?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_DATELINE = re.compile(
+    r"^[ \t]*(?:[a-z][a-z .]{1,40},\s*)?(?:" + WEEKDAYS + r"\s*,?\s+)?"
+    r"(?P<d>[0-3]?\d)(?:o|º|°)?\s+de\s+(?P<m>" + "|".join(MONTHS) + r")\s+(?:de|del)\s+"
+    r"(?P<y>(?:19|20)\d\d)\b",
+    re.IGNORECASE | re.MULTILINE,
+)
+_HEAD_SKIP = re.compile(r"^\s*(?:boletin(?:\s+de\s+prensa)?|comunicado(?:\s+de\s+prensa)?)\s*$")
+
+
+def is_bulletin_file(path: Path) -> bool:
+    """True for files ingestion reads (sidecars and other files are skipped)."""
+    return path.suffix.lower() in SUFFIXES and not path.name.lower().endswith(SIDECAR)
+
+
+def _decode(data: bytes, name: str) -> str:
+    if b"\x00" in data[:8192]:
+        raise IngestError(f"El archivo «{name}» es binario, no texto: no se ingirió.")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    for encoding in ("cp1252", "latin-1"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        warnings.warn(
+            f"«{name}» no es UTF-8: se leyó como {encoding}.", EncodingWarning_, stacklevel=3
+        )
+        return text
+    raise IngestError(f"El archivo «{name}» no tiene una codificación de texto legible.")
+
+
+def _check_text(text: str, name: str) -> None:
+    if not text.strip():
+        raise IngestError(f"El archivo «{name}» está vacío: no hay texto que ingerir.")
+    sample = text[:4096]
+    controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\n\r\t\f")
+    letters = sum(1 for ch in sample if ch.isalpha())
+    if controls > len(sample) * 0.02 or letters < len(sample.strip()) * 0.3:
+        raise IngestError(f"El archivo «{name}» no parece texto (¿es binario?): no se ingirió.")
+
+
+def _read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            reader = PdfReader(str(path))
+            pages = [page.extract_text() or "" for page in reader.pages]
+    except (PyPdfError, ValueError, KeyError, OSError, TypeError) as exc:
+        raise IngestError(f"El PDF «{path.name}» está dañado o incompleto: {exc}.") from None
+    text = "\n\n".join(p.strip("\n") for p in pages)
+    if not text.strip():
+        raise IngestError(
+            f"El PDF «{path.name}» no tiene capa de texto (¿es un escaneo?): necesita OCR."
+        )
+    return text
+
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "section",
+               "article", "header", "blockquote")
+
+
+def _read_html(data: bytes, name: str) -> tuple[str, str | None]:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(_decode(data, name), "html.parser")
+    for tag in soup(["script", "style", "noscript", "template", "nav", "footer", "form", "iframe",
+                     "svg", "head"]):
+        tag.decompose()
+    title_tag = soup.find("h1")
+    body = soup.find("article") or soup.find("main") or soup.body or soup
+    for tag in body.find_all(_BLOCK_TAGS):
+        tag.insert_before("\n")
+        tag.insert_after("\n")
+    raw = body.get_text()
+    # Visible text: HTML collapses runs of spaces, and so does the canonical text.
+    lines = [" ".join(line.split()) for line in raw.splitlines()]
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip()
+    title = " ".join(title_tag.get_text().split()) if title_tag else None
+    return text, title or None
+
+
+def find_number(text: str) -> str | None:
+    """The bulletin number ("175/2022") stated near the top of ``text``."""
+    m = _NUMBER.search(fold(text[:1500]))
+    return re.sub(r"\s+", "", m.group(1)) if m else None
+
+
+def find_date(text: str) -> str | None:
+    """The publication date of a dateline ("Ciudad de México, martes 12 de abril de 2022")."""
+    head = fold(text[:1500])
+    m = _DATELINE.search(head)
+    if not m:
+        return None
+    try:
+        return dt.date(int(m["y"]), MONTHS[m["m"]], int(m["d"])).isoformat()
+    except ValueError:
+        return None
+
+
+def find_title(text: str) -> str | None:
+    """The headline: the first block of text that is not a dateline, number or label."""
+    block: list[str] = []
+    for line in text[:3000].splitlines():
+        stripped = line.strip()
+        folded = fold(stripped)
+        if not stripped:
+            if block and block[-1] != "":
+                block.append("")
+            continue
+        if not block or all(b == "" for b in block):
+            if (_DATELINE.match(folded) or _NUMBER.fullmatch(folded.strip())
+                    or _HEAD_SKIP.match(folded) or len(stripped) < 4):
+                block = []
+                continue
+        if block and block[-1] == "" and (stripped[0].isupper() or not stripped[0].isalnum()):
+            break
+        block.append(stripped)
+        if stripped.endswith((".", ":")) and len(" ".join(block)) > 40:
+            break
+    title = " ".join(b for b in block if b).strip()
+    if not title:
+        return None
+    return title[:300]
+
+
+def _read_sidecar(path: Path) -> dict[str, str]:
+    sidecar = path.with_name(path.stem + SIDECAR)
+    if not sidecar.exists():
+        return {}
+    try:
+        data = json.loads(sidecar.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise IngestError(f"El archivo de metadatos «{sidecar.name}» no es JSON válido: {exc}.") \
+            from None
+    if not isinstance(data, dict):
+        raise IngestError(f"El archivo de metadatos «{sidecar.name}» debe ser un objeto JSON.")
+    out: dict[str, str] = {}
+    for key in ("number", "date", "title"):
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str) or not value.strip():
+            raise IngestError(f"En «{sidecar.name}», «{key}» debe ser un texto no vacío.")
+        out[key] = value.strip()
+    if "date" in out:
+        try:
+            out["date"] = dt.date.fromisoformat(out["date"]).isoformat()
+        except ValueError:
+            raise IngestError(
+                f"En «{sidecar.name}», la fecha «{out['date']}» no es válida (use AAAA-MM-DD)."
+            ) from None
+    return out
+
+
+def read_bulletin(path: Path, source: str | None = None, max_bytes: int | None = None) -> Bulletin:
+    """Read one bulletin file.
+
+    Args:
+        path: a .txt, .pdf or .html file.
+        source: the name citations use; defaults to the file name.
+        max_bytes: reject larger files.
+
+    Returns:
+        The Bulletin, its ``text`` being the decoded (for .txt, unchanged) content.
+
+    Raises:
+        IngestError: unreadable, empty, binary, too large or of an unsupported type.
+    """
+    name = source or path.name
+    if not is_bulletin_file(path):
+        raise IngestError(
+            f"El archivo «{name}» no es .txt, .pdf ni .html: no se ingirió."
+        )
+    try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise IngestError(
+                f"El archivo «{name}» pesa {size / 2**20:.1f} MB, más que el límite de "
+                f"{max_bytes / 2**20:.0f} MB: no se ingirió."
+            )
+        suffix = path.suffix.lower()
+        html_title = None
+        if suffix == ".pdf":
+            text = _read_pdf(path)
+        else:
+            data = path.read_bytes()
+            if suffix == ".txt":
+                text = _decode(data, name)
+            else:
+                text, html_title = _read_html(data, name)
+    except OSError as exc:
+        raise IngestError(f"No se pudo leer «{name}»: {exc.strerror or exc}.") from None
+    _check_text(text, name)
+    meta = _read_sidecar(path)
+    return Bulletin(
+        source=name,
+        # A sidecar is the user's explicit word: it fills what the text lacks and corrects
+        # what the heuristics read wrong.
+        number=meta.get("number") or find_number(text),
+        date=meta.get("date") or find_date(text),
+        title=meta.get("title") or html_title or find_title(text),
+        text=text,
+        path=str(path.resolve()),
+    )

@@ -1,0 +1,279 @@
+"""The index: chunks in Chroma (embedded or a server), bulletins, chunks and facts in SQLite.
+
+SQLite is the record of what is indexed. A bulletin is replaced in three steps: its new
+vectors are added to Chroma under fresh ids, the SQLite transaction that swaps its rows
+commits, then its old vectors are deleted. A crash between steps leaves only Chroma ids that
+SQLite does not know, which ``Store.reconcile`` removes and which readers ignore meanwhile.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+import threading
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, fields
+from typing import TYPE_CHECKING, Any
+
+from index.errors import IndexNotBuiltError, SettingsError
+from index.settings import Settings
+from index.types import Bulletin, Fact, Passage
+
+if TYPE_CHECKING:
+    from langchain_chroma import Chroma
+    from langchain_core.embeddings import Embeddings
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS bulletins (
+    source TEXT PRIMARY KEY, path TEXT NOT NULL, number TEXT, date TEXT, title TEXT,
+    text TEXT NOT NULL, sha256 TEXT NOT NULL, embedder TEXT NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE IF NOT EXISTS chunks (
+    id TEXT PRIMARY KEY, source TEXT NOT NULL REFERENCES bulletins(source) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
+CREATE TABLE IF NOT EXISTS facts (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL REFERENCES bulletins(source) ON DELETE CASCADE,
+    measure TEXT NOT NULL, qualifier TEXT, value REAL NOT NULL, unit TEXT NOT NULL, approx TEXT,
+    period_start TEXT, period_end TEXT, year INTEGER, event TEXT, event_num INTEGER,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, value_start INTEGER NOT NULL,
+    value_end INTEGER NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS facts_source ON facts(source);
+CREATE INDEX IF NOT EXISTS facts_measure ON facts(measure);
+"""
+_FACT_FIELDS = [f.name for f in fields(Fact)]
+
+
+def chunk_id(bulletin: Bulletin, seq: int) -> str:
+    """A chunk's id: new content gets new ids, so old and new vectors never collide."""
+    digest = hashlib.sha256(f"{bulletin.source}\x00{bulletin.sha256}".encode()).hexdigest()
+    return f"{digest[:20]}-{seq}"
+
+
+def _value(v: float) -> int | float:
+    return int(v) if float(v).is_integer() else v
+
+
+class Store:
+    """Open the index in ``settings.data_dir`` (created on first write)."""
+
+    def __init__(self, settings: Settings, create: bool = True) -> None:
+        self.settings = settings
+        if not create and not settings.db_path.exists():
+            raise IndexNotBuiltError(
+                f"No hay índice en «{settings.data_dir}»: ejecute «boletines ingest seeds/» "
+                "o elija otra carpeta con --data-dir."
+            )
+        settings.data_dir.mkdir(parents=True, exist_ok=True)
+        self._local = threading.local()
+        self._vectorstore: Chroma | None = None
+        self._lock = threading.RLock()
+        with self.db:
+            self.db.executescript(_SCHEMA)
+
+    # -- SQLite -------------------------------------------------------------------------------
+    @property
+    def db(self) -> sqlite3.Connection:
+        """This thread's SQLite connection (WAL: readers never block the writer)."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            conn = sqlite3.connect(self.settings.db_path, timeout=30, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA foreign_keys=ON")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.isolation_level = "DEFERRED"
+            self._local.conn = conn
+        return conn
+
+    def close(self) -> None:
+        """Close this thread's SQLite connection."""
+        conn = getattr(self._local, "conn", None)
+        if conn is not None:
+            conn.close()
+            self._local.conn = None
+
+    def bulletin(self, source: str) -> Bulletin | None:
+        """The stored bulletin called ``source``, canonical text included."""
+        row = self.db.execute("SELECT * FROM bulletins WHERE source = ?", (source,)).fetchone()
+        if row is None:
+            return None
+        return Bulletin(row["source"], row["number"], row["date"], row["title"], row["text"],
+                        row["path"])
+
+    def bulletins(self) -> list[Bulletin]:
+        """All stored bulletins, by source name."""
+        rows = self.db.execute("SELECT * FROM bulletins ORDER BY source").fetchall()
+        return [Bulletin(r["source"], r["number"], r["date"], r["title"], r["text"], r["path"])
+                for r in rows]
+
+    def sha_of(self, source: str) -> tuple[str, str] | None:
+        """(content hash, embedder) of a stored bulletin, or None."""
+        row = self.db.execute("SELECT sha256, embedder FROM bulletins WHERE source = ?",
+                              (source,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def paths(self) -> dict[str, str]:
+        """source → file path of every stored bulletin."""
+        return dict(self.db.execute("SELECT source, path FROM bulletins").fetchall())
+
+    def facts(self, measure: str | None = None, qualifier: str | None = None,
+              source: str | None = None) -> list[Fact]:
+        """Facts in text order, filtered by substring of measure/qualifier and by source."""
+        sql, args = "SELECT * FROM facts WHERE 1=1", []
+        if measure:
+            sql += " AND measure LIKE ?"
+            args.append(f"%{measure}%")
+        if qualifier:
+            sql += " AND qualifier LIKE ?"
+            args.append(f"%{qualifier}%")
+        if source:
+            sql += " AND source = ?"
+            args.append(source)
+        rows = self.db.execute(sql + " ORDER BY source, start", args).fetchall()
+        return [Fact(**{k: (_value(r[k]) if k == "value" else r[k]) for k in _FACT_FIELDS})
+                for r in rows]
+
+    def passages(self) -> list[Passage]:
+        """Every stored chunk, its text sliced from the canonical text."""
+        rows = self.db.execute(
+            'SELECT c.source, c.start, c."end", b.text FROM chunks c '
+            "JOIN bulletins b ON b.source = c.source ORDER BY c.source, c.seq"
+        ).fetchall()
+        return [Passage(r[0], r[1], r[2], r[3][r[1]:r[2]]) for r in rows]
+
+    def chunk_ids(self) -> set[str]:
+        """Ids of every chunk SQLite knows."""
+        return {r[0] for r in self.db.execute("SELECT id FROM chunks")}
+
+    def counts(self) -> dict[str, int]:
+        """How many bulletins, chunks and facts are indexed."""
+        return {
+            name: self.db.execute(f"SELECT count(*) FROM {name}").fetchone()[0]
+            for name in ("bulletins", "chunks", "facts")
+        }
+
+    # -- Chroma -------------------------------------------------------------------------------
+    @property
+    def collection_name(self) -> str:
+        """One collection per embedder: vectors of different models never mix."""
+        return f"boletines_{self.settings.embedder}"
+
+    def client(self) -> Any:
+        """The Chroma client: embedded ``PersistentClient``, or ``HttpClient`` for a server."""
+        import chromadb
+        from chromadb.config import Settings as ChromaSettings
+
+        chroma_settings = ChromaSettings(anonymized_telemetry=False)
+        url = self.settings.chroma_url
+        if url:
+            from urllib.parse import urlparse
+
+            parsed = urlparse(url)
+            if not parsed.hostname:
+                raise SettingsError(f"La URL de Chroma «{url}» no tiene servidor.")
+            return chromadb.HttpClient(
+                host=parsed.hostname, port=parsed.port or (443 if parsed.scheme == "https" else 80),
+                ssl=parsed.scheme == "https", settings=chroma_settings,
+            )
+        return chromadb.PersistentClient(path=str(self.settings.chroma_path),
+                                         settings=chroma_settings)
+
+    def vectorstore(self, embeddings: "Embeddings | None" = None) -> "Chroma":
+        """The LangChain ``Chroma`` vector store over this index's collection."""
+        with self._lock:
+            if self._vectorstore is None:
+                from langchain_chroma import Chroma
+
+                from index.embed import get_embeddings
+
+                self._vectorstore = Chroma(
+                    collection_name=self.collection_name,
+                    embedding_function=embeddings or get_embeddings(self.settings.embedder),
+                    client=self.client(),
+                    collection_metadata={"hnsw:space": "cosine"},
+                )
+            return self._vectorstore
+
+    # -- writes -------------------------------------------------------------------------------
+    def replace(self, bulletin: Bulletin, passages: Sequence[Passage], facts: Iterable[Fact],
+                vectors: Sequence[Sequence[float]]) -> None:
+        """Store ``bulletin`` with its chunks, vectors and facts, replacing any older version.
+
+        All or nothing: on any error the index is left as it was.
+        """
+        ids = [chunk_id(bulletin, i) for i in range(len(passages))]
+        collection = self.vectorstore()._collection
+        with self._lock:
+            old_ids = [r[0] for r in self.db.execute(
+                "SELECT id FROM chunks WHERE source = ?", (bulletin.source,))]
+            if ids:
+                collection.upsert(
+                    ids=ids,
+                    embeddings=[list(v) for v in vectors],
+                    documents=[p.text for p in passages],
+                    metadatas=[self._metadata(bulletin, p, i) for i, p in enumerate(passages)],
+                )
+            try:
+                with self.db:
+                    self.db.execute("DELETE FROM bulletins WHERE source = ?", (bulletin.source,))
+                    self.db.execute(
+                        "INSERT INTO bulletins (source, path, number, date, title, text, sha256, "
+                        "embedder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        (bulletin.source, bulletin.path, bulletin.number, bulletin.date,
+                         bulletin.title, bulletin.text, bulletin.sha256, self.settings.embedder),
+                    )
+                    self.db.executemany(
+                        'INSERT INTO chunks (id, source, seq, start, "end") VALUES (?, ?, ?, ?, ?)',
+                        [(cid, bulletin.source, i, p.start, p.end)
+                         for i, (cid, p) in enumerate(zip(ids, passages))],
+                    )
+                    cols = ", ".join(f'"{c}"' for c in _FACT_FIELDS)
+                    marks = ", ".join("?" for _ in _FACT_FIELDS)
+                    self.db.executemany(
+                        f"INSERT INTO facts ({cols}) VALUES ({marks})",
+                        [tuple(asdict(f)[c] for c in _FACT_FIELDS) for f in facts],
+                    )
+            except BaseException:
+                stale = [i for i in ids if i not in set(old_ids)]
+                if stale:
+                    collection.delete(ids=stale)
+                raise
+            stale = [i for i in old_ids if i not in set(ids)]
+            if stale:
+                collection.delete(ids=stale)
+
+    def delete(self, source: str) -> None:
+        """Remove a bulletin, its chunks, vectors and facts."""
+        with self._lock:
+            old_ids = [r[0] for r in self.db.execute(
+                "SELECT id FROM chunks WHERE source = ?", (source,))]
+            with self.db:
+                self.db.execute("DELETE FROM bulletins WHERE source = ?", (source,))
+            if old_ids:
+                self.vectorstore()._collection.delete(ids=old_ids)
+
+    def reconcile(self) -> int:
+        """Delete Chroma vectors that SQLite does not know (left by a crash); return how many."""
+        with self._lock:
+            collection = self.vectorstore()._collection
+            known = self.chunk_ids()
+            present = set(collection.get(include=[])["ids"])
+            orphans = sorted(present - known)
+            if orphans:
+                collection.delete(ids=orphans)
+            return len(orphans)
+
+    @staticmethod
+    def _metadata(bulletin: Bulletin, passage: Passage, seq: int) -> dict[str, Any]:
+        meta: dict[str, Any] = {"source": bulletin.source, "start": passage.start,
+                                "end": passage.end, "seq": seq}
+        if bulletin.number:
+            meta["number"] = bulletin.number
+        if bulletin.date:
+            meta["date"] = bulletin.date
+        return meta

@@ -1,0 +1,67 @@
+"""The values that flow through ingestion: Bulletin, Passage, Fact."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Bulletin:
+    """One bulletin: ``text`` is its canonical text, the one every offset points into."""
+
+    source: str
+    number: str | None
+    date: str | None
+    title: str | None
+    text: str
+    path: str = ""
+
+    @property
+    def sha256(self) -> str:
+        """Content hash of the canonical text and metadata: what makes re-ingesting idempotent."""
+        key = "\x00".join([self.text, self.number or "", self.date or "", self.title or ""])
+        return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+    @property
+    def year(self) -> int | None:
+        """Year of publication, when the bulletin states its date."""
+        return int(self.date[:4]) if self.date else None
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A chunk of whole sentences: ``text == bulletin.text[start:end]``."""
+
+    source: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One figure stated in a bulletin.
+
+    ``start``/``end`` span the figure's mention (the numeral and the words that say what it
+    counts), ``value_start``/``value_end`` the numeral alone, ``sentence_start``/``sentence_end``
+    its sentence. Periods are "YYYY-MM-DD", or "--MM-DD" when the bulletin gives no year.
+    """
+
+    source: str
+    measure: str
+    qualifier: str | None
+    value: int | float
+    unit: str
+    approx: str | None
+    period_start: str | None
+    period_end: str | None
+    year: int | None
+    event: str | None
+    event_num: int | None
+    start: int
+    end: int
+    value_start: int
+    value_end: int
+    sentence_start: int
+    sentence_end: int

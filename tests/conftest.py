@@ -1,0 +1,36 @@
+"""Shared fixtures: a throwaway index built from seeds/ once per session, in a tmp folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from index.ingest import ingest
+from index.settings import Settings
+from index.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED_A = "000_4e7f88594abcbb5c.txt"  # the Jornadas de Recuperación bulletin (no date)
+SEED_B = "004_8c3ad0c4a5664001.txt"  # No. 175/2022, 12 de abril de 2022
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings of an index built from seeds/ (e5 embeddings), shared by the session."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("seeds-index"))
+    report = ingest([SEEDS], settings)
+    assert report.ok, report.failed
+    return settings
+
+
+@pytest.fixture(scope="session")
+def seed_store(seed_settings: Settings) -> Store:
+    return Store(seed_settings, create=False)
+
+
+@pytest.fixture()
+def settings(tmp_path: Path) -> Settings:
+    """Settings of an empty index in this test's tmp folder."""
+    return Settings(data_dir=tmp_path / "data")

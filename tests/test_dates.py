@@ -1,0 +1,50 @@
+"""Dates and periods in Spanish text."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.dates import find_times, spanish_period, with_year
+
+
+@pytest.mark.parametrize("text, start, end, year", [
+    ("del 1 de abril al 12 de septiembre", "--04-01", "--09-12", None),
+    ("del 10 al 12 de septiembre", "--09-10", "--09-12", None),
+    ("del 8 al 10 de abril del 2022", "2022-04-08", "2022-04-10", 2022),
+    ("entre el 3 y el 9 de mayo de 2021", "2021-05-03", "2021-05-09", 2021),
+    ("de enero a junio de 2023", "2023-01-01", "2023-06-30", 2023),
+    ("entre abril y septiembre", "--04-01", "--09-30", None),
+    ("en el primer trimestre de 2024", "2024-01-01", "2024-03-31", 2024),
+    ("durante el segundo semestre de 2020", "2020-07-01", "2020-12-31", 2020),
+    ("en marzo de 2022", "2022-03-01", "2022-03-31", 2022),
+    ("en 2021", "2021-01-01", "2021-12-31", 2021),
+    ("del 15 de diciembre de 2021 al 10 de enero de 2022", "2021-12-15", "2022-01-10", 2022),
+    ("hasta el 30 de junio", None, "--06-30", None),
+    ("a partir del 1 de septiembre", "--09-01", None, None),
+])
+def test_periods(text: str, start: str | None, end: str | None, year: int | None) -> None:
+    found = find_times(f"Se informó que {text} hubo avances.")
+    assert len(found) == 1
+    t = found[0]
+    assert (t.period_start, t.period_end, t.year) == (start, end, year)
+
+
+def test_invalid_days_are_not_dates() -> None:
+    found = find_times("el 31 de febrero de 2022")
+    assert all(t.kind != "day" for t in found)
+    assert [t.kind for t in find_times("del 31 al 35 de marzo")] == ["month"]
+
+
+def test_bulletin_year_fills_only_missing_years() -> None:
+    t = find_times("del 15 de diciembre al 10 de enero")[0]
+    filled = with_year(t, 2023)
+    assert (filled.period_start, filled.period_end) == ("2022-12-15", "2023-01-10")
+    assert with_year(find_times("en 2020")[0], 2023).year == 2020
+
+
+def test_spanish_period_words() -> None:
+    assert spanish_period("--04-01", "--09-12") == "del 1 de abril al 12 de septiembre"
+    assert spanish_period("2022-01-01", "2022-12-31") == "en 2022"
+    assert spanish_period("2022-03-11", "2022-03-13") == "del 11 al 13 de marzo de 2022"
+    assert spanish_period("2023-01-01", "2023-06-30") == "de enero a junio de 2023"
+    assert spanish_period(None, None) == ""

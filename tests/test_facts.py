@@ -1,0 +1,176 @@
+"""Figure extraction: every figure of both seeds, and many phrasings the seeds never use."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.facts import extract_facts
+from index.nlp import sentence_spans
+from index.parse import read_bulletin
+from index.types import Bulletin, Fact
+from tests.conftest import SEED_A, SEED_B, SEEDS
+
+
+def facts_of(text: str, date: str | None = None) -> list[Fact]:
+    bulletin = Bulletin("prueba.txt", None, date, None, text)
+    return extract_facts(bulletin, sentence_spans(text))
+
+
+def triples(facts: list[Fact]) -> list[tuple[int | float, str, str | None]]:
+    return [(f.value, f.measure, f.qualifier) for f in facts]
+
+
+def seed_facts(name: str) -> tuple[Bulletin, list[Fact]]:
+    bulletin = read_bulletin(SEEDS / name)
+    return bulletin, extract_facts(bulletin, sentence_spans(bulletin.text))
+
+
+def test_seed_a_every_figure() -> None:
+    bulletin, facts = seed_facts(SEED_A)
+    got = triples(facts)
+    for expected in [
+        (6_500_000, "consultas de especialidad", None),
+        (36_000_000, "consultas de medicina familiar", None),
+        (475_275, "cirugías", None),
+        (475_725, "cirugías", None),
+        (956, "trasplantes", None),
+        (442, "trasplantes", "riñón"),
+        (353, "trasplantes", "córnea"),
+        (120, "trasplantes", "médula ósea"),
+        (31, "trasplantes", "hígado"),
+        (10, "trasplantes", "corazón"),
+        (6_552_794, "consultas de especialidad", None),
+        (35_919_359, "consultas de medicina familiar", None),
+        (2_615_789, "detecciones", "diabetes"),
+        (5_701_194, "detecciones", "hipertensión"),
+        (955_952, "detecciones", "cáncer cérvico uterino"),
+        (1_930_913, "detecciones", "cáncer de mama por exploración física"),
+        (505_437, "mastografías", None),
+        (211_946, "acciones", None),
+        (139_157, "consultas de medicina familiar", None),
+        (17_779, "consultas de especialidad", None),
+        (2_537, "cirugías", None),
+        (28, "estados", None),
+    ]:
+        assert expected in got, expected
+    # Stated twice (lead and body): both mentions are facts.
+    assert got.count((353, "trasplantes", "córnea")) == 2
+    pct = [f for f in facts if f.unit == "percent"]
+    assert [(f.value, f.measure) for f in pct] == [(71.2, "productividad anual")]
+    # Not figures: the phone number, the ordinals of events, the dates.
+    values = {f.value for f in facts}
+    assert not values & {800, 623, 2323, 8, 24, 26, 12, 1}
+    # The bulletin gives no year: periods keep month and day only.
+    cornea = next(f for f in facts if f.qualifier == "córnea")
+    assert (cornea.period_start, cornea.period_end, cornea.year) == ("--04-01", "--09-12", None)
+    jornada = next(f for f in facts if f.value == 2_537)
+    assert jornada.event and jornada.event.startswith("7ª Jornada Nacional")
+    assert (jornada.period_start, jornada.period_end) == ("--09-10", "--09-12")
+    assert next(f for f in facts if f.value == 6_500_000).approx == "más de"
+    assert next(f for f in facts if f.value == 36_000_000).approx == "casi"
+
+
+def test_seed_b_every_figure() -> None:
+    bulletin, facts = seed_facts(SEED_B)
+    assert (bulletin.number, bulletin.date) == ("175/2022", "2022-04-12")
+    got = triples(facts)
+    for expected in [
+        (437_000, "atenciones", None),
+        (437_301, "atenciones", None),
+        (193_496, "consultas de medicina familiar", None),
+        (59_225, "consultas de especialidad", None),
+        (7_447, "cirugías", None),
+        (162_253, "detecciones", None),
+        (14_825, "estudios", "diagnóstico y tratamiento"),
+        (55, "trasplantes", None),
+        (19, "trasplantes", "riñón"),
+        (22, "trasplantes", "córnea"),
+        (7, "trasplantes", "médula ósea"),
+        (5, "trasplantes", "hígado"),
+        (2, "trasplantes", "corazón"),
+        (20_000, "personas", None),
+    ]:
+        assert expected in got, expected
+    cornea = next(f for f in facts if f.qualifier == "córnea")
+    assert cornea.year == 2022
+    assert cornea.event and "tres primeras Jornadas Nacionales" in cornea.event
+    people = next(f for f in facts if f.measure == "personas")
+    assert people.approx == "cerca de"
+    assert (people.period_start, people.period_end) == ("2022-03-11", "2022-03-13")
+
+
+@pytest.mark.parametrize("name", [SEED_A, SEED_B])
+def test_every_span_is_exact(name: str) -> None:
+    bulletin, facts = seed_facts(name)
+    assert facts
+    for f in facts:
+        assert f.sentence_start <= f.start <= f.value_start < f.value_end <= f.end <= f.sentence_end
+        quote = bulletin.text[f.value_start:f.value_end]
+        assert quote[0].isalnum() and quote[-1].isalnum()
+
+
+# Phrasings of our own: other organs, services, years, word orders.
+@pytest.mark.parametrize("text, expected", [
+    ("Durante 2022 el IMSS realizó 4 mil 512 trasplantes, de los cuales 3 mil 100 fueron "
+     "renales, 900 de córnea y doce de pulmón.",
+     [(4512, "trasplantes", None), (3100, "trasplantes", "riñón"),
+      (900, "trasplantes", "córnea"), (12, "trasplantes", "pulmón")]),
+    ("En el primer trimestre de 2023 se otorgaron 8.2 millones de consultas de primer nivel y "
+     "un millón 200 mil de especialidad.",
+     [(8_200_000, "consultas de medicina familiar", None),
+      (1_200_000, "consultas de especialidad", None)]),
+    ("Las cirugías sumaron 12 mil 400 entre enero y junio.", [(12_400, "cirugías", None)]),
+    ("Hasta el 30 de junio se realizaron doscientas treinta y cuatro intervenciones quirúrgicas "
+     "de cataratas.", [(234, "cirugías", "cataratas")]),
+    ("La 2ª Semana Nacional de Salud Pública registró 150 mil detecciones de obesidad, 80 mil "
+     "de VIH y 35 mil 200 de tuberculosis.",
+     [(150_000, "detecciones", "obesidad"), (80_000, "detecciones", "VIH"),
+      (35_200, "detecciones", "tuberculosis")]),
+    ("El número de partos atendidos fue de 345 mil 678 en 2021.",
+     [(345_678, "nacimientos", None)]),
+    ("El Seguro Social cuenta con 1,500 hospitales y 30 mil 500 camas.",
+     [(1500, "hospitales", None), (30_500, "camas", None)]),
+    ("Se aplicaron más de cuatro millones de vacunas contra la influenza.",
+     [(4_000_000, "vacunas", "influenza")]),
+    ("Se efectuaron 18 trasplantes hepáticos y 4 cardiacos en el Centro Médico.",
+     [(18, "trasplantes", "hígado"), (4, "trasplantes", "corazón")]),
+    ("Trasplantes de riñón: 240.", [(240, "trasplantes", "riñón")]),
+    ("Se brindaron 96 mil atenciones de urgencias; además, 3 mil 210 de terapia intensiva.",
+     [(96_000, "atenciones", "urgencias"), (3210, "atenciones", "terapia intensiva")]),
+])
+def test_unseen_phrasings(text: str, expected: list[tuple[int, str, str | None]]) -> None:
+    assert triples(facts_of(text)) == expected
+
+
+def test_percent_money_and_approximations() -> None:
+    facts = facts_of("El programa significó un ahorro de $1,200 millones de pesos y un aumento "
+                     "de 12.5 por ciento en consultas. Participaron alrededor de 5 mil personas.")
+    assert [(f.value, f.unit, f.measure, f.approx) for f in facts] == [
+        (1_200_000_000, "pesos", "ahorro", None),
+        (12.5, "percent", "aumento", None),
+        (5000, "count", "personas", "alrededor de"),
+    ]
+
+
+def test_periods_carry_and_years_fill_from_the_bulletin_date() -> None:
+    text = ("Del 3 al 7 de octubre se realizó la 5ª Jornada Nacional de Salud. "
+            "En ella se otorgaron 40 mil consultas de especialidad.\n\n"
+            "En la 5ª Jornada Nacional de Salud se hicieron además 900 cirugías.")
+    facts = facts_of(text, date="2023-10-20")
+    assert [(f.value, f.period_start, f.period_end, f.event_num) for f in facts] == [
+        (40_000, "2023-10-03", "2023-10-07", 5),
+        (900, "2023-10-03", "2023-10-07", 5),
+    ]
+
+
+def test_no_year_is_guessed_without_a_date() -> None:
+    facts = facts_of("Del 2 al 6 de mayo se otorgaron 1,200 consultas de especialidad.")
+    assert (facts[0].period_start, facts[0].period_end, facts[0].year) == ("--05-02", "--05-06",
+                                                                           None)
+
+
+def test_not_figures() -> None:
+    text = ("Ciudad de México, lunes 3 de julio de 2023. No. 330/2023. Informes al 55 5238 2700 "
+            "o a la línea 800 623 2323. Por primera vez, la 3ª Jornada del 10 al 12 de mayo "
+            "atendió casos de COVID-19 a las 10:30 horas.")
+    assert facts_of(text) == []

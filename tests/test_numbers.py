@@ -1,0 +1,93 @@
+"""The Spanish numeral parser: fixed cases, text search, and generated numbers."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.numbers import find_numbers, parse_number
+from tests.spanish import to_words
+
+
+@pytest.mark.parametrize("text, value", [
+    ("956", 956),
+    ("siete", 7),
+    ("dos mil", 2000),
+    ("6 millones 552 mil 794", 6_552_794),
+    ("dos millones 615 mil 789", 2_615_789),
+    ("475 mil 725", 475_725),
+    ("un millón 930 mil 913", 1_930_913),
+    ("6.5 millones", 6_500_000),
+    ("955 mil\n952", 955_952),
+    ("trescientos cuarenta y dos", 342),
+    ("ciento uno", 101),
+    ("cien mil", 100_000),
+    ("veintiún mil", 21_000),
+    ("mil millones", 10**9),
+    ("cinco mil 200 millones", 5_200_000_000),
+    ("un millón y medio", 1_500_000),
+    ("1,930,913", 1_930_913),
+    ("1.930.913", 1_930_913),
+    ("2.3 mil", 2300),
+    ("CUARENTA Y CINCO", 45),
+    ("dieciséis", 16),
+])
+def test_parse_number(text: str, value: int) -> None:
+    assert parse_number(text) == value
+
+
+@pytest.mark.parametrize("text", ["ciento", "millones", "y", "diez diez", "", "abc"])
+def test_not_a_number(text: str) -> None:
+    assert parse_number(text) is None
+
+
+def test_find_numbers_spans_and_percent() -> None:
+    text = ("Se aplicaron 3 millones 200 mil vacunas, un 45.5 por ciento más; "
+            "cuarenta y dos hospitales y 12% de camas.")
+    found = [(text[m.start:m.end], m.value, m.percent) for m in find_numbers(text)]
+    assert found == [("3 millones 200 mil", 3_200_000, False),
+                     ("45.5 por ciento", 45.5, True),
+                     ("cuarenta y dos", 42, False),
+                     ("12%", 12, True)]
+
+
+def test_find_numbers_keeps_list_items_apart() -> None:
+    text = "19 fueron de riñón, 22 de córnea, siete de médula y 10 20 30"
+    assert [m.value for m in find_numbers(text)] == [19, 22, 7, 10, 20, 30]
+
+
+def test_codes_and_blocked_spans_are_not_figures() -> None:
+    text = "COVID-19 y la variante BA.2; boletín 175/2022; 3er lugar"
+    assert [m.value for m in find_numbers(text)] == []
+    text = "el 12 de abril se dieron 40 consultas"
+    assert [m.value for m in find_numbers(text, blocked=[(3, 17)])] == [40]
+
+
+def test_articles_are_not_numbers() -> None:
+    text = "una de las jornadas y un escenario favorable"
+    assert find_numbers(text) == []
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**10))
+def test_words_round_trip(n: int) -> None:
+    assert parse_number(to_words(n)) == n
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12 - 1))
+def test_mixed_round_trip(n: int) -> None:
+    assert parse_number(to_words(n, mixed=True)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=1000, max_value=10**10), st.booleans(), st.integers(0, 8))
+def test_found_in_text_with_a_line_break(n: int, mixed: bool, cut: int) -> None:
+    words = to_words(n, mixed=mixed).split(" ")
+    k = 1 + cut % len(words) if len(words) > 1 else 1
+    written = " ".join(words[:k]) + ("\n" if k < len(words) else "") + " ".join(words[k:])
+    text = f"Se otorgaron {written.strip()} consultas."
+    found = find_numbers(text)
+    assert [m.value for m in found] == [n]
+    assert text[found[0].start:found[0].end] == written.strip()

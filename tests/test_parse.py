@@ -1,0 +1,144 @@
+"""Reading bulletin files: encodings, HTML, PDF, metadata and sidecars, bad files."""
+
+from __future__ import annotations
+
+import json
+import warnings
+from pathlib import Path
+
+import pytest
+
+from index.errors import IngestError
+from index.parse import EncodingWarning_, find_date, find_number, find_title, read_bulletin
+from tests.conftest import SEED_A, SEED_B, SEEDS
+from tests.pdfmaker import make_pdf
+
+BODY = ("Ciudad de México, jueves 6 de julio de 2023\nNo. 312/2023\n\nBOLETÍN DE PRENSA\n\n"
+        "IMSS realiza 1,200 trasplantes de riñón en el primer semestre\n\n"
+        "El Instituto Mexicano del Seguro Social realizó 1,200 trasplantes de riñón.\n")
+
+
+def test_txt_is_kept_unchanged(tmp_path: Path) -> None:
+    path = tmp_path / "b.txt"
+    path.write_text(BODY + "  \n\n  espacios   raros\n", encoding="utf-8")
+    bulletin = read_bulletin(path)
+    assert bulletin.text == path.read_text(encoding="utf-8")
+    assert (bulletin.number, bulletin.date) == ("312/2023", "2023-07-06")
+    assert bulletin.title == "IMSS realiza 1,200 trasplantes de riñón en el primer semestre"
+    assert bulletin.source == "b.txt"
+
+
+def test_seed_metadata() -> None:
+    a = read_bulletin(SEEDS / SEED_A)
+    assert (a.number, a.date) == (None, None)  # never invented
+    assert a.title and a.title.startswith("Con Jornadas de Recuperación de Servicios")
+    b = read_bulletin(SEEDS / SEED_B)
+    assert b.title and b.title.startswith("Otorga IMSS más de 437 mil atenciones")
+
+
+def test_cp1252_falls_back_with_a_warning(tmp_path: Path) -> None:
+    path = tmp_path / "viejo.txt"
+    path.write_bytes("Se realizaron 40 cirugías en Mérida.".encode("cp1252"))
+    with pytest.warns(EncodingWarning_, match="viejo.txt"):
+        bulletin = read_bulletin(path)
+    assert "cirugías en Mérida" in bulletin.text
+
+
+@pytest.mark.parametrize("content, message", [
+    (b"", "vacío"),
+    (b"   \n\n  ", "vacío"),
+    (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "binario"),
+])
+def test_bad_text_files(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "malo.txt"
+    path.write_bytes(content)
+    with pytest.raises(IngestError, match=message) as err:
+        read_bulletin(path)
+    assert "malo.txt" in str(err.value)
+
+
+def test_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "enorme.txt"
+    path.write_text("IMSS. " * 1000, encoding="utf-8")
+    with pytest.raises(IngestError, match="enorme.txt.*límite"):
+        read_bulletin(path, max_bytes=1000)
+
+
+def test_html_visible_text_only(tmp_path: Path) -> None:
+    path = tmp_path / "nota.html"
+    path.write_text(
+        "<html><head><title>t</title><style>p{color:red}</style></head><body>"
+        "<nav>Menú Inicio</nav><article><h1>IMSS otorga 30 mil consultas</h1>"
+        "<p>Ciudad de México, 2 de mayo de 2024</p><p>Se otorgaron <b>30 mil</b> consultas "
+        "de especialidad.</p><script>alert('x')</script></article><footer>pie</footer>"
+        "</body></html>", encoding="utf-8")
+    bulletin = read_bulletin(path)
+    assert "alert" not in bulletin.text and "Menú" not in bulletin.text
+    assert "color" not in bulletin.text and "pie" not in bulletin.text
+    assert "Se otorgaron 30 mil consultas de especialidad." in bulletin.text
+    assert bulletin.title == "IMSS otorga 30 mil consultas"
+    assert bulletin.date == "2024-05-02"
+
+
+def test_pdf_text_layer(tmp_path: Path) -> None:
+    path = tmp_path / "boletin.pdf"
+    path.write_bytes(make_pdf(["Ciudad de México, 1 de marzo de 2024", "No. 090/2024",
+                               "Se realizaron 75 trasplantes de córnea en febrero."]))
+    bulletin = read_bulletin(path)
+    assert "75 trasplantes de córnea" in bulletin.text
+    assert (bulletin.number, bulletin.date) == ("090/2024", "2024-03-01")
+
+
+def test_pdf_without_text_or_truncated(tmp_path: Path) -> None:
+    scan = tmp_path / "escaneo.pdf"
+    scan.write_bytes(make_pdf([]))
+    with pytest.raises(IngestError, match="OCR"):
+        read_bulletin(scan)
+    cut = tmp_path / "cortado.pdf"
+    cut.write_bytes(make_pdf(["hola"])[:120])
+    with pytest.raises(IngestError, match="cortado.pdf"):
+        read_bulletin(cut)
+
+
+def test_sidecar_fills_missing_metadata(tmp_path: Path) -> None:
+    path = tmp_path / "sin_fecha.txt"
+    path.write_text("Se otorgaron 500 consultas.", encoding="utf-8")
+    (tmp_path / "sin_fecha.meta.json").write_text(
+        json.dumps({"number": "12/2021", "date": "2021-02-03", "title": "Consultas"}),
+        encoding="utf-8")
+    bulletin = read_bulletin(path)
+    assert (bulletin.number, bulletin.date, bulletin.title) == ("12/2021", "2021-02-03",
+                                                                "Consultas")
+
+
+@pytest.mark.parametrize("sidecar, message", [
+    ("{no es json", "no es JSON"),
+    ('{"date": "2021-02-30"}', "fecha"),
+    ('{"date": 5}', "date"),
+    ("[1, 2]", "objeto"),
+])
+def test_bad_sidecar(tmp_path: Path, sidecar: str, message: str) -> None:
+    path = tmp_path / "x.txt"
+    path.write_text("Se otorgaron 500 consultas.", encoding="utf-8")
+    (tmp_path / "x.meta.json").write_text(sidecar, encoding="utf-8")
+    with pytest.raises(IngestError, match=message) as err:
+        read_bulletin(path)
+    assert "x.meta.json" in str(err.value)
+
+
+def test_metadata_finders() -> None:
+    assert find_number("BOLETÍN No. 45/2019\n") == "45/2019"
+    assert find_number("Comunicado número 7 / 2020") == "7/2020"
+    assert find_date("Guadalajara, Jalisco, viernes 1o de marzo de 2019\n") is None or \
+        find_date("Guadalajara, viernes 1o de marzo de 2019\n") == "2019-03-01"
+    assert find_date("Texto que menciona el 1 de abril de 2020 en medio.") is None
+    assert find_title("\n\nTítulo en dos\nlíneas del boletín\n\nEl IMSS informó.") == \
+        "Título en dos líneas del boletín"
+
+
+def test_no_warnings_for_utf8(tmp_path: Path) -> None:
+    path = tmp_path / "ok.txt"
+    path.write_text("Ñandú y córnea: 5 consultas.", encoding="utf-8")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        read_bulletin(path)
