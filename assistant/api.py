@@ -5,12 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from index.ingest import IngestReport
 from index.ingest import ingest as _ingest
 from index.settings import Settings
 from index.store import Store
+
+if TYPE_CHECKING:
+    from assistant.chain import Assistant
+    from assistant.types import Answer
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
@@ -27,6 +31,20 @@ def ensure_index(settings: Settings, progress: Callable[[str], None] | None = No
     if store.counts()["bulletins"] == 0 and SEEDS.is_dir():
         _ingest([SEEDS], settings, progress=progress, store=store)
     return store
+
+
+def assistant(settings: Settings, progress: Callable[[str], None] | None = None) -> "Assistant":
+    """An Assistant over ``settings``' index, built from ``seeds/`` first when there is none."""
+    from assistant.chain import Assistant
+
+    if not settings.db_path.exists() and settings.data_dir == Settings().data_dir:
+        ensure_index(settings, progress)
+    return Assistant(settings)
+
+
+def ask(question: str, settings: Settings) -> "Answer":
+    """Answer one question over ``settings``' index."""
+    return assistant(settings).ask(question)
 
 
 def facts(settings: Settings, measure: str | None = None, qualifier: str | None = None,

@@ -101,8 +101,89 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_answer(answer: Any, full: bool = False) -> None:
+    print(answer.text)
+    for i, c in enumerate(answer.citations, 1):
+        where = " · ".join(x for x in (f"boletín {c.bulletin}" if c.bulletin else "",
+                                       c.date or "", c.source) if x)
+        quote = " ".join(c.quote.split())
+        if not full and len(quote) > 300:
+            quote = quote[:297] + "..."
+        print(f"  [{i}] {where} [{c.start}:{c.end}]\n      «{quote}»")
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Answer a question (or, with --json -, one question per line of standard input)."""
+    from assistant import api
+    from index.errors import QuestionError
+
+    settings = _settings(args)
+    assistant = api.assistant(settings)
+    if args.question == "-":
+        if not args.json:
+            print("Error: «-» (leer de la entrada estándar) requiere --json.", file=sys.stderr)
+            return 1
+        from assistant.types import Answer
+
+        for number, line in enumerate(sys.stdin, 1):
+            question = line.rstrip("\r\n")
+            try:
+                answer = assistant.ask(question)
+            except QuestionError as exc:
+                # The line still gets its object, so outputs stay aligned with inputs.
+                print(f"Error (línea {number}): {exc}", file=sys.stderr)
+                answer = Answer(question, str(exc), [], [], True)
+            print(json.dumps(answer.to_json(), ensure_ascii=False), flush=True)
+        return 0
+    answer = assistant.ask(args.question)
+    if args.json:
+        print(json.dumps(answer.to_json(), ensure_ascii=False))
+    else:
+        _print_answer(answer)
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """A conversation in the terminal (:fuentes shows full sources, :historial, :salir)."""
+    from assistant import api
+    from index.errors import QuestionError
+
+    assistant = api.assistant(_settings(args))
+    history: list[Any] = []
+    print("boletines — pregunte en español. Comandos: :fuentes, :historial, :salir.")
+    while True:
+        try:
+            line = input("> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            return 0
+        if not line:
+            continue
+        if line in (":salir", ":q", "salir"):
+            return 0
+        if line == ":fuentes":
+            if history:
+                _print_answer(history[-1], full=True)
+            else:
+                print("Aún no hay respuestas.")
+            continue
+        if line == ":historial":
+            for i, past in enumerate(history, 1):
+                print(f"{i}. {past.question}\n   {past.text}")
+            continue
+        try:
+            answer = assistant.ask(line)
+        except QuestionError as exc:
+            print(f"Error: {exc}")
+            continue
+        history.append(answer)
+        _print_answer(answer)
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ingest": cmd_ingest,
+    "ask": cmd_ask,
+    "chat": cmd_chat,
     "facts": cmd_facts,
     "status": cmd_status,
 }
@@ -127,6 +208,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, metavar="RUTA")
     p.add_argument("--prune", action="store_true",
                    help="eliminar del índice los boletines cuyos archivos ya no existen")
+
+    p = sub.add_parser("ask", parents=[common], help=cmd_ask.__doc__,
+                       description=cmd_ask.__doc__)
+    p.add_argument("question", metavar="PREGUNTA", help="la pregunta, o - para leer de stdin")
+    p.add_argument("--json", action="store_true", help="un objeto JSON por respuesta")
+
+    sub.add_parser("chat", parents=[common], help=cmd_chat.__doc__, description=cmd_chat.__doc__)
 
     p = sub.add_parser("facts", parents=[common], help=cmd_facts.__doc__,
                        description=cmd_facts.__doc__)

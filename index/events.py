@@ -19,7 +19,8 @@ ORDINALS = {
 }
 _ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _NUM_SUFFIX = r"(?:ª|º|°|a|o|er|ra|ro|da|do|ta|to|va|vo|na|no)\.?"
-_CONNECTORS = {"de", "del", "la", "las", "los", "el", "por", "para", "y", "en"}
+_CONNECTORS = {"de", "del", "la", "las", "los", "el", "por", "para", "y", "en", "a", "al", "con",
+               "contra"}
 
 
 def _noun_alternation() -> str:

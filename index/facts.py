@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from index.dates import TimeExpr, find_times, with_year
+from index.dates import MONTHS, TimeExpr, find_times, with_year
 from index.events import Event, find_events
 from index.fold import fold
 from index.lexicon import Lexicon, lexicon
@@ -36,6 +36,9 @@ _CLAUSE_STOPS = {"que", "se", "lo", "cual", "cuales", "cuyo", "cuya", "donde", "
 _COUNT_NOUNS = {"numero", "total", "cifra", "cantidad", "suma", "monto"}
 _ADJ_SUFFIXES = ("ico", "ica", "icos", "icas", "ivo", "iva", "ivos", "ivas", "ario", "aria",
                  "arios", "arias", "oso", "osa", "osos", "osas")
+# Participles qualify a noun they follow ("pruebas rápidas", "cirugías programadas"), but as a
+# first word they are nouns as often ("jornadas", "estados", "afiliados").
+_PARTICIPLES = ("idos", "idas", "ados", "adas")
 _PHONE = re.compile(r"(?<![\d.,])(?:\d{2,4}[ \-.]){1,4}\d{2,4}(?![\d.,])")
 _PHONE_CUE = re.compile(r"(?:tel[eé]fon\w*|tel\.|l[ií]nea|llam\w+|whats\w*|marca\w*)\W*$",
                         re.IGNORECASE)
@@ -84,6 +87,14 @@ def _display(words: list[_Word], text: str) -> str:
     return " ".join(w if (w.isupper() and len(w) > 1) else w.lower() for w in raw.split())
 
 
+_VERB_ENDINGS = ("aron", "ieron", "aban", "ieran", "aran", "ara", "ira", "ian")
+
+
+def _is_verb(key: str) -> bool:
+    """A conjugated verb where a noun was expected ("412 derivaron en atención")."""
+    return len(key) > 4 and key.endswith(_VERB_ENDINGS)
+
+
 def _is_adjective(key: str, lex: Lexicon) -> bool:
     return key in lex.generic_adjectives or key.endswith(_ADJ_SUFFIXES) or bool(
         lex.canonical_qualifier(key) and not any(
@@ -122,8 +133,8 @@ def _qualifier(words: list[_Word], i: int, lex: Lexicon) -> tuple[list[_Word], i
             if nxt is None or nxt.key[0].isdigit() or nxt.key in NUMBER_WORDS or (
                     nxt.key in _CLAUSE_STOPS | _DETERMINERS):
                 break
-        if w.key == "en" and j + 1 < len(words) and words[j + 1].key in _DETERMINERS:
-            break
+        if w.key == "en" or w.key in MONTHS:
+            break  # "en unidades del Instituto", "en febrero": a place or a time, not a kind
         if w.key in _QUAL_CONNECTORS:
             nxt = words[j + 1] if j + 1 < len(words) else None
             if nxt is None or not nxt.key[0].isalpha() or nxt.key in NUMBER_WORDS:
@@ -157,9 +168,14 @@ def _read_after(mention: NumberMention, words: list[_Word], lex: Lexicon,
         i += 1
         if i < len(words) and words[i].key == "a":
             i += 1
+    elif (i + 1 < len(words) and words[i].key == "a" and words[i + 1].key[0].isalpha()
+          and words[i + 1].key not in _DETERMINERS | _CLAUSE_STOPS):
+        i += 1  # "720 mil correspondieron a X y 480 mil a Y": the copula is elided
     if i >= len(words):
         return _Draft(mention, None, None, mention.end, False)
     w = words[i]
+    if _is_verb(w.key):
+        return _Draft(mention, None, None, mention.end, False)
     if w.key in _PREPS:
         qual, _ = _qualifier(words, i + 1, lex)
         end = qual[-1].end if qual else mention.end
@@ -172,7 +188,8 @@ def _read_after(mention: NumberMention, words: list[_Word], lex: Lexicon,
     # w is the counted noun; adjectives after it qualify it, "de X" names its kind.
     j = i + 1
     adjectives: list[_Word] = []
-    while j < len(words) and words[j].key[0].isalpha() and _is_adjective(words[j].key, lex):
+    while j < len(words) and words[j].key[0].isalpha() and (
+            _is_adjective(words[j].key, lex) or words[j].key.endswith(_PARTICIPLES)):
         adjectives.append(words[j])
         j += 1
     head = [w]
@@ -181,7 +198,12 @@ def _read_after(mention: NumberMention, words: list[_Word], lex: Lexicon,
         head, adjectives = [w, *adjectives], []
     qualifier_words = [a for a in adjectives if a.key not in lex.generic_adjectives]
     end = words[j - 1].end
-    if j < len(words) and words[j].key in ("de", "del", "contra", "para") and not qualifier_words:
+    followed = j < len(words) and words[j].key in ("de", "del", "contra", "para")
+    if followed and qualifier_words and not any(lex.canonical_qualifier(a.key)
+                                                for a in qualifier_words):
+        # "pruebas rápidas de VIH": the adjective belongs to the noun, "de X" is the kind.
+        head, qualifier_words = [w, *qualifier_words], []
+    if followed and not qualifier_words:
         qual, _ = _qualifier(words, j + 1, lex)
         if qual:
             qualifier_words = qual
@@ -222,7 +244,7 @@ def _read_percent(mention: NumberMention, words: list[_Word], lex: Lexicon,
 
 
 def _read_before(mention: NumberMention, words: list[_Word], lex: Lexicon,
-                 text: str) -> tuple[str, str | None] | None:
+                 text: str) -> tuple[str | None, str | None] | None:
     """A noun before the figure: "las cirugías sumaron 7 mil", "trasplantes de riñón: 19"."""
     k = len(words) - 1
     if k >= 0 and words[k].key in ("de", "a"):
@@ -239,6 +261,9 @@ def _read_before(mention: NumberMention, words: list[_Word], lex: Lexicon,
         k -= 1
         if len(phrase) >= 8:
             break
+    if len(phrase) > 2 and phrase[0].key in _DETERMINERS and phrase[1].key in ("de", "del"):
+        # "las de reemplazo de cadera fueron 1,320": the noun is the previous figure's.
+        return None, _display(phrase[2:], text)
     while phrase and phrase[0].key in _DETERMINERS | _QUAL_CONNECTORS:
         phrase.pop(0)
     if not phrase or phrase[0].key in lex.left_verbs:
@@ -284,11 +309,12 @@ def _unit(text: str, m: NumberMention) -> str:
 
 def _compose(head: str, qualifier: str | None, lex: Lexicon) -> tuple[str, str | None]:
     """Measure and qualifier from a head noun: "consultas" + "especialidad" is its own measure."""
-    base = head.lower()
+    base = head if head.isupper() else head.lower()
     if qualifier and fold(base) in lex.compound_measures:
         base, qualifier = f"{base} de {qualifier}", None
     base = lex.measure_variants(base)[0]
-    if qualifier and fold(qualifier) in lex.generic_qualifiers:
+    if qualifier and all(part.strip() in lex.generic_qualifiers for part in
+                         re.split(r",|\by\b|\be\b", fold(qualifier)) if part.strip()):
         qualifier = None
     if qualifier:
         qualifier = lex.canonical_qualifier(qualifier) or qualifier
@@ -383,21 +409,27 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                     lex: Lexicon, year: int | None) -> list[Fact]:
     text = bulletin.text
     out: list[Fact] = []
-    antecedent: str | None = None
+    antecedent: tuple[str, str | None] | None = None  # the last noun stated, and its kind
     for idx, m in enumerate(mentions):
         limit = mentions[idx + 1].start if idx + 1 < len(mentions) else s_end
         draft = _read_after(m, _words(text, m.end, limit), lex, text)
         head, qualifier = draft.head, draft.qualifier
         if head is None:
             before = _read_before(m, _words(text, s_start, m.start), lex, text)
-            if before is not None and draft.qualifier is None:
+            if before is not None and before[0] is None and antecedent is not None:
+                head, qualifier = antecedent[0], before[1]
+            elif before is not None and before[0] is not None and draft.qualifier is None:
                 head, qualifier = before
+                antecedent = (before[0], before[1])
             elif antecedent is not None:
-                head = antecedent
+                # "610 trasplantes renales ... y 355": a bare figure repeats the whole noun.
+                head = antecedent[0]
+                if draft.qualifier is None:
+                    qualifier = antecedent[1]
             else:
                 continue
         elif draft.explicit and head != "porcentaje" and not m.percent:
-            antecedent = head
+            antecedent = (head, qualifier)
         unit = _unit(text, m)
         if unit in ("pesos", "dólares") and fold(head) in ("pesos", "dolares"):
             head = _noun_before_de(text, m.start) or "monto"

@@ -127,7 +127,7 @@ def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
             passages = chunk(bulletin, settings.chunk_chars, settings.chunk_overlap, sentences)
             facts = extract_facts(bulletin, sentences)
             vectors = embeddings.embed_documents([_embed_view(p.text) for p in passages])
-            store.replace(bulletin, passages, facts, vectors)
+            store.replace(bulletin, passages, facts, vectors, sentences)
             (report.updated if previous else report.added).append(source)
         except BoletinesError as exc:
             report.failed.append(str(exc))

@@ -27,7 +27,7 @@ _NUMBER = re.compile(
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
-    r"^[ \t]*(?:[a-z][a-z .]{1,40},\s*)?(?:" + WEEKDAYS + r"\s*,?\s+)?"
+    r"^[ \t]*(?:[a-z][a-z .]{1,40},\s*){0,3}(?:" + WEEKDAYS + r"\s*,?\s+)?"
     r"(?P<d>[0-3]?\d)(?:o|º|°)?\s+de\s+(?P<m>" + "|".join(MONTHS) + r")\s+(?:de|del)\s+"
     r"(?P<y>(?:19|20)\d\d)\b",
     re.IGNORECASE | re.MULTILINE,

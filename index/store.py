@@ -34,6 +34,11 @@ CREATE TABLE IF NOT EXISTS chunks (
     seq INTEGER NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_source ON chunks(source);
+CREATE TABLE IF NOT EXISTS sentences (
+    source TEXT NOT NULL REFERENCES bulletins(source) ON DELETE CASCADE,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS sentences_source ON sentences(source);
 CREATE TABLE IF NOT EXISTS facts (
     id INTEGER PRIMARY KEY,
     source TEXT NOT NULL REFERENCES bulletins(source) ON DELETE CASCADE,
@@ -43,9 +48,12 @@ CREATE TABLE IF NOT EXISTS facts (
     value_end INTEGER NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS facts_source ON facts(source);
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
+INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0);
 CREATE INDEX IF NOT EXISTS facts_measure ON facts(measure);
 """
 _FACT_FIELDS = [f.name for f in fields(Fact)]
+_BUMP = "UPDATE meta SET value = value + 1 WHERE key = 'generation'"
 
 
 def chunk_id(bulletin: Bulletin, seq: int) -> str:
@@ -146,6 +154,18 @@ class Store:
         ).fetchall()
         return [Passage(r[0], r[1], r[2], r[3][r[1]:r[2]]) for r in rows]
 
+    def sentences(self) -> dict[str, list[tuple[int, int]]]:
+        """source → its sentence spans, in order."""
+        out: dict[str, list[tuple[int, int]]] = {}
+        for source, start, end in self.db.execute(
+                'SELECT source, start, "end" FROM sentences ORDER BY source, start'):
+            out.setdefault(source, []).append((start, end))
+        return out
+
+    def generation(self) -> int:
+        """A counter bumped by every write: a cache key for structures derived from the index."""
+        return int(self.db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+
     def chunk_ids(self) -> set[str]:
         """Ids of every chunk SQLite knows."""
         return {r[0] for r in self.db.execute("SELECT id FROM chunks")}
@@ -201,7 +221,8 @@ class Store:
 
     # -- writes -------------------------------------------------------------------------------
     def replace(self, bulletin: Bulletin, passages: Sequence[Passage], facts: Iterable[Fact],
-                vectors: Sequence[Sequence[float]]) -> None:
+                vectors: Sequence[Sequence[float]],
+                sentences: Sequence[tuple[int, int]] = ()) -> None:
         """Store ``bulletin`` with its chunks, vectors and facts, replacing any older version.
 
         All or nothing: on any error the index is left as it was.
@@ -220,6 +241,7 @@ class Store:
                 )
             try:
                 with self.db:
+                    self.db.execute(_BUMP)
                     self.db.execute("DELETE FROM bulletins WHERE source = ?", (bulletin.source,))
                     self.db.execute(
                         "INSERT INTO bulletins (source, path, number, date, title, text, sha256, "
@@ -231,6 +253,10 @@ class Store:
                         'INSERT INTO chunks (id, source, seq, start, "end") VALUES (?, ?, ?, ?, ?)',
                         [(cid, bulletin.source, i, p.start, p.end)
                          for i, (cid, p) in enumerate(zip(ids, passages))],
+                    )
+                    self.db.executemany(
+                        'INSERT INTO sentences (source, start, "end") VALUES (?, ?, ?)',
+                        [(bulletin.source, a, b) for a, b in sentences],
                     )
                     cols = ", ".join(f'"{c}"' for c in _FACT_FIELDS)
                     marks = ", ".join("?" for _ in _FACT_FIELDS)
@@ -253,6 +279,7 @@ class Store:
             old_ids = [r[0] for r in self.db.execute(
                 "SELECT id FROM chunks WHERE source = ?", (source,))]
             with self.db:
+                self.db.execute(_BUMP)
                 self.db.execute("DELETE FROM bulletins WHERE source = ?", (source,))
             if old_ids:
                 self.vectorstore()._collection.delete(ids=old_ids)

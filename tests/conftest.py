@@ -34,3 +34,29 @@ def seed_store(seed_settings: Settings) -> Store:
 def settings(tmp_path: Path) -> Settings:
     """Settings of an empty index in this test's tmp folder."""
     return Settings(data_dir=tmp_path / "data")
+
+
+CORPUS = ROOT / "eval" / "corpus"
+
+
+@pytest.fixture(scope="session")
+def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """An index of eval/corpus/: bulletins written for the project, never seen by the code."""
+    settings = Settings(data_dir=tmp_path_factory.mktemp("corpus-index"))
+    report = ingest([CORPUS], settings)
+    assert report.ok, report.failed
+    return settings
+
+
+@pytest.fixture(scope="session")
+def seed_assistant(seed_settings: Settings):  # type: ignore[no-untyped-def]
+    from assistant.chain import Assistant
+
+    return Assistant(seed_settings)
+
+
+@pytest.fixture(scope="session")
+def corpus_assistant(corpus_settings: Settings):  # type: ignore[no-untyped-def]
+    from assistant.chain import Assistant
+
+    return Assistant(corpus_settings)

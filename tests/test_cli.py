@@ -68,3 +68,43 @@ def test_python_dash_m_is_the_same_cli() -> None:
     proc = subprocess.run([sys.executable, "-m", "assistant", "--help"], capture_output=True,
                           text=True, check=False)
     assert proc.returncode == 0 and "ingest" in proc.stdout
+
+
+def test_ask_text_and_json(seed_settings: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    data = str(seed_settings.data_dir)
+    code, out, _ = run(capsys, "ask", "¿cuántos trasplantes de córnea?", "--data-dir", data)
+    assert code == 0 and "353" in out and "22" in out and "«" in out
+    code, out, _ = run(capsys, "ask", "--json", "¿cuántos trasplantes de córnea?",
+                       "--data-dir", data)
+    payload = json.loads(out)
+    assert payload["values"] == [353, 22] and payload["abstained"] is False
+    code, _, err = run(capsys, "ask", "   ", "--data-dir", data)
+    assert code == 1 and err.startswith("Error: La pregunta está vacía")
+
+
+def test_ask_batch_from_stdin_in_one_process(seed_settings: Settings) -> None:
+    questions = ["¿cuántos trasplantes de córnea?", "", "¿cuántos trasplantes de intestino?",
+                 "¿Cuál es el teléfono para informes?"]
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "ask", "--json", "-",
+         "--data-dir", str(seed_settings.data_dir)],
+        input="\n".join(questions) + "\n", capture_output=True, text=True, check=False,
+        cwd=str(SEEDS.parent))
+    assert proc.returncode == 0, proc.stderr
+    lines = [json.loads(line) for line in proc.stdout.splitlines()]
+    assert [x["question"] for x in lines] == questions
+    assert lines[0]["values"] == [353, 22]
+    assert lines[1]["abstained"] and "vacía" in lines[1]["answer"]
+    assert lines[2]["abstained"] and lines[2]["values"] == []
+    assert "800 623 2323" in lines[3]["answer"]
+    assert "Traceback" not in proc.stderr
+
+
+def test_chat_session(seed_settings: Settings) -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "assistant", "chat", "--data-dir", str(seed_settings.data_dir)],
+        input="¿cuántas mastografías?\n:fuentes\n\n:historial\n:salir\n", capture_output=True,
+        text=True, check=False, cwd=str(SEEDS.parent))
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.count("505,437") >= 2  # the answer, then the history
+    assert "505 mil 437 mastografías" in proc.stdout  # :fuentes shows the full quote

@@ -1,0 +1,163 @@
+"""The LangChain wiring: parse → (facts lookup ‖ hybrid retrieval) → compose → optional LLM.
+
+    question ─► parse ─┬─► facts table lookup ───────────────┐
+                       └─► EnsembleRetriever(Chroma, BM25) ──┴─► compose ─► [LLM + guard] ─► Answer
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import replace
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from langchain_core.runnables import Runnable, RunnableLambda, RunnableParallel, RunnablePassthrough
+
+from assistant.answer import (
+    Corpus,
+    abstain,
+    closest,
+    extractive_answer,
+    match_facts,
+    numeric_answer,
+    select,
+)
+from assistant.query import Query, parse
+from assistant.retrieve import build_retriever, known_only
+from assistant.types import Answer
+from assistant.vocab import build_vocabulary
+from index.errors import SettingsError
+from index.numbers import find_numbers
+from index.settings import Settings
+from index.store import Store
+
+if TYPE_CHECKING:
+    from langchain_core.language_models import BaseChatModel
+
+PROMPTS = Path(__file__).with_name("prompts")
+
+
+def load_prompt(name: str) -> str:
+    """A versioned prompt from ``assistant/prompts`` ("answer.v1")."""
+    return (PROMPTS / f"{name}.txt").read_text(encoding="utf-8")
+
+
+def compose(inputs: dict[str, Any], corpus: Corpus) -> Answer:
+    """Choose the answer: figures from facts, else the best sentences, else abstain."""
+    q: Query = inputs["query"]
+    facts = inputs["facts"]
+    docs = known_only(inputs["passages"], inputs["spans"])
+    if q.number is not None:
+        return numeric_answer(q, select(q, facts, corpus), corpus) if facts else abstain(q, corpus)
+    if q.unknown:
+        # The question names something no bulletin mentions: answering anything else would be
+        # answering a different question.
+        return abstain(q, corpus, closest(q, corpus))
+    wants_figure = q.numeric or (q.wh is None and bool(facts))
+    if wants_figure and facts:
+        return numeric_answer(q, select(q, facts, corpus), corpus)
+    if wants_figure and q.keys:
+        return abstain(q, corpus, closest(q, corpus))
+    found = extractive_answer(q, docs, corpus)
+    if found is not None:
+        return found
+    if facts:
+        return numeric_answer(q, select(q, facts, corpus), corpus)
+    return abstain(q, corpus, closest(q, corpus) if q.numeric else [])
+
+
+def numbers_in(text: str) -> set[float]:
+    """Every numeral in ``text`` as a value (dates and codes included: nothing is excused)."""
+    return {float(m.value) for m in find_numbers(text)}
+
+
+def guard(text: str, answer: Answer) -> bool:
+    """True when every number in ``text`` is in the cited quotes or the checked draft answer.
+
+    The draft's own numbers (figures, and the days and years of periods read from the bulletin)
+    were composed from the index; a rewrite may repeat them and add none.
+    """
+    allowed = numbers_in(answer.text) | {float(v) for v in answer.values}
+    for c in answer.citations:
+        allowed |= numbers_in(c.quote)
+    return numbers_in(text) <= allowed
+
+
+def rephrase(answer: Answer, llm: "BaseChatModel") -> Answer:
+    """Let a chat model phrase the answer; keep the extractive one if it adds any number."""
+    if answer.abstained or not answer.citations:
+        return answer
+    from langchain_core.output_parsers import StrOutputParser
+    from langchain_core.prompts import PromptTemplate
+
+    prompt = PromptTemplate.from_template(load_prompt("answer.v1"))
+    passages = "\n".join(f"- [{c.source}] {' '.join(c.quote.split())}" for c in answer.citations)
+    try:
+        text = (prompt | llm | StrOutputParser()).invoke(
+            {"question": answer.question, "draft": answer.text, "passages": passages}).strip()
+    except Exception:  # noqa: BLE001 - a failing model must not cost the user the answer
+        return answer
+    if not text or not guard(text, answer):
+        return answer
+    return replace(answer, text=text)
+
+
+def chat_model(spec: str) -> "BaseChatModel":
+    """A LangChain chat model from "provider:model" (e.g. "ollama:llama3.1")."""
+    provider, _, model = spec.partition(":")
+    if not model:
+        raise SettingsError(f"El modelo «{spec}» debe escribirse proveedor:modelo (ollama:llama3.1).")
+    try:
+        from langchain.chat_models import init_chat_model
+
+        return init_chat_model(model, model_provider=provider)
+    except (ImportError, ValueError) as exc:
+        raise SettingsError(f"El modelo de chat «{spec}» no está disponible: {exc}") from None
+
+
+class Assistant:
+    """Answers questions over one index; rebuilds its caches when the index changes."""
+
+    def __init__(self, settings: Settings, store: Store | None = None,
+                 llm: "BaseChatModel | None" = None) -> None:
+        self.settings = settings
+        self.store = store or Store(settings, create=False)
+        self.llm = llm if llm is not None else (chat_model(settings.llm) if settings.llm else None)
+        self._lock = threading.Lock()
+        self._generation: int | None = None
+        self._chain: Runnable[str, Answer] | None = None
+
+    def chain(self) -> Runnable[str, Answer]:
+        """The LangChain Runnable for the index as it is now."""
+        with self._lock:
+            generation = self.store.generation()
+            if self._chain is None or generation != self._generation:
+                self._chain = self._build()
+                self._generation = generation
+            return self._chain
+
+    def _build(self) -> Runnable[str, Answer]:
+        store = self.store
+        bulletins = {b.source: b for b in store.bulletins()}
+        corpus = Corpus(bulletins, store.facts(), store.sentences(), build_vocabulary(store))
+        spans = {(p.source, p.start, p.end) for p in store.passages()}
+        retriever = build_retriever(store, self.settings.top_k)
+        max_chars = self.settings.max_question_chars
+        chain: Runnable[Any, Any] = (
+            RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))
+            | RunnableParallel(
+                query=RunnablePassthrough(),
+                facts=RunnableLambda(lambda q: match_facts(q, corpus)),
+                passages=RunnableLambda(lambda q: q.text) | retriever,
+                spans=RunnableLambda(lambda _q: spans),
+            )
+            | RunnableLambda(lambda inputs: compose(inputs, corpus))
+        )
+        if self.llm is not None:
+            llm = self.llm
+            chain = chain | RunnableLambda(lambda answer: rephrase(answer, llm))
+        return chain
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question (raises QuestionError for questions that cannot be asked)."""
+        return self.chain().invoke(question)

@@ -1,0 +1,172 @@
+"""Understanding a Spanish question: its terms (typos corrected), kind and constraints."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from assistant.vocab import Vocabulary, canonicalize, stem, stop_words, words
+from index.dates import find_times
+from index.errors import QuestionError
+from index.events import find_events
+from index.fold import fold
+from index.numbers import parse_number
+
+_BULLETIN_NO = re.compile(r"\b(\d{1,5})\s*/\s*((?:19|20)\d\d)\b")
+_VERB_ENDINGS = ("aron", "ieron", "aban", "ian", "aria", "arian", "ando", "iendo", "amos",
+                 "emos", "imos", "ado", "ados", "ada", "adas", "ido", "idos", "ida", "idas")
+
+
+@dataclass(frozen=True)
+class Query:
+    """A parsed question.
+
+    Attributes:
+        text: the question as asked.
+        terms: stems of its content words, typos corrected to corpus words.
+        verbs: stems of its verbs (they help to pick a sentence, never a figure).
+        keys: the terms that name a measure or qualifier the corpus knows: an answer must match
+            every one of them.
+        unknown: content words the corpus never uses (an answer cannot honour them).
+        numeric: it asks for a figure ("cuántos", "qué porcentaje", "cifra").
+        percent: it asks for a percentage.
+        wh: the question word that sets the answer type ("cuando", "donde", "quien", ...).
+        year, period_start, period_end: a year or period the answer must cover.
+        event_nums: ordinals of a named event ("la 7ª Jornada" → (7,)).
+        bulletin: a bulletin number ("175/2022").
+        number: the value when the question is only a number.
+    """
+
+    text: str
+    terms: tuple[str, ...] = ()
+    verbs: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
+    unknown: tuple[str, ...] = ()
+    numeric: bool = False
+    percent: bool = False
+    wh: str | None = None
+    year: int | None = None
+    period_start: str | None = None
+    period_end: str | None = None
+    event_nums: tuple[int, ...] = ()
+    event_noun: str | None = None
+    bulletin: str | None = None
+    number: int | float | None = None
+    flags: dict[str, bool] = field(default_factory=dict)
+
+
+def validate(question: str, max_chars: int) -> str:
+    """The question stripped, or QuestionError with a one-line Spanish reason."""
+    if question is None or not question.strip():
+        raise QuestionError("La pregunta está vacía: escriba qué quiere saber de los boletines.")
+    text = question.strip()
+    if len(text) > max_chars:
+        raise QuestionError(
+            f"La pregunta tiene {len(text):,} caracteres; el máximo es {max_chars:,}: "
+            "hágala más corta.")
+    if not any(unicodedata.category(ch)[0] in "LN" for ch in text):
+        raise QuestionError(
+            "La pregunta no tiene palabras ni números: escriba qué quiere saber de los boletines.")
+    return text
+
+
+def _looks_english(folded_words: list[str]) -> bool:
+    from spacy.lang.es.stop_words import STOP_WORDS
+
+    english = sum(w in words()["english"] for w in folded_words)
+    spanish = sum(w in STOP_WORDS for w in folded_words if w not in words()["english"])
+    return english >= 2 and spanish == 0
+
+
+def _is_verb(word: str, original: str, vocab: Vocabulary) -> bool:
+    """A verb form that carries no topic ("realizaron", "reportó"); nouns the corpus counts win."""
+    if stem(word) in vocab.measure or stem(word) in vocab.qualifier_like:
+        return False
+    if original.lower().endswith("ó") or word.endswith(_VERB_ENDINGS):
+        return True
+    from index.nlp import spanish
+
+    # The lookup lemmatizer maps some nouns to verbs (consultas → consultar, informes →
+    # informar), so a verb lemma counts only with a verb's ending (realiza, otorgan, hacer).
+    table = spanish().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    lemma = fold(table.get(original.lower(), word))
+    if not lemma.endswith(("ar", "er", "ir")):
+        return False
+    # Infinitives are left alone: "titular", "familiar", "lugar" end the same way.
+    return lemma != word and word.endswith(("a", "e", "an", "en", "o"))
+
+
+def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
+    """Parse ``question`` against the corpus vocabulary.
+
+    Raises:
+        QuestionError: empty, too long, without words, or not in Spanish.
+    """
+    text = validate(question, max_chars)
+    folded = fold(text)
+    raw_words = re.findall(r"[^\W\d_]+", folded)
+    if _looks_english(raw_words):
+        raise QuestionError("La pregunta parece estar en otro idioma: pregunte en español.")
+
+    number = parse_number(re.sub(r"[¿?¡!;:]", " ", text).strip())
+
+    times = find_times(text)
+    period = next((t for t in times if t.kind != "year"), None)
+    years = [t.year for t in times if t.year]
+    events = find_events(text, require_caps=False)
+    bulletin = _BULLETIN_NO.search(text)
+
+    # Blank out what was read as constraints before looking for topic words.
+    masked = list(folded)
+    for a, b in [(t.start, t.end) for t in times] + [(e.start, e.end) for e in events] + (
+            [bulletin.span()] if bulletin else []):
+        masked[a:b] = " " * (b - a)
+    topic = canonicalize("".join(masked))
+    originals = {fold(w): w for w in re.findall(r"[^\W\d_]+", text)}
+
+    stop = stop_words() | words()["question_words"] | words()["domain_stop"]
+    terms: list[str] = []
+    verbs: list[str] = []
+    unknown: list[str] = []
+    for word in re.findall(r"[^\W\d_]+", topic):
+        if word in stop or len(word) < 2:
+            continue
+        if _is_verb(word, originals.get(word, word), vocab):
+            verbs.append(stem(word))
+            continue
+        corrected = vocab.correct(word)
+        if corrected is None:
+            unknown.append(word)
+            continue
+        for part in canonicalize(corrected).split():
+            s = stem(part)
+            if s not in stop and s not in terms:
+                terms.append(s)
+    keys = tuple(t for t in terms if t in vocab.measure or t in vocab.qualifier_like)
+    cues = words()["numeric_cues"] - {"numero"}
+    # "el número de trasplantes" asks for a figure; "el número para informes" for a phone.
+    numeric = any(w in cues for w in raw_words) or "%" in text or bool(
+        re.search(r"\bpor\s*ciento\b|\bnumero\s+(?:total\s+)?de\s+(?!telefono)", folded))
+    percent = any(w in words()["percent_cues"] for w in raw_words) or "%" in text or bool(
+        re.search(r"\bpor\s*ciento\b", folded))
+    wh = next((w for w in raw_words if w in ("cuando", "donde", "quien", "quienes", "telefono",
+                                              "cual", "cuales", "que", "como", "por")), None)
+    event = events[0] if events else None
+    return Query(
+        text=text,
+        terms=tuple(terms),
+        verbs=tuple(verbs),
+        keys=keys,
+        unknown=tuple(unknown),
+        numeric=numeric or number is not None,
+        percent=percent,
+        wh=wh,
+        year=years[0] if years else None,
+        period_start=period.period_start if period else None,
+        period_end=period.period_end if period else None,
+        event_nums=event.nums if event else (),
+        event_noun=event.noun if event else None,
+        bulletin=f"{bulletin.group(1)}/{bulletin.group(2)}" if bulletin else None,
+        number=number,
+    )

@@ -1,0 +1,77 @@
+"""Question understanding: typos, accents, synonyms, constraints, bad questions."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.query import parse
+from assistant.vocab import Vocabulary, build_vocabulary
+from index.errors import QuestionError
+from index.store import Store
+
+
+@pytest.fixture(scope="module")
+def vocab(seed_store: Store) -> Vocabulary:
+    return build_vocabulary(seed_store)
+
+
+@pytest.mark.parametrize("question, keys", [
+    ("¿Cuántos trasplantes de córnea?", {"trasplante", "cornea"}),
+    ("cuantos transplantes de cornea", {"trasplante", "cornea"}),
+    ("cuántos trasplantez de corneá", {"trasplante", "cornea"}),
+    ("¿cuántos trasplantes de rinon?", {"trasplante", "rinon"}),
+    ("¿cuántos trasplantes renales?", {"trasplante", "rinon"}),
+    ("¿trasplantes hepáticos?", {"trasplante", "higado"}),
+    ("¿Cuántas intervenciones quirúrgicas?", {"cirugia"}),
+    ("¿cuántas consultas de primer nivel se otorgaron?", {"consulta", "medicina", "familiar"}),
+    ("¿cuántas mastografias?", {"mastografia"}),
+    ("detecciones de hipertencion", {"deteccion", "hipertension"}),
+])
+def test_terms_survive_typos_and_synonyms(vocab: Vocabulary, question: str,
+                                          keys: set[str]) -> None:
+    q = parse(question, vocab)
+    assert set(q.keys) == keys
+    assert q.unknown == ()
+
+
+def test_unknown_words_are_reported(vocab: Vocabulary) -> None:
+    q = parse("¿Cuántas consultas de acupuntura?", vocab)
+    assert q.unknown == ("acupuntura",)
+    # An organ the lexicon knows is a key the answer must match, even if no bulletin has it.
+    assert "intestino" in parse("¿Cuántos trasplantes de intestino?", vocab).keys
+
+
+@pytest.mark.parametrize("question, field, value", [
+    ("¿cuántos trasplantes en 2022?", "year", 2022),
+    ("¿cuántas cirugías del 1 de abril al 12 de septiembre?", "period_start", "--04-01"),
+    ("¿cuántas cirugías entre abril y septiembre?", "period_end", "--09-30"),
+    ("¿cuántas cirugías en la 7ª Jornada?", "event_nums", (7,)),
+    ("¿cuántas cirugías en la séptima jornada?", "event_nums", (7,)),
+    ("¿cuántas cirugías en la octava jornada nacional?", "event_nums", (8,)),
+    ("¿cuántas cirugías en las tres primeras jornadas?", "event_nums", (1, 2, 3)),
+    ("¿cuántas cirugías dice el boletín 175/2022?", "bulletin", "175/2022"),
+])
+def test_constraints(vocab: Vocabulary, question: str, field: str, value: object) -> None:
+    assert getattr(parse(question, vocab), field) == value
+
+
+def test_kinds_of_question(vocab: Vocabulary) -> None:
+    assert parse("¿Cuántas cirugías?", vocab).numeric
+    assert parse("¿Qué porcentaje de la productividad anual?", vocab).percent
+    assert not parse("¿Cuál es el número para informes?", vocab).numeric
+    assert parse("¿Cuál fue el número de cirugías?", vocab).numeric
+    assert parse("¿Cuándo será la 8ª Jornada?", vocab).wh == "cuando"
+    assert parse("353", vocab).number == 353
+
+
+@pytest.mark.parametrize("question, message", [
+    ("", "vacía"),
+    ("   \n\t ", "vacía"),
+    ("¿?¡!...", "no tiene palabras"),
+    ("🙂🙂🙂", "no tiene palabras"),
+    ("a" * 3000, "máximo"),
+    ("How many cornea transplants were there?", "otro idioma"),
+])
+def test_bad_questions(vocab: Vocabulary, question: str, message: str) -> None:
+    with pytest.raises(QuestionError, match=message):
+        parse(question, vocab, max_chars=2000)
