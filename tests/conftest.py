@@ -16,13 +16,18 @@ SEED_A = "000_4e7f88594abcbb5c.txt"  # the Jornadas de Recuperación bulletin (n
 SEED_B = "004_8c3ad0c4a5664001.txt"  # No. 175/2022, 12 de abril de 2022
 
 
-@pytest.fixture(scope="session")
-def seed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings of an index built from seeds/ (e5 embeddings), shared by the session."""
-    settings = Settings(data_dir=tmp_path_factory.mktemp("seeds-index"))
-    report = ingest([SEEDS], settings)
+def build_index(folder: Path, data_dir: Path) -> Settings:
+    """Settings of an index of ``folder`` built in ``data_dir`` (default embedder)."""
+    settings = Settings(data_dir=data_dir)
+    report = ingest([folder], settings)
     assert report.ok, report.failed
     return settings
+
+
+@pytest.fixture(scope="session")
+def seed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """Settings of an index built from seeds/, shared by the session."""
+    return build_index(SEEDS, tmp_path_factory.mktemp("seeds-index"))
 
 
 @pytest.fixture(scope="session")
@@ -42,10 +47,7 @@ CORPUS = ROOT / "eval" / "corpus"
 @pytest.fixture(scope="session")
 def corpus_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     """An index of eval/corpus/: bulletins written for the project, never seen by the code."""
-    settings = Settings(data_dir=tmp_path_factory.mktemp("corpus-index"))
-    report = ingest([CORPUS], settings)
-    assert report.ok, report.failed
-    return settings
+    return build_index(CORPUS, tmp_path_factory.mktemp("corpus-index"))
 
 
 @pytest.fixture(scope="session")
