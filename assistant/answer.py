@@ -16,6 +16,8 @@ from index.fold import fold
 from index.types import Bulletin, Fact
 
 MAX_ITEMS = 8
+_PERSON = re.compile(r"\b(?:[Dd]octora?|[Dd]ra?\.|[Ll]icenciad[oa]|[Ll]ic\.|[Mm]aestr[oa]|[Mm]tr[oa]\."
+                     r"|[Ii]ngenier[oa]|[Ii]ng\.)\s+[A-ZÁÉÍÓÚÑ]\w+\s+[A-ZÁÉÍÓÚÑ]\w+")
 _PHONE = re.compile(r"\b\d{2,4}(?:[ .-]\d{2,4}){2,4}\b")
 
 
@@ -30,12 +32,16 @@ class Corpus:
     stems: list[tuple[set[str], set[str], set[str]]] = field(default_factory=list)
 
     sentence_stems: list[set[str]] = field(default_factory=list)
+    bulletin_stems: dict[str, set[str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         if not self.stems:
             self.stems = [(stems(canonicalize(fold(f.measure))),
                            stems(canonicalize(fold(f.qualifier))) if f.qualifier else set(),
                            stems(fold(f.event)) if f.event else set()) for f in self.facts]
+        if not self.bulletin_stems:
+            self.bulletin_stems = {source: stems(canonicalize(fold(b.text + " " + (b.title or ""))))
+                                   for source, b in self.bulletins.items()}
         if not self.sentence_stems:
             cache: dict[tuple[str, int], set[str]] = {}
             for f in self.facts:
@@ -123,15 +129,16 @@ def _plural_event_matches(q: Query, f: Fact) -> bool:
 def match_facts(q: Query, corpus: Corpus) -> list[Fact]:
     """Facts that answer ``q``: every key term matched, constraints met, measure named."""
     keys = set(q.keys)
-    measure_keys = keys & corpus.vocab.measure
     out = []
     for i, (f, (m, qual, ev)) in enumerate(zip(corpus.facts, corpus.stems)):
-        if q.percent != (f.unit == "percent") and q.number is None:
-            continue
         if q.number is not None:
-            if f.value != q.number:
-                continue
-        elif keys:
+            # A bare number asks where that figure comes from.
+            if f.value == q.number and _passes_constraints(q, f, corpus):
+                out.append(f)
+            continue
+        if q.percent != (f.unit == "percent"):
+            continue
+        if keys:
             own = m | qual | ev
             # A kind of this measure ("córnea" for trasplantes) must be the fact's own; other
             # words may come from its sentence ("la recuperación" of a percentage).
@@ -141,15 +148,17 @@ def match_facts(q: Query, corpus: Corpus) -> list[Fact]:
                 continue
             # A percentage's measure is what it is a share of; the thing asked about may be
             # named only in its sentence ("un aumento de 18.4 % en las donaciones").
-            if measure_keys and not measure_keys & (m | qual) and not q.percent:
-                continue
-            if not measure_keys and not keys & (m | qual):
+            if not q.percent and not keys & (m | qual):
                 continue
         elif not q.percent:
             continue
-        if not _passes_constraints(q, f, corpus):
+        # Other words of the question ("en Nuevo León", "durante la pandemia") must at least be
+        # words of the fact's bulletin: a figure from elsewhere answers another question.
+        context = set(q.terms) - keys
+        if context and not context <= corpus.bulletin_stems[f.source]:
             continue
-        out.append(f)
+        if _passes_constraints(q, f, corpus):
+            out.append(f)
     return out
 
 
@@ -325,14 +334,22 @@ def abstain(q: Query, corpus: Corpus, near: list[Fact] | None = None) -> Answer:
 
 # -- passages -----------------------------------------------------------------------------------
 
-def _sentence_score(q: Query, text: str, corpus: Corpus) -> float:
-    """Share of the question's (idf-weighted) terms in the sentence, plus answer-type cues."""
+def _sentence_score(q: Query, text: str, corpus: Corpus, previous: str = "",
+                    title: set[str] | None = None) -> float:
+    """Share of the question's (idf-weighted) terms in the sentence, plus answer-type cues.
+
+    A term found only in the bulletin's headline or the sentence before counts 0.7: they set
+    the topic ("las Jornadas de Continuidad", "la unidad") without each sentence repeating it.
+    """
     have = stems(canonicalize(fold(text)))
+    title = (title or set()) | stems(canonicalize(fold(previous)))
     # Verbs say less than nouns but tell sentences apart ("se atenderán especialidades").
     weights = {t: corpus.vocab.idf(t) for t in q.terms}
     weights.update({t: 0.5 * corpus.vocab.idf(t) for t in q.verbs if t not in weights})
     total = sum(weights.values())
-    got = sum(w for t, w in weights.items() if t in have)
+    got = sum(w if t in have or (t in q.verbs and len(t) >= 5
+                                 and any(h.startswith(t[:5]) for h in have))
+              else 0.7 * w if t in title else 0.0 for t, w in weights.items())
     # A question that names only an event or a date ("¿cuándo fue la 7ª Jornada?") has no
     # topic words: its constraints do the scoring.
     score = got / total if total else 0.5
@@ -345,9 +362,18 @@ def _sentence_score(q: Query, text: str, corpus: Corpus) -> float:
         from index.events import find_events
 
         nums = {n for e in find_events(text) for n in e.nums}
-        score += 0.3 if set(q.event_nums) & nums else -0.3
+        before = {n for e in find_events(previous) for n in e.nums}
+        # A sentence right after the one naming the event usually goes on about it.
+        score += 0.3 if set(q.event_nums) & nums else 0.1 if set(q.event_nums) & before else -0.3
+    folded = " ".join(fold(text).split())
+    score += min(0.3, 0.15 * sum(p in folded for p in q.phrases))
     if q.year and not any(t.year == q.year for t in times):
         score -= 0.3
+    if q.wh in ("quien", "quienes") and _PERSON.search(text):
+        score += 0.3
+    head = q.flags.get("list_head")
+    if head and re.search(r"\b" + re.escape(str(head)) + r"\w*\s+(?:como|:)", fold(text)):
+        score += 0.5  # "¿qué especialidades?" → "especialidades como Medicina Interna, ..."
     return score
 
 
@@ -362,11 +388,16 @@ def extractive_answer(q: Query, docs: list[Document], corpus: Corpus) -> Answer 
         if source not in corpus.bulletins:
             continue
         text = corpus.bulletins[source].text
-        for s, e in corpus.sentences.get(source, []):
-            if s < p_start or e > p_end or (source, s, e) in seen:
+        title = stems(canonicalize(fold(corpus.bulletins[source].title or "")))
+        spans = corpus.sentences.get(source, [])
+        for k, (s, e) in enumerate(spans):
+            # The passage's sentences, and the one right after it (it often completes it).
+            after_end = k and spans[k - 1][1] <= p_end < e
+            if s < p_start or (e > p_end and not after_end) or (source, s, e) in seen:
                 continue
             seen.add((source, s, e))
-            score = _sentence_score(q, text[s:e], corpus) + 0.02 / (1 + rank)
+            previous = text[spans[k - 1][0]:spans[k - 1][1]] if k else ""
+            score = _sentence_score(q, text[s:e], corpus, previous, title) + 0.02 / (1 + rank)
             scored.append((score, source, s, e))
     if not scored:
         return None

@@ -14,6 +14,7 @@ from index.store import Store
 
 if TYPE_CHECKING:
     from assistant.chain import Assistant
+    from assistant.evaluate import Report
     from assistant.types import Answer
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -45,6 +46,48 @@ def assistant(settings: Settings, progress: Callable[[str], None] | None = None)
 def ask(question: str, settings: Settings) -> "Answer":
     """Answer one question over ``settings``' index."""
     return assistant(settings).ask(question)
+
+
+def evaluate(suite: Path, settings: Settings, corpus: Path | None = None,
+             baseline: bool = False, progress: Callable[[Any], None] | None = None
+             ) -> list["Report"]:
+    """Run an eval suite against the index (or a throwaway index of ``corpus``).
+
+    Returns:
+        The assistant's report, then the baseline's when ``baseline`` is set.
+    """
+    import tempfile
+
+    from assistant.baseline import baseline_chain
+    from assistant.chain import Assistant
+    from assistant.evaluate import load_suite, run_suite
+    from assistant.retrieve import build_retriever
+    from index.errors import IngestError
+
+    cases = load_suite(suite)
+    with tempfile.TemporaryDirectory(prefix="boletines-eval-", ignore_cleanup_errors=True) as tmp:
+        if corpus is not None:
+            settings = settings.with_(data_dir=Path(tmp), chroma_url=None)
+            report = _ingest([corpus], settings)
+            if report.failed:
+                raise IngestError(report.failed[0])
+        elif not settings.db_path.exists():
+            ensure_index(settings)
+        store = Store(settings, create=False)
+        texts = {b.source: b.text for b in store.bulletins()}
+        hybrid = build_retriever(store, settings.top_k)
+        reports = [run_suite(
+            cases, Assistant(settings, store).ask, texts.get,
+            lambda q: [d.page_content for d in hybrid.invoke(q)], progress, suite.name,
+            "boletines")]
+        if baseline:
+            vector = store.vectorstore().as_retriever(search_kwargs={"k": settings.top_k})
+            reports.append(run_suite(
+                cases, baseline_chain(store, settings.top_k).invoke, texts.get,
+                lambda q: [d.page_content for d in vector.invoke(q)], progress, suite.name,
+                "baseline (Chroma top-k)"))
+        store.close()
+    return reports
 
 
 def facts(settings: Settings, measure: str | None = None, qualifier: str | None = None,

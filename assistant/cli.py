@@ -25,17 +25,19 @@ def _settings(args: argparse.Namespace) -> Settings:
     )
 
 
-def _progress(total_hint: int | None = None) -> tuple[Callable[[str], None] | None, Any]:
+def _progress(total_hint: int | None = None, label: str = "Ingiriendo", unit: str = "archivos"
+              ) -> tuple[Callable[[Any], None] | None, Any]:
     """A rich progress bar on a terminal; nothing when output is piped."""
     if not sys.stderr.isatty():
         return None, None
     from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
 
     bar = Progress(TextColumn("[bold]{task.description}"), BarColumn(),
-                   TextColumn("{task.completed} archivos"), TimeElapsedColumn(), transient=True)
-    task = bar.add_task("Ingiriendo", total=total_hint)
+                   TextColumn("{task.completed}/{task.total} " + unit), TimeElapsedColumn(),
+                   transient=True)
+    task = bar.add_task(label, total=total_hint)
     bar.start()
-    return (lambda name: bar.update(task, advance=1, description=name[:40])), bar
+    return (lambda item: bar.update(task, advance=1)), bar
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
@@ -180,7 +182,55 @@ def cmd_chat(args: argparse.Namespace) -> int:
         _print_answer(answer)
 
 
+def cmd_eval(args: argparse.Namespace) -> int:
+    """Run an answer-accuracy suite (JSON Lines) and report pass rate, accuracy and latency."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from assistant import api
+    from assistant.evaluate import load_suite
+    from assistant.report import COLUMNS, cell, rows, write
+
+    if not 0 <= args.min_pass <= 1:
+        print("Error: --min-pass debe estar entre 0 y 1.", file=sys.stderr)
+        return 1
+    console = Console(stderr=False, highlight=False,
+                      width=None if sys.stdout.isatty() else 160)
+    total = len(load_suite(args.suite)) * (2 if args.baseline else 1)
+    callback, bar = _progress(total, "Evaluando", "casos")
+    try:
+        reports = api.evaluate(args.suite, _settings(args), corpus=args.corpus,
+                               baseline=args.baseline, progress=callback)
+    finally:
+        if bar is not None:
+            bar.stop()
+    for report in reports:
+        table = Table(title=f"{report.suite} — {report.system}")
+        table.add_column("etiqueta")
+        table.add_column("casos", justify="right")
+        for _, name in COLUMNS:
+            table.add_column(name, justify="right")
+        for tag, scores in rows(report):
+            table.add_row(tag, str(scores.cases), *(cell(scores, k) for k, _ in COLUMNS))
+        console.print(table)
+    main_report = reports[0]
+    for f in main_report.failures():
+        console.print(f"[red]✗[/red] {f['id']}: «{f['question']}» esperado "
+                      f"{json.dumps(f['expected'], ensure_ascii=False)} · obtenido "
+                      f"{f['got']['answer']!r} {f['got']['values']}", soft_wrap=True)
+    if args.report:
+        for path in write(reports, args.report):
+            console.print(f"Reporte: {path}")
+    rate = main_report.overall.pass_rate
+    if rate < args.min_pass:
+        print(f"Error: aprobados {100 * rate:.1f} %, por debajo del mínimo "
+              f"{100 * args.min_pass:.1f} % (--min-pass).", file=sys.stderr)
+        return 1
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "eval": cmd_eval,
     "ingest": cmd_ingest,
     "ask": cmd_ask,
     "chat": cmd_chat,
@@ -215,6 +265,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="un objeto JSON por respuesta")
 
     sub.add_parser("chat", parents=[common], help=cmd_chat.__doc__, description=cmd_chat.__doc__)
+
+    p = sub.add_parser("eval", parents=[common], help=cmd_eval.__doc__,
+                       description=cmd_eval.__doc__)
+    p.add_argument("suite", type=Path, metavar="SUITE.jsonl")
+    p.add_argument("--corpus", type=Path, help="construir antes un índice temporal de esta carpeta")
+    p.add_argument("--report", type=Path, metavar="SALIDA",
+                   help="escribir SALIDA.json, SALIDA.md y SALIDA.png")
+    p.add_argument("--min-pass", type=float, default=1.0,
+                   help="fracción mínima de casos aprobados (por omisión 1.0)")
+    p.add_argument("--baseline", action="store_true",
+                   help="correr también la línea base RAG simple (Chroma top-k)")
 
     p = sub.add_parser("facts", parents=[common], help=cmd_facts.__doc__,
                        description=cmd_facts.__doc__)

@@ -11,6 +11,7 @@ from index.dates import find_times
 from index.errors import QuestionError
 from index.events import find_events
 from index.fold import fold
+from index.lexicon import lexicon
 from index.numbers import parse_number
 
 _BULLETIN_NO = re.compile(r"\b(\d{1,5})\s*/\s*((?:19|20)\d\d)\b")
@@ -53,7 +54,27 @@ class Query:
     event_noun: str | None = None
     bulletin: str | None = None
     number: int | float | None = None
-    flags: dict[str, bool] = field(default_factory=dict)
+    flags: dict[str, str] = field(default_factory=dict)
+    phrases: tuple[str, ...] = ()
+
+
+_FUNCTION = {"de", "la", "el", "los", "las", "en", "y", "a", "se", "que", "por", "del", "al", "un",
+             "una", "es", "con", "para", "lo", "su", "sus", "o", "e"}
+
+
+def _phrases(folded: str) -> tuple[str, ...]:
+    """Word pairs of the question that are not both function words ("primera vez")."""
+    toks = [t for t in re.findall(r"[^\W\d_]+", folded) if len(t) > 1]
+    wh = words()["question_words"] - _FUNCTION
+    return tuple(f"{a} {b}" for a, b in zip(toks, toks[1:])
+                 if not (a in _FUNCTION and b in _FUNCTION) and a not in wh and b not in wh)
+
+
+def _list_flags(folded: str) -> dict[str, str]:
+    """ "¿qué especialidades...?" asks for a list of especialidades: remember the noun's stem."""
+    m = re.search(r"\b(?:que|cuales)\s+([a-z]{4,}s)\b", folded)
+    return {"list_head": m.group(1)[:-2] if m.group(1).endswith("es") else m.group(1)[:-1]
+            } if m else {}
 
 
 def validate(question: str, max_chars: int) -> str:
@@ -125,7 +146,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     topic = canonicalize("".join(masked))
     originals = {fold(w): w for w in re.findall(r"[^\W\d_]+", text)}
 
-    stop = stop_words() | words()["question_words"] | words()["domain_stop"]
+    generic = {fold(w) for g in lexicon().generic_qualifiers for w in g.split()}
+    stop = stop_words() | words()["question_words"] | words()["domain_stop"] | generic
     terms: list[str] = []
     verbs: list[str] = []
     unknown: list[str] = []
@@ -169,4 +191,6 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         event_noun=event.noun if event else None,
         bulletin=f"{bulletin.group(1)}/{bulletin.group(2)}" if bulletin else None,
         number=number,
+        flags=_list_flags(folded),
+        phrases=_phrases(folded),
     )

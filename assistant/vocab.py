@@ -177,8 +177,10 @@ def build_vocabulary(store: Store) -> Vocabulary:
     vocab.corpus = {stem(w) for w in all_words} | vocab.measure | vocab.qualifier_like
     vocab._choices = sorted(w for w in all_words if len(w) >= 4)
     # Stop words are never keys, even when a bulletin writes "total" after "de".
-    vocab.qualifier_like -= words()["domain_stop"]
-    vocab.measure -= words()["domain_stop"]
+    # Stop words and generic kinds ("trasplantes de órganos" is all transplants) are never keys.
+    generic = words()["domain_stop"] | {stem(w) for g in lex.generic_qualifiers for w in g.split()}
+    vocab.qualifier_like -= generic
+    vocab.measure -= generic
     for strict in vocab.strict_by_head.values():
-        strict -= words()["domain_stop"]
+        strict -= generic
     return vocab

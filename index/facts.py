@@ -39,10 +39,11 @@ _ADJ_SUFFIXES = ("ico", "ica", "icos", "icas", "ivo", "iva", "ivos", "ivas", "ar
 # Participles qualify a noun they follow ("pruebas rápidas", "cirugías programadas"), but as a
 # first word they are nouns as often ("jornadas", "estados", "afiliados").
 _PARTICIPLES = ("idos", "idas", "ados", "adas")
-_PHONE = re.compile(r"(?<![\d.,])(?:\d{2,4}[ \-.]){1,4}\d{2,4}(?![\d.,])")
+_PHONE = re.compile(r"(?<!\d)(?<!\d[.,])(?:\d{2,4}[ \-.]){1,4}\d{2,4}(?!\d|[.,]\d)")
 _PHONE_CUE = re.compile(r"(?:tel[eé]fon\w*|tel\.|l[ií]nea|llam\w+|whats\w*|marca\w*)\W*$",
                         re.IGNORECASE)
 _CODES = re.compile(r"\d+\s*/\s*\d+|\d{1,2}:\d{2}|\d+\s?(?:ª|º|°)|\b\d+(?:er|ra|ro|do|da)\b"
+                    r"|\b(?:No|Núm|Num|N°)\.?\s*\d+\b(?!\s*(?:mil|millones))"
                     r"|\b(?:c\.?p\.?|cp)\s*\d{5}\b", re.IGNORECASE)
 _QUOTED = re.compile(r"[“\"«][^”\"»\n]{1,80}[”\"»]")
 
