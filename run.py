@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 VENV = Path(os.environ.get("BOLETINES_VENV", ROOT / ".venv"))
 LOCK = ROOT / "requirements.lock"
-DEFAULT = ["chat"]
+DEFAULT = ["serve"]
 
 
 def _bin(name: str) -> Path:

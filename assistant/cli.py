@@ -229,7 +229,30 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    """Start the web page (Gradio) on 127.0.0.1:7860; builds the index from seeds/ if empty."""
+    from assistant import api
+    from assistant.web import parse_auth, serve
+
+    settings = _settings(args)
+    auth = parse_auth(settings.auth)
+    from index.store import Store
+
+    if Store(settings).counts()["bulletins"] == 0:
+        print("Construyendo el índice a partir de seeds/ ...", file=sys.stderr)
+        callback, bar = _progress(None)
+        try:
+            api.ensure_index(settings, callback)
+        finally:
+            if bar is not None:
+                bar.stop()
+    print(f"boletines en http://{args.host}:{args.port}", file=sys.stderr, flush=True)
+    serve(settings, host=args.host, port=args.port, auth=auth)
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
+    "serve": cmd_serve,
     "eval": cmd_eval,
     "ingest": cmd_ingest,
     "ask": cmd_ask,
@@ -265,6 +288,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="un objeto JSON por respuesta")
 
     sub.add_parser("chat", parents=[common], help=cmd_chat.__doc__, description=cmd_chat.__doc__)
+
+    p = sub.add_parser("serve", parents=[common], help=cmd_serve.__doc__,
+                       description=cmd_serve.__doc__)
+    p.add_argument("--host", default="127.0.0.1", help="dirección (por omisión 127.0.0.1)")
+    p.add_argument("--port", type=int, default=7860, help="puerto (por omisión 7860)")
 
     p = sub.add_parser("eval", parents=[common], help=cmd_eval.__doc__,
                        description=cmd_eval.__doc__)

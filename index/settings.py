@@ -27,6 +27,7 @@ class Settings:
         max_file_mb: files larger than this are rejected at ingest.
         max_question_chars: questions longer than this are rejected.
         llm: optional chat model "provider:model" used to phrase answers; None is fully offline.
+        auth: "user:password" for the web page's basic login; None leaves it open (localhost).
     """
 
     data_dir: Path = field(default_factory=lambda: Path("data"))
@@ -38,6 +39,7 @@ class Settings:
     max_file_mb: float = 20.0
     max_question_chars: int = 2000
     llm: str | None = None
+    auth: str | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:

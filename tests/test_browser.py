@@ -1,0 +1,137 @@
+"""End to end: `boletines serve` in a subprocess, driven by headless Chromium and by 8 clients."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """`boletines serve` on a free port over an empty data folder (it builds seeds/ first)."""
+    data = tmp_path_factory.mktemp("serve-data")
+    port = free_port()
+    log = open(data / "serve.log", "w")
+    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
+    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port),
+                             "--data-dir", str(data / "idx")], cwd=ROOT, stdout=log,
+                            stderr=subprocess.STDOUT, env=env)
+    url = f"http://127.0.0.1:{port}/"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise RuntimeError((data / "serve.log").read_text())
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200:
+                    break
+        except OSError:
+            time.sleep(0.5)
+    else:
+        proc.kill()
+        raise RuntimeError("serve did not start: " + (data / "serve.log").read_text())
+    yield url
+    proc.terminate()
+    try:
+        proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+    log.close()
+
+
+@pytest.mark.browser
+@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium no está instalado "
+                    "(.ci/run instala el paquete chromium de Debian)")
+def test_page_in_chromium(server: str, tmp_path: Path) -> None:
+    from playwright.sync_api import expect, sync_playwright
+
+    bulletin = tmp_path / "boletin_prueba.txt"
+    bulletin.write_text("Ciudad de México, 3 de junio de 2024\nNo. 250/2024\n\n"
+                        "IMSS realiza trasplantes de pulmón\n\nEn mayo de 2024 se realizaron "
+                        "catorce trasplantes de pulmón en el Centro Médico Nacional.\n",
+                        encoding="utf-8")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        page = browser.new_page(viewport={"width": 1280, "height": 1400})
+        page.goto(server)
+        # Chat: the answer, both figures, both highlighted citations.
+        page.fill("#pregunta textarea", "¿cuántos trasplantes de córnea?")
+        page.click("#preguntar")
+        expect(page.locator("#fuentes .cita")).to_have_count(2, timeout=30_000)
+        chat = page.locator("#chat").inner_text()
+        assert "353 trasplantes de córnea" in chat and "22 trasplantes de córnea" in chat
+        marks = page.locator("#fuentes mark.cifra").all_inner_texts()
+        assert "353" in marks and "22" in marks
+        page.click("#cita-1 summary")
+        expect(page.locator("#cita-1 .boletin .pasaje")).to_be_visible()
+        page.screenshot(path=str(tmp_path / "chat.png"), full_page=True)
+        # Datos: filter the facts table.
+        page.get_by_role("tab", name="Datos").click()
+        page.fill("#f-calificador input, #f-calificador textarea", "córnea")
+        page.keyboard.press("Enter")
+        table = page.locator("#tabla-cifras")
+        expect(table).to_contain_text("22", timeout=15_000)
+        expect(table).not_to_contain_text("cirugías", timeout=15_000)
+        page.screenshot(path=str(tmp_path / "datos.png"), full_page=True)
+        # Boletines: upload a bulletin, then ask about it.
+        page.get_by_role("tab", name="Boletines").click()
+        page.set_input_files("#subir input[type=file]", str(bulletin))
+        page.wait_for_timeout(1500)
+        page.click("#ingerir")
+        expect(page.locator("#resultado textarea")).to_have_value(
+            "✔ «boletin_prueba.txt» ingerido: 1 cifra.", timeout=60_000)
+        page.get_by_role("tab", name="Chat").click()
+        page.fill("#pregunta textarea", "¿cuántos trasplantes de pulmón?")
+        page.click("#preguntar")
+        expect(page.locator("#chat")).to_contain_text("14 trasplantes de pulmón", timeout=30_000)
+        page.screenshot(path=str(tmp_path / "subida.png"), full_page=True)
+        browser.close()
+    assert (tmp_path / "chat.png").stat().st_size > 10_000
+
+
+@pytest.mark.browser
+def test_eight_concurrent_clients(server: str) -> None:
+    from gradio_client import Client
+
+    questions = {
+        "¿cuántos trasplantes de córnea?": "353",
+        "¿cuántos trasplantes de riñón?": "442",
+        "¿cuántas mastografías?": "505,437",
+        "¿Cuál es el teléfono para informes?": "800 623 2323",
+        "¿cuántos trasplantes de médula ósea?": "120",
+        "¿cuántas detecciones de diabetes?": "2,615,789",
+        "¿cuántos trasplantes de intestino?": "No encontré",
+        "¿Cuántas personas participaron en el triatlón?": "20,000",
+    }
+
+    def ask(question: str) -> str:
+        client = Client(server, verbose=False)
+        history, _, _ = client.predict(question, [], api_name="/preguntar")
+        return str(history[-1]["content"])
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        answers = dict(zip(questions, pool.map(ask, questions)))
+    for question, expected in questions.items():
+        assert expected in answers[question], (question, answers[question])
