@@ -61,7 +61,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:en|durante|de|del\s+mes\s+de|en\s+el\s+mes\s+de)\s+" + _M.format("m1")
         + _OF_YEAR.format("y1"))),
     ("year_to_date", _rx(r"\ben\s+lo\s+que\s+va\s+(?:del\s+ano|de\s+" + _Y.format("y1") + r")")),
-    ("year", _rx(r"(?<![\d/.,])" + _Y.format("y1") + r"(?![\d/]|\.\d|,\d)")),
+    # A bare year needs a word that introduces it ("en 2022", "del 2022", "año 2021") or must
+    # close its clause ("... de Servicios Ordinarios, 2022."); "2076 fueron de cataratas" is a
+    # figure, not a year.
+    ("year", _rx(r"(?:\b(?:en|de|del|durante|desde|hasta|para|ano|el|entre|y|a|al)\s+|[(,]\s*)"
+                 + r"(?P<y1>(?:19[5-9]\d|20[0-3]\d))(?![\d/]|\.\d|,\d)")),
 ]
 _PARTS = {"primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4}
 _PART_MONTHS = {"trimestre": 3, "cuatrimestre": 4, "semestre": 6}

@@ -85,7 +85,7 @@ def blocked_spans(text: str, times: list[TimeExpr], events: list[Event]) -> list
 def _display(words: list[_Word], text: str) -> str:
     raw = " ".join(text[w.start:w.end] for w in words)
     raw = re.sub(r"\s+([,.;:])", r"\1", raw)
-    return " ".join(w if (w.isupper() and len(w) > 1) else w.lower() for w in raw.split())
+    return " ".join(w if w.isupper() else w.lower() for w in raw.split())
 
 
 _VERB_ENDINGS = ("aron", "ieron", "aban", "ieran", "aran", "ara", "ira", "ian")

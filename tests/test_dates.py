@@ -48,3 +48,9 @@ def test_spanish_period_words() -> None:
     assert spanish_period("2022-03-11", "2022-03-13") == "del 11 al 13 de marzo de 2022"
     assert spanish_period("2023-01-01", "2023-06-30") == "de enero a junio de 2023"
     assert spanish_period(None, None) == ""
+
+
+def test_a_figure_is_not_a_year() -> None:
+    assert find_times("de los cuales 2076 fueron de cataratas") == []
+    assert find_times("se hicieron 2021 consultas") == []
+    assert [t.year for t in find_times("durante 2021 y en el año 2022")] == [2021, 2022]
