@@ -138,10 +138,12 @@ class Assistant:
 
     def _build(self) -> Runnable[str, Answer]:
         store = self.store
-        bulletins = {b.source: b for b in store.bulletins()}
-        corpus = Corpus(bulletins, store.facts(), store.sentences(), build_vocabulary(store))
-        spans = {(p.source, p.start, p.end) for p in store.passages()}
-        retriever = build_retriever(store, self.settings.top_k)
+        # One read transaction: an ingest committing meanwhile is either all in or all out.
+        with store.snapshot():
+            bulletins = {b.source: b for b in store.bulletins()}
+            corpus = Corpus(bulletins, store.facts(), store.sentences(), build_vocabulary(store))
+            spans = {(p.source, p.start, p.end) for p in store.passages()}
+            retriever = build_retriever(store, self.settings.top_k)
         max_chars = self.settings.max_question_chars
         chain: Runnable[Any, Any] = (
             RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))

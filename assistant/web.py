@@ -6,7 +6,6 @@ import html
 import ipaddress
 import os
 import sys
-import warnings
 from typing import Any
 
 import gradio as gr
@@ -173,15 +172,21 @@ def parse_auth(value: str | None) -> tuple[str, str] | None:
     return user, password
 
 
+def exposure_warning(host: str, auth: tuple[str, str] | None) -> str | None:
+    """The warning for a page reachable beyond this machine with no login, else None."""
+    if _is_loopback(host) or auth is not None:
+        return None
+    return (f"Aviso: la página escucha en {host} sin autenticación: cualquiera en la red puede "
+            "consultarla y subir archivos. Defina BOLETINES_AUTH=usuario:contraseña.")
+
+
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860,
           auth: tuple[str, str] | None = None) -> None:
     """Start the page; blocks until interrupted."""
     os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
-    if not _is_loopback(host) and auth is None:
-        warnings.warn(
-            f"El servidor escucha en {host} sin autenticación: cualquiera en la red puede "
-            "usarlo y subir archivos. Defina BOLETINES_AUTH=usuario:contraseña.", stacklevel=2)
-        print(f"Aviso: escuchando en {host} sin autenticación (BOLETINES_AUTH).", file=sys.stderr)
+    warning = exposure_warning(host, auth)
+    if warning:
+        print(warning, file=sys.stderr)
     app = build_app(settings)
     app.queue(default_concurrency_limit=4, max_size=64)
     app.launch(server_name=host, server_port=port, share=False, auth=auth, show_error=False,

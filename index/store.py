@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import sqlite3
 import threading
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any
 
@@ -284,8 +285,43 @@ class Store:
             if old_ids:
                 self.vectorstore()._collection.delete(ids=old_ids)
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Reads inside see one committed state, even while another process ingests."""
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.execute("COMMIT")
+
+    def problems(self) -> list[str]:
+        """Disagreements between Chroma and SQLite (empty when the index is consistent)."""
+        with self.snapshot():
+            known = self.chunk_ids()
+            bulletins = {b.source for b in self.bulletins()}
+            with_chunks = {r[0] for r in self.db.execute("SELECT DISTINCT source FROM chunks")}
+            orphan_facts = self.db.execute(
+                "SELECT count(*) FROM facts WHERE source NOT IN (SELECT source FROM bulletins)"
+            ).fetchone()[0]
+        present = set(self.vectorstore()._collection.get(include=[])["ids"])
+        out = []
+        if present - known:
+            out.append(f"{len(present - known)} vectores sin fragmento en SQLite")
+        if known - present:
+            out.append(f"{len(known - present)} fragmentos sin vector en Chroma")
+        if bulletins - with_chunks:
+            out.append(f"{len(bulletins - with_chunks)} boletines sin fragmentos")
+        if orphan_facts:
+            out.append(f"{orphan_facts} cifras sin boletín")
+        return out
+
     def reconcile(self) -> int:
-        """Delete Chroma vectors that SQLite does not know (left by a crash); return how many."""
+        """Repair what a crash can leave: delete Chroma vectors SQLite does not know, and drop
+        bulletins whose vectors are missing so the next ingest indexes them again.
+
+        Returns:
+            How many vectors and bulletins were removed.
+        """
         with self._lock:
             collection = self.vectorstore()._collection
             known = self.chunk_ids()
@@ -293,7 +329,12 @@ class Store:
             orphans = sorted(present - known)
             if orphans:
                 collection.delete(ids=orphans)
-            return len(orphans)
+            missing = known - present
+            broken = sorted({source for cid, source in
+                             self.db.execute("SELECT id, source FROM chunks") if cid in missing})
+            for source in broken:
+                self.delete(source)
+            return len(orphans) + len(broken)
 
     @staticmethod
     def _metadata(bulletin: Bulletin, passage: Passage, seq: int) -> dict[str, Any]:

@@ -70,9 +70,16 @@ def test_articles_are_not_numbers() -> None:
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.integers(min_value=0, max_value=10**10))
+@given(st.integers(min_value=0, max_value=10**12))
 def test_words_round_trip(n: int) -> None:
     assert parse_number(to_words(n)) == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(min_value=0, max_value=10**12))
+def test_digits_round_trip(n: int) -> None:
+    assert parse_number(str(n)) == n
+    assert parse_number(f"{n:,}") == n
 
 
 @settings(max_examples=300, deadline=None)
@@ -82,7 +89,7 @@ def test_mixed_round_trip(n: int) -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(min_value=1000, max_value=10**10), st.booleans(), st.integers(0, 8))
+@given(st.integers(min_value=1000, max_value=10**12), st.booleans(), st.integers(0, 8))
 def test_found_in_text_with_a_line_break(n: int, mixed: bool, cut: int) -> None:
     words = to_words(n, mixed=mixed).split(" ")
     k = 1 + cut % len(words) if len(words) > 1 else 1
