@@ -50,6 +50,27 @@ class Corpus:
                     text = self.bulletins[f.source].text[f.sentence_start:f.sentence_end]
                     cache[key] = stems(canonicalize(fold(text)))
                 self.sentence_stems.append(cache[key])
+        # Inverted indexes: a question looks only at facts that could match it.
+        self.by_stem: dict[str, list[int]] = {}
+        self.by_value: dict[float, list[int]] = {}
+        self.percent: list[int] = []
+        for i, (f, (m, qual, _)) in enumerate(zip(self.facts, self.stems)):
+            for term in m | qual:
+                self.by_stem.setdefault(term, []).append(i)
+            self.by_value.setdefault(float(f.value), []).append(i)
+            if f.unit == "percent":
+                self.percent.append(i)
+
+    def candidates(self, q: Query) -> list[int]:
+        """Indices of the facts worth checking for ``q``, in table order."""
+        if q.number is not None:
+            return self.by_value.get(float(q.number), [])
+        if q.percent:
+            return self.percent
+        found: set[int] = set()
+        for key in q.keys:
+            found.update(self.by_stem.get(key, ()))
+        return sorted(found)
 
     def index_of(self, fact: Fact) -> int:
         """Position of ``fact`` in ``facts`` (facts are unique by source and span)."""
@@ -130,7 +151,8 @@ def match_facts(q: Query, corpus: Corpus) -> list[Fact]:
     """Facts that answer ``q``: every key term matched, constraints met, measure named."""
     keys = set(q.keys)
     out = []
-    for i, (f, (m, qual, ev)) in enumerate(zip(corpus.facts, corpus.stems)):
+    for i in corpus.candidates(q):
+        f, (m, qual, ev) = corpus.facts[i], corpus.stems[i]
         if q.number is not None:
             # A bare number asks where that figure comes from.
             if f.value == q.number and _passes_constraints(q, f, corpus):

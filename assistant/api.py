@@ -67,7 +67,9 @@ def evaluate(suite: Path, settings: Settings, corpus: Path | None = None,
     cases = load_suite(suite)
     with tempfile.TemporaryDirectory(prefix="boletines-eval-", ignore_cleanup_errors=True) as tmp:
         if corpus is not None:
-            settings = settings.with_(data_dir=Path(tmp), chroma_url=None)
+            # A throwaway index; on a shared Chroma server it gets a collection of its own.
+            settings = settings.with_(data_dir=Path(tmp),
+                                      collection=f"eval_{Path(tmp).name.replace('-', '_')}")
             report = _ingest([corpus], settings)
             if report.failed:
                 raise IngestError(report.failed[0])
@@ -86,6 +88,8 @@ def evaluate(suite: Path, settings: Settings, corpus: Path | None = None,
                 cases, baseline_chain(store, settings.top_k).invoke, texts.get,
                 lambda q: [d.page_content for d in vector.invoke(q)], progress, suite.name,
                 "baseline (Chroma top-k)"))
+        if corpus is not None and settings.chroma_url:
+            store.client().delete_collection(store.collection_name)
         store.close()
     return reports
 

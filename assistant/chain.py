@@ -1,17 +1,26 @@
-"""The LangChain wiring: parse → (facts lookup ‖ hybrid retrieval) → compose → optional LLM.
+"""The LangChain wiring: parse → facts lookup → (hybrid retrieval if needed) → compose → LLM.
 
-    question ─► parse ─┬─► facts table lookup ───────────────┐
-                       └─► EnsembleRetriever(Chroma, BM25) ──┴─► compose ─► [LLM + guard] ─► Answer
+    question ─► parse ─► facts table lookup ─┬─ settled by facts ──────────────────────┐
+                                             └─ else: EnsembleRetriever(Chroma, BM25) ─┴─► compose
+                                                                            ─► [LLM + guard] ─► Answer
 """
 
 from __future__ import annotations
 
+import os
+import pickle
 import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from langchain_core.runnables import Runnable, RunnableLambda, RunnableParallel, RunnablePassthrough
+from langchain_core.runnables import (
+    Runnable,
+    RunnableBranch,
+    RunnableLambda,
+    RunnableParallel,
+    RunnablePassthrough,
+)
 
 from assistant.answer import (
     Corpus,
@@ -42,11 +51,10 @@ def load_prompt(name: str) -> str:
     return (PROMPTS / f"{name}.txt").read_text(encoding="utf-8")
 
 
-def compose(inputs: dict[str, Any], corpus: Corpus) -> Answer:
-    """Choose the answer: figures from facts, else the best sentences, else abstain."""
+def from_facts(inputs: dict[str, Any], corpus: Corpus) -> Answer | None:
+    """The answer when the facts table settles the question alone (no passages needed)."""
     q: Query = inputs["query"]
     facts = inputs["facts"]
-    docs = known_only(inputs["passages"], inputs["spans"])
     if q.number is not None:
         return numeric_answer(q, select(q, facts, corpus), corpus) if facts else abstain(q, corpus)
     if q.unknown:
@@ -58,6 +66,17 @@ def compose(inputs: dict[str, Any], corpus: Corpus) -> Answer:
         return numeric_answer(q, select(q, facts, corpus), corpus)
     if wants_figure and q.keys:
         return abstain(q, corpus, closest(q, corpus))
+    return None
+
+
+def compose(inputs: dict[str, Any], corpus: Corpus) -> Answer:
+    """Choose the answer: figures from facts, else the best sentences, else abstain."""
+    settled = from_facts(inputs, corpus)
+    if settled is not None:
+        return settled
+    q: Query = inputs["query"]
+    facts = inputs["facts"]
+    docs = known_only(inputs["passages"], inputs["spans"])
     found = extractive_answer(q, docs, corpus)
     if found is not None:
         return found
@@ -115,6 +134,37 @@ def chat_model(spec: str) -> "BaseChatModel":
         raise SettingsError(f"El modelo de chat «{spec}» no está disponible: {exc}") from None
 
 
+def load_corpus(store: Store) -> Corpus:
+    """What answering needs from the index, from the on-disk cache when it is current.
+
+    Building it reads every bulletin (seconds at thousands of bulletins); the result is saved in
+    ``DATA/cache/`` keyed by the index's write generation, so later processes start fast.
+    """
+    path = store.settings.data_dir / "cache" / "corpus.pickle"
+    # One read transaction: an ingest committing meanwhile is either all in or all out.
+    with store.snapshot():
+        generation = store.generation()
+        try:
+            with open(path, "rb") as fh:
+                cached_generation, corpus = pickle.load(fh)
+            if cached_generation == generation and isinstance(corpus, Corpus):
+                return corpus
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,
+                TypeError):
+            pass
+        bulletins = {b.source: b for b in store.bulletins()}
+        corpus = Corpus(bulletins, store.facts(), store.sentences(), build_vocabulary(store))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
+        with open(partial, "wb") as fh:
+            pickle.dump((generation, corpus), fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(partial, path)
+    except OSError:
+        pass  # a read-only data folder still answers, only slower to start
+    return corpus
+
+
 class Assistant:
     """Answers questions over one index; rebuilds its caches when the index changes."""
 
@@ -126,34 +176,45 @@ class Assistant:
         self._lock = threading.Lock()
         self._generation: int | None = None
         self._chain: Runnable[str, Answer] | None = None
+        self._retrieval: tuple[Any, set[tuple[str, int, int]]] | None = None
 
     def chain(self) -> Runnable[str, Answer]:
         """The LangChain Runnable for the index as it is now."""
         with self._lock:
             generation = self.store.generation()
             if self._chain is None or generation != self._generation:
+                self._retrieval = None
                 self._chain = self._build()
                 self._generation = generation
             return self._chain
 
+    def _retriever(self) -> tuple[Any, set[tuple[str, int, int]]]:
+        """The hybrid retriever and the chunk spans it may return, built on first need."""
+        with self._lock:
+            if self._retrieval is None:
+                with self.store.snapshot():
+                    spans = {(p.source, p.start, p.end) for p in self.store.passages()}
+                    self._retrieval = (build_retriever(self.store, self.settings.top_k), spans)
+            return self._retrieval
+
     def _build(self) -> Runnable[str, Answer]:
-        store = self.store
-        # One read transaction: an ingest committing meanwhile is either all in or all out.
-        with store.snapshot():
-            bulletins = {b.source: b for b in store.bulletins()}
-            corpus = Corpus(bulletins, store.facts(), store.sentences(), build_vocabulary(store))
-            spans = {(p.source, p.start, p.end) for p in store.passages()}
-            retriever = build_retriever(store, self.settings.top_k)
+        corpus = load_corpus(self.store)
         max_chars = self.settings.max_question_chars
+
+        def retrieve(inputs: dict[str, Any]) -> dict[str, Any]:
+            retriever, spans = self._retriever()
+            return {**inputs, "passages": retriever.invoke(inputs["query"].text), "spans": spans}
+
+        # Passages are retrieved only when the facts table cannot settle the question.
         chain: Runnable[Any, Any] = (
             RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))
-            | RunnableParallel(
-                query=RunnablePassthrough(),
-                facts=RunnableLambda(lambda q: match_facts(q, corpus)),
-                passages=RunnableLambda(lambda q: q.text) | retriever,
-                spans=RunnableLambda(lambda _q: spans),
+            | RunnableParallel(query=RunnablePassthrough(),
+                               facts=RunnableLambda(lambda q: match_facts(q, corpus)))
+            | RunnableBranch(
+                (lambda inputs: from_facts(inputs, corpus) is None,
+                 RunnableLambda(retrieve) | RunnableLambda(lambda x: compose(x, corpus))),
+                RunnableLambda(lambda inputs: from_facts(inputs, corpus)),
             )
-            | RunnableLambda(lambda inputs: compose(inputs, corpus))
         )
         if self.llm is not None:
             llm = self.llm

@@ -57,6 +57,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         print(f"Aviso: {line}", file=sys.stderr)
     for line in report.failed:
         print(f"Error: {line}", file=sys.stderr)
+    if args.json:
+        from dataclasses import asdict
+
+        print(json.dumps(asdict(report), ensure_ascii=False))
+        return 0 if report.ok else 1
     print(f"Nuevos: {len(report.added)} · actualizados: {len(report.updated)} · "
           f"sin cambios: {len(report.unchanged)} · eliminados: {len(report.pruned)} · "
           f"fallidos: {len(report.failed)} · índice en {settings.data_dir}")
@@ -251,8 +256,28 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_bench(args: argparse.Namespace) -> int:
+    """Benchmark ingest, index size, ask latency, memory and accuracy on synthetic bulletins."""
+    from assistant.bench import bench, markdown
+
+    try:
+        sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+    except ValueError:
+        sizes = []
+    if not sizes or min(sizes) < 1:
+        print(f"Error: --sizes «{args.sizes}» debe ser una lista de enteros positivos, "
+              "p. ej. 100,1000.", file=sys.stderr)
+        return 1
+    results = bench(sizes, _settings(args), seed=args.seed, questions=args.questions,
+                    out=args.out, serve=not args.no_serve,
+                    log=lambda line: print(line, file=sys.stderr, flush=True))
+    print(markdown(results, f"boletines bench --sizes {args.sizes}"))
+    return 0
+
+
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "serve": cmd_serve,
+    "bench": cmd_bench,
     "eval": cmd_eval,
     "ingest": cmd_ingest,
     "ask": cmd_ask,
@@ -281,6 +306,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", type=Path, metavar="RUTA")
     p.add_argument("--prune", action="store_true",
                    help="eliminar del índice los boletines cuyos archivos ya no existen")
+    p.add_argument("--json", action="store_true",
+                   help="imprimir el resultado (con tiempos por etapa) como JSON")
 
     p = sub.add_parser("ask", parents=[common], help=cmd_ask.__doc__,
                        description=cmd_ask.__doc__)
@@ -293,6 +320,15 @@ def build_parser() -> argparse.ArgumentParser:
                        description=cmd_serve.__doc__)
     p.add_argument("--host", default="127.0.0.1", help="dirección (por omisión 127.0.0.1)")
     p.add_argument("--port", type=int, default=7860, help="puerto (por omisión 7860)")
+
+    p = sub.add_parser("bench", parents=[common], help=cmd_bench.__doc__,
+                       description=cmd_bench.__doc__)
+    p.add_argument("--sizes", default="100,1000", help="tamaños de corpus (por omisión 100,1000)")
+    p.add_argument("--seed", type=int, default=7, help="semilla del generador (por omisión 7)")
+    p.add_argument("--questions", type=int, default=300, help="preguntas por tamaño")
+    p.add_argument("--out", type=Path, default=Path("reports/bench"),
+                   help="escribir OUT.json y OUT.md (por omisión reports/bench)")
+    p.add_argument("--no-serve", action="store_true", help="no medir la memoria de serve")
 
     p = sub.add_parser("eval", parents=[common], help=cmd_eval.__doc__,
                        description=cmd_eval.__doc__)

@@ -93,10 +93,8 @@ def validate(question: str, max_chars: int) -> str:
 
 
 def _looks_english(folded_words: list[str]) -> bool:
-    from spacy.lang.es.stop_words import STOP_WORDS
-
     english = sum(w in words()["english"] for w in folded_words)
-    spanish = sum(w in STOP_WORDS for w in folded_words if w not in words()["english"])
+    spanish = sum(w in stop_words() for w in folded_words if w not in words()["english"])
     return english >= 2 and spanish == 0
 
 
@@ -106,12 +104,11 @@ def _is_verb(word: str, original: str, vocab: Vocabulary) -> bool:
         return False
     if original.lower().endswith("ó") or word.endswith(_VERB_ENDINGS):
         return True
-    from index.nlp import spanish
+    from index.lemmas import lemma as lookup
 
     # The lookup lemmatizer maps some nouns to verbs (consultas → consultar, informes →
     # informar), so a verb lemma counts only with a verb's ending (realiza, otorgan, hacer).
-    table = spanish().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    lemma = fold(table.get(original.lower(), word))
+    lemma = fold(lookup(original))
     if not lemma.endswith(("ar", "er", "ir")):
         return False
     # Infinitives are left alone: "titular", "familiar", "lugar" end the same way.

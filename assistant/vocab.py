@@ -55,10 +55,19 @@ _COUNTED = {"estado", "estados", "parte", "partes", "dia", "dias", "medio", "med
 
 @lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
-    """spaCy's Spanish stop words, folded, less the nouns bulletins count."""
-    from spacy.lang.es.stop_words import STOP_WORDS
+    """spaCy's Spanish stop words, folded, less the nouns bulletins count.
 
-    return frozenset(fold(w) for w in STOP_WORDS) - _COUNTED
+    Read from spaCy's data file without importing spaCy (half a second a cold question
+    does not need).
+    """
+    import runpy
+    from importlib.util import find_spec
+
+    spec = find_spec("spacy")
+    assert spec is not None and spec.submodule_search_locations
+    path = Path(spec.submodule_search_locations[0]) / "lang" / "es" / "stop_words.py"
+    words_ = runpy.run_path(str(path))["STOP_WORDS"]
+    return frozenset(fold(w) for w in words_) - _COUNTED
 
 
 def stems(text: str) -> set[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import time
 import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -27,6 +28,14 @@ class IngestReport:
     pruned: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # Seconds spent per stage: read, sentences (and chunks), facts, embed, write.
+    timings: dict[str, float] = field(default_factory=dict)
+
+    def timed(self, stage: str, since: float) -> float:
+        """Add the time since ``since`` to ``stage``; return now."""
+        now = time.perf_counter()
+        self.timings[stage] = self.timings.get(stage, 0.0) + now - since
+        return now
 
     @property
     def ok(self) -> bool:
@@ -106,7 +115,8 @@ def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
     files, report.failed = collect_files(list(paths))
     store = store or Store(settings)
     store.reconcile()
-    names = source_names(files, store.paths())
+    stored_paths = store.paths()
+    names = source_names(files, stored_paths)
     max_bytes = int(settings.max_file_mb * 2**20)
     from index.embed import get_embeddings
 
@@ -114,20 +124,26 @@ def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
     for path in files:
         source = names[path]
         try:
+            t = time.perf_counter()
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 bulletin = read_bulletin(path, source=source, max_bytes=max_bytes)
             report.warnings.extend(str(w.message) for w in caught)
             previous = store.sha_of(source)
             if previous == (bulletin.sha256, settings.embedder) and \
-                    store.paths().get(source) == bulletin.path:
+                    stored_paths.get(source) == bulletin.path:
                 report.unchanged.append(source)
                 continue
+            t = report.timed("read", t)
             sentences = sentence_spans(bulletin.text)
             passages = chunk(bulletin, settings.chunk_chars, settings.chunk_overlap, sentences)
+            t = report.timed("sentences", t)
             facts = extract_facts(bulletin, sentences)
+            t = report.timed("facts", t)
             vectors = embeddings.embed_documents([_embed_view(p.text) for p in passages])
+            t = report.timed("embed", t)
             store.replace(bulletin, passages, facts, vectors, sentences)
+            report.timed("write", t)
             (report.updated if previous else report.added).append(source)
         except BoletinesError as exc:
             report.failed.append(str(exc))

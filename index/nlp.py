@@ -1,4 +1,7 @@
-"""The Spanish spaCy pipeline, built offline: tokenizer, sentence splitter, lookup lemmatizer."""
+"""The Spanish spaCy pipeline, built offline: tokenizer and block-aware sentence splitter.
+
+Lemmas come from spaCy's lookup tables through ``index.lemmas`` (no pipeline needed).
+"""
 
 from __future__ import annotations
 
@@ -16,10 +19,7 @@ _ABBREVIATIONS = ("No.", "no.", "Núm.", "núm.", "Dr.", "Dra.", "Lic.", "Ing.",
 
 @lru_cache(maxsize=1)
 def spanish() -> "Language":
-    """``spacy.blank("es")`` with block-aware sentence splitting and the lookup lemmatizer.
-
-    No model download: the lemma tables come from the spacy-lookups-data wheel.
-    """
+    """``spacy.blank("es")`` with block-aware sentence splitting; no model to download."""
     import spacy
     from spacy.language import Language
 
@@ -30,8 +30,6 @@ def spanish() -> "Language":
         nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
     nlp.add_pipe("boletines_blocks")
     nlp.add_pipe("sentencizer")
-    nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
-    nlp.initialize()
     return nlp
 
 

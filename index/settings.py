@@ -28,6 +28,8 @@ class Settings:
         max_question_chars: questions longer than this are rejected.
         llm: optional chat model "provider:model" used to phrase answers; None is fully offline.
         auth: "user:password" for the web page's basic login; None leaves it open (localhost).
+        collection: Chroma collection prefix (the embedder's name is appended); instances that
+            share a Chroma server and serve different corpora use different prefixes.
     """
 
     data_dir: Path = field(default_factory=lambda: Path("data"))
@@ -40,6 +42,7 @@ class Settings:
     max_question_chars: int = 2000
     llm: str | None = None
     auth: str | None = field(default=None, repr=False)
+    collection: str = "boletines"
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:

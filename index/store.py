@@ -182,7 +182,7 @@ class Store:
     @property
     def collection_name(self) -> str:
         """One collection per embedder: vectors of different models never mix."""
-        return f"boletines_{self.settings.embedder}"
+        return f"{self.settings.collection}_{self.settings.embedder}"
 
     def client(self) -> Any:
         """The Chroma client: embedded ``PersistentClient``, or ``HttpClient`` for a server."""

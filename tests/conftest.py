@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import socket
+import time
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -62,3 +65,25 @@ def corpus_assistant(corpus_settings: Settings):  # type: ignore[no-untyped-def]
     from assistant.chain import Assistant
 
     return Assistant(corpus_settings)
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_http(url: str, seconds: float, alive=lambda: True) -> bool:  # type: ignore[no-untyped-def]
+    """Poll ``url`` until it answers 200 (False on timeout or when ``alive()`` turns false)."""
+    deadline = time.time() + seconds
+    while time.time() < deadline:
+        if not alive():
+            return False
+        try:
+            with urllib.request.urlopen(url, timeout=2) as resp:
+                if resp.status == 200:
+                    return True
+        except OSError:
+            time.sleep(0.3)
+    return False

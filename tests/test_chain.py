@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from langchain_core.language_models.fake_chat_models import FakeListChatModel
 
@@ -180,3 +182,20 @@ def test_guard_and_failing_model() -> None:
     cited = Answer("q", "353 trasplantes.", [353],
                    [Citation("a.txt", None, None, 0, 3, "353")], False)
     assert rephrase(cited, Broken(responses=["x"])) == cited
+
+
+def test_corpus_cache_follows_the_index(tmp_path: Path) -> None:
+    from index.ingest import ingest
+
+    settings = Settings(data_dir=tmp_path / "d")
+    (tmp_path / "a.txt").write_text("En 2023 se realizaron 41 trasplantes de pulmón.",
+                                    encoding="utf-8")
+    ingest([tmp_path / "a.txt"], settings)
+    assert Assistant(settings).ask("¿cuántos trasplantes de pulmón?").values == [41]
+    assert (settings.data_dir / "cache" / "corpus.pickle").exists()
+    (tmp_path / "b.txt").write_text("En 2024 se realizaron 43 trasplantes de pulmón.",
+                                    encoding="utf-8")
+    ingest([tmp_path / "b.txt"], settings)
+    assert Assistant(settings).ask("¿cuántos trasplantes de pulmón?").values == [41, 43]
+    (settings.data_dir / "cache" / "corpus.pickle").write_bytes(b"basura")
+    assert Assistant(settings).ask("¿cuántos trasplantes de pulmón en 2024?").values == [43]
