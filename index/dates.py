@@ -42,6 +42,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("anaphoric", _rx(
         r"\b(?:de|desde)\s+(?:esa|esta|dicha|aquella)\s+fecha\s+(?:al|a|hasta\s+el)\s+"
         + _D.format("d2") + r"\s+de\s+" + _M.format("m2") + _OF_YEAR.format("y2"))),
+    ("year_range", _rx(
+        r"\b(?:entre|de|del|desde)\s+(?:el\s+)?(?:ano\s+)?" + _Y.format("y1")
+        + r"\s+(?:y|a|al|hasta)\s+(?:el\s+)?" + _Y.format("y2") + r"\b")),
     ("month_range", _rx(
         r"\b(?:de|desde|entre)\s+" + _M.format("m1") + _OF_YEAR.format("y1")
         + r"\s+(?:a|al|y|hasta)\s+" + _M.format("m2") + _OF_YEAR.format("y2"))),
@@ -64,7 +67,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # A bare year needs a word that introduces it ("en 2022", "del 2022", "año 2021") or must
     # close its clause ("... de Servicios Ordinarios, 2022."); "2076 fueron de cataratas" is a
     # figure, not a year.
-    ("year", _rx(r"(?:\b(?:en|de|del|durante|desde|hasta|para|ano|el|entre|y|a|al)\s+|[(,]\s*)"
+    ("year", _rx(r"(?:\b(?:en|de|del|durante|desde|hasta|para|ano|el|entre)\s+|[(,]\s*)"
                  + r"(?P<y1>(?:19[5-9]\d|20[0-3]\d))(?![\d/]|\.\d|,\d)")),
 ]
 _PARTS = {"primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4}
@@ -158,6 +161,11 @@ def _build(kind: str, g: dict[str, str | None]) -> tuple[str | None, str | None,
         return _iso(y1, first, 1), _iso(y1, last, _month_end(y1, last)), y1
     if kind == "year_to_date":
         return (_iso(y1, 1, 1) if y1 else None), None, y1
+    if kind == "year_range":
+        assert y1 and y2
+        if y2 < y1:
+            return None
+        return f"{y1:04d}-01-01", f"{y2:04d}-12-31", None
     if kind == "year":
         assert y1
         return f"{y1:04d}-01-01", f"{y1:04d}-12-31", y1

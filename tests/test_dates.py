@@ -53,4 +53,7 @@ def test_spanish_period_words() -> None:
 def test_a_figure_is_not_a_year() -> None:
     assert find_times("de los cuales 2076 fueron de cataratas") == []
     assert find_times("se hicieron 2021 consultas") == []
+    assert find_times("36 mil 777 de neumococo y 1983 de influenza") == []
     assert [t.year for t in find_times("durante 2021 y en el año 2022")] == [2021, 2022]
+    (span,) = find_times("entre 2020 y 2021")
+    assert (span.period_start, span.period_end, span.year) == ("2020-01-01", "2021-12-31", None)
