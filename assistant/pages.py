@@ -11,6 +11,7 @@ import html
 import re
 import shutil
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,7 +43,8 @@ def _spans_html(text: str, start: int, end: int, marks: list[tuple[int, int]]) -
     return "".join(out)
 
 
-def bulletin_html(text: str, start: int, end: int, marks: list[tuple[int, int]] = ()) -> str:
+def bulletin_html(text: str, start: int, end: int,
+                  marks: Sequence[tuple[int, int]] = ()) -> str:
     """The whole bulletin, the passage ``[start, end)`` highlighted, its figures marked."""
     return (f'<div class="boletin">{html.escape(text[:start])}'
             f'<span class="pasaje">{_spans_html(text, start, end, list(marks))}</span>'

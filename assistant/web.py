@@ -134,7 +134,7 @@ def build_app(settings: Settings) -> gr.Blocks:
             passage = gr.HTML(elem_id="pasaje")
             filters = [measure, qualifier, source, search]
             for control in filters:
-                control.change(page.facts_table, filters, table)
+                control.change(page.facts_table, filters, table)  # type: ignore[attr-defined]
             download.click(page.facts_csv, filters, download)
             table.select(page.show_row, table, passage)
         with gr.Tab("Boletines", id="boletines"):

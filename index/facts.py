@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from index.dates import MONTHS, TimeExpr, find_times, with_year
 from index.events import Event, find_events
@@ -395,7 +396,10 @@ def _event_key(event: Event) -> tuple[int | None, str, str]:
     return event.num, event.noun.rstrip("s"), ",".join(map(str, event.nums))
 
 
-def _pick(items: list, pos: int) -> object | None:
+_Spanned = TypeVar("_Spanned", TimeExpr, Event)
+
+
+def _pick(items: list[_Spanned], pos: int) -> _Spanned | None:
     """The item nearest before ``pos``, else the first after it."""
     before = [it for it in items if it.start <= pos]
     if before:
@@ -431,6 +435,7 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                 continue
         elif draft.explicit and head != "porcentaje" and not m.percent:
             antecedent = (head, qualifier)
+        assert head is not None
         unit = _unit(text, m)
         if unit in ("pesos", "dólares") and fold(head) in ("pesos", "dolares"):
             head = _noun_before_de(text, m.start) or "monto"
@@ -441,7 +446,7 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             period = _pick(periods, m.start)
         elif events:
             # "durante la 8ª Jornada": the dates stated for that event, or for another named here.
-            known = [event_periods.get(_event_key(e)) for e in [event, *events]]
+            known = [event_periods.get(_event_key(e)) for e in [event, *events] if e is not None]
             period = next((p for p in known if p is not None), None)
         else:
             period = ctx.period

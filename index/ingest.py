@@ -155,8 +155,8 @@ def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
             if progress:
                 progress(source)
     if prune:
-        for source, path in store.paths().items():
-            if not Path(path).exists():
+        for source, stored in store.paths().items():
+            if not Path(stored).exists():
                 store.delete(source)
                 report.pruned.append(source)
     return report

@@ -27,7 +27,7 @@ def spanish() -> "Language":
         Language.component("boletines_blocks", func=_mark_blocks)
     nlp = spacy.blank("es")
     for abbr in _ABBREVIATIONS:
-        nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])
+        nlp.tokenizer.add_special_case(abbr, [{"ORTH": abbr}])  # type: ignore[union-attr]
     nlp.add_pipe("boletines_blocks")
     nlp.add_pipe("sentencizer")
     return nlp

@@ -144,8 +144,8 @@ class Store:
             sql += " AND source = ?"
             args.append(source)
         rows = self.db.execute(sql + " ORDER BY source, start", args).fetchall()
-        return [Fact(**{k: (_value(r[k]) if k == "value" else r[k]) for k in _FACT_FIELDS})
-                for r in rows]
+        return [Fact(**{k: (_value(r[k]) if k == "value" else r[k])  # type: ignore[arg-type]
+                        for k in _FACT_FIELDS}) for r in rows]
 
     def passages(self) -> list[Passage]:
         """Every stored chunk, its text sliced from the canonical text."""
@@ -236,7 +236,7 @@ class Store:
             if ids:
                 collection.upsert(
                     ids=ids,
-                    embeddings=[list(v) for v in vectors],
+                    embeddings=[list(v) for v in vectors],  # type: ignore[arg-type]
                     documents=[p.text for p in passages],
                     metadatas=[self._metadata(bulletin, p, i) for i, p in enumerate(passages)],
                 )

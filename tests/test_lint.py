@@ -1,4 +1,4 @@
-"""Lint: ruff over the packages, tests and eval (its rules live in pyproject.toml)."""
+"""Lint and types: ruff over the code, mypy over the packages (rules in pyproject.toml)."""
 
 from __future__ import annotations
 
@@ -12,4 +12,10 @@ def test_ruff_clean() -> None:
     proc = subprocess.run([sys.executable, "-m", "ruff", "check", "--output-format", "concise",
                            "index", "assistant", "tests", "eval"],
                           cwd=ROOT, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_mypy_clean() -> None:
+    proc = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True,
+                          text=True, check=False)
     assert proc.returncode == 0, proc.stdout + proc.stderr
