@@ -213,11 +213,17 @@ def _compatible(approx: Fact, exact: Fact) -> bool:
 
 def select(q: Query, facts: list[Fact], corpus: Corpus) -> list[Fact]:
     """Keep what a reader wants: totals when no kind was asked, one of each repeated mention."""
+    keys = set(q.keys)
+    # "¿cuántas atenciones?" asks for atenciones, not for "niveles de atención": when some
+    # figures count what the question names, the ones that only mention it go.
+    named = keys & corpus.vocab.measure
+    if named:
+        counting = [f for f in facts if named & corpus.stems[corpus.index_of(f)][0]]
+        facts = counting or facts
     by_source: dict[str, list[Fact]] = {}
     for f in facts:
         by_source.setdefault(f.source, []).append(f)
     chosen: list[Fact] = []
-    keys = set(q.keys)
     for group in by_source.values():
         # Per measure, the figures that say no more than was asked: "detecciones de diabetes"
         # is answered by the diabetes figure, not by one of "hipertensión, diabetes y cáncer".
@@ -381,9 +387,15 @@ def _sentence_score(q: Query, text: str, corpus: Corpus, previous: str = "",
     if "telefono" in q.terms or "telefon" in " ".join(q.terms):
         score += 0.3 if _PHONE.search(text) else 0.0
     if q.event_nums:
-        from index.events import find_events
+        from index.events import ORDINALS, find_events
 
-        nums = {n for e in find_events(text) for n in e.nums}
+        events = find_events(text)
+        nums = {n for e in events for n in e.nums}
+        if events:
+            # "La primera Jornada ..., la segunda del 25 al 27 de marzo": elided nouns.
+            folded_text = fold(text)
+            nums |= {n for w, n in ORDINALS.items()
+                     if re.search(r"\b" + w + r"\b", folded_text)}
         before = {n for e in find_events(previous) for n in e.nums}
         # A sentence right after the one naming the event usually goes on about it.
         score += 0.3 if set(q.event_nums) & nums else 0.1 if set(q.event_nums) & before else -0.3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.vocab import Vocabulary, canonicalize, stem, stop_words, words
 from index.dates import find_times
@@ -130,8 +130,15 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     number = parse_number(re.sub(r"[¿?¡!;:]", " ", text).strip())
 
     times = find_times(text)
-    period = next((t for t in times if t.kind != "year"), None)
+    period = next((t for t in times if t.kind not in ("year", "day")), None)
     years = [t.year for t in times if t.year]
+    if not years:
+        # A question may drop the preposition: "trasplantes de córnea 2022".
+        bare = re.search(r"(?<![\d/.,])\b(19[5-9]\d|20[0-3]\d)\b(?![\d/]|[.,]\d)", text)
+        if bare and parse_number(text.strip(" ¿?¡!.")) is None:
+            years = [int(bare.group(1))]
+            times.append(replace(find_times("en " + bare.group(1))[0],
+                                 start=bare.start(), end=bare.end()))
     events = find_events(text, require_caps=False)
     bulletin = _BULLETIN_NO.search(text)
 
@@ -171,6 +178,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         re.search(r"\bpor\s*ciento\b", folded))
     wh = next((w for w in raw_words if w in ("cuando", "donde", "quien", "quienes", "telefono",
                                               "cual", "cuales", "que", "como", "por")), None)
+    if any(w in ("fecha", "fechas", "dia", "dias") for w in raw_words):
+        wh = "cuando"  # "¿en qué fechas...?" asks when
     event = events[0] if events else None
     return Query(
         text=text,

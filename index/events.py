@@ -109,6 +109,17 @@ def find_events(text: str, require_caps: bool = True) -> list[Event]:
         name = " ".join(text[noun_start:end].split())
         mark = "ª" if fold(name.split()[0]).endswith(("a", "as")) else "º"
         out.append(Event(m.start(), end, f"{num}{mark} {name}", (num,), fold(m.group("noun"))))
+    if not require_caps:
+        # Questions also say "la jornada 7" or "la jornada número 7".
+        after = re.compile(r"\b(?P<noun>" + _noun_alternation() + r")\s+(?:numero\s+|no\.?\s*)?"
+                           r"(?P<num>\d{1,2})(?![\d/.,:])")
+        for m in after.finditer(folded):
+            if any(e.start <= m.start() < e.end for e in out):
+                continue
+            num = int(m.group("num"))
+            mark = "ª" if m.group("noun").endswith(("a", "as")) else "º"
+            out.append(Event(m.start(), m.end(), f"{num}{mark} {text[m.start('noun'):m.end('noun')]}",
+                             (num,), m.group("noun")))
     for m in plural.finditer(folded):
         noun_start = m.start("noun")
         if require_caps and not text[noun_start].isupper():
