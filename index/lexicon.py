@@ -32,35 +32,20 @@ class Lexicon:
 
     def canonical_qualifier(self, phrase: str) -> str | None:
         """The canonical name of a qualifier synonym ("hepáticos" → "hígado"), else None."""
-        key = norm_words(phrase)
-        for group in self.qualifier_groups:
-            if any(norm_words(word) == key for word in group):
-                return group[0]
-        return None
-
-    def measure_variants(self, measure: str) -> tuple[str, ...]:
-        """Every synonym of ``measure`` (itself included)."""
-        key = norm_words(measure)
-        for group in self.measure_groups:
-            if any(norm_words(word) == key for word in group):
-                return group
-        return (measure,)
+        return _canonical(self.qualifier_groups, phrase)
 
     def known_measure(self, phrase: str) -> str | None:
         """The canonical measure when ``phrase`` is a listed measure or synonym, else None."""
-        key = norm_words(phrase)
-        for group in self.measure_groups:
-            if any(norm_words(word) == key for word in group):
-                return group[0]
-        return None
+        return _canonical(self.measure_groups, phrase)
 
-    def qualifier_variants(self, qualifier: str) -> tuple[str, ...]:
-        """Every synonym of ``qualifier`` (itself included)."""
-        key = norm_words(qualifier)
-        for group in self.qualifier_groups:
-            if any(norm_words(word) == key for word in group):
-                return group
-        return (qualifier,)
+
+def _canonical(groups: tuple[tuple[str, ...], ...], phrase: str) -> str | None:
+    """The first word of the synonym group holding ``phrase`` (compared folded), else None."""
+    key = norm_words(phrase)
+    for group in groups:
+        if any(norm_words(word) == key for word in group):
+            return group[0]
+    return None
 
 
 @lru_cache(maxsize=1)
