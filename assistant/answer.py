@@ -53,23 +53,38 @@ class Corpus:
         # Inverted indexes: a question looks only at facts that could match it.
         self.by_stem: dict[str, list[int]] = {}
         self.by_value: dict[float, list[int]] = {}
+        self.by_year: dict[int | None, set[int]] = {}
+        self.by_number: dict[str, set[int]] = {}
         self.percent: list[int] = []
         for i, (f, (m, qual, _)) in enumerate(zip(self.facts, self.stems)):
             for term in m | qual:
                 self.by_stem.setdefault(term, []).append(i)
             self.by_value.setdefault(float(f.value), []).append(i)
+            self.by_year.setdefault(f.year, set()).add(i)
+            number = self.bulletins[f.source].number
+            if number:
+                self.by_number.setdefault(_norm_no(number), set()).add(i)
             if f.unit == "percent":
                 self.percent.append(i)
 
     def candidates(self, q: Query) -> list[int]:
-        """Indices of the facts worth checking for ``q``, in table order."""
+        """Indices of the facts worth checking for ``q``, in table order.
+
+        The cheap constraints (bulletin number, year) narrow the set first: at thousands of
+        bulletins most facts of a common measure belong to other bulletins and years.
+        """
         if q.number is not None:
-            return self.by_value.get(float(q.number), [])
-        if q.percent:
-            return self.percent
-        found: set[int] = set()
-        for key in q.keys:
-            found.update(self.by_stem.get(key, ()))
+            found = set(self.by_value.get(float(q.number), []))
+        elif q.percent:
+            found = set(self.percent)
+        else:
+            found = set()
+            for key in q.keys:
+                found.update(self.by_stem.get(key, ()))
+        if q.bulletin is not None:
+            found &= self.by_number.get(_norm_no(q.bulletin), set())
+        if q.year is not None:
+            found &= self.by_year.get(q.year, set())
         return sorted(found)
 
     def index_of(self, fact: Fact) -> int:
@@ -153,10 +168,10 @@ def match_facts(q: Query, corpus: Corpus) -> list[Fact]:
     out = []
     for i in corpus.candidates(q):
         f, (m, qual, ev) = corpus.facts[i], corpus.stems[i]
+        if not _passes_constraints(q, f, corpus):
+            continue
         if q.number is not None:
-            # A bare number asks where that figure comes from.
-            if f.value == q.number and _passes_constraints(q, f, corpus):
-                out.append(f)
+            out.append(f)  # a bare number asks where that figure comes from
             continue
         if q.percent != (f.unit == "percent"):
             continue
@@ -179,8 +194,7 @@ def match_facts(q: Query, corpus: Corpus) -> list[Fact]:
         context = set(q.terms) - keys
         if context and not context <= corpus.bulletin_stems[f.source]:
             continue
-        if _passes_constraints(q, f, corpus):
-            out.append(f)
+        out.append(f)
     return out
 
 

@@ -72,8 +72,9 @@ def _serve_rss(data: Path, questions: list[str]) -> float | None:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
+    log = open(data / "serve.log", "w")  # noqa: SIM115 - kept open for the child's lifetime
     proc = subprocess.Popen(_cmd("serve", "--port", str(port), "--data-dir", str(data)),
-                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/"
     try:
         deadline = time.time() + 300
@@ -101,6 +102,7 @@ def _serve_rss(data: Path, questions: list[str]) -> float | None:
             proc.wait(timeout=15)
         except subprocess.TimeoutExpired:
             proc.kill()
+        log.close()
 
 
 def bench_size(n: int, settings: Settings, seed: int, questions: int, work: Path,
@@ -136,6 +138,9 @@ def bench_size(n: int, settings: Settings, seed: int, questions: int, work: Path
         _run(_cmd("ask", sample[i].question, "--data-dir", str(data), *extra))[0]
         for i in range(3))
     serve_rss = _serve_rss(data, [t.question for t in sample[:5]]) if serve else None
+    if serve and serve_rss is None:
+        tail = (data / "serve.log").read_text(errors="replace").splitlines()[-5:]
+        log(f"[{n}] serve no respondió: " + " | ".join(tail))
     return SizeResult(
         bulletins=n, ingest_seconds=round(wall, 2), bulletins_per_second=round(n / wall, 2),
         stage_share=share, index_mb=round(_size_mb(data), 1), ingest_peak_rss_mb=round(rss, 1),

@@ -101,8 +101,9 @@ def fact_row(f: Fact, store_numbers: dict[str, tuple[str | None, str | None]]) -
 
 
 def facts_rows(store: Store, measure: str = "", qualifier: str = "", source: str = "",
-               search: str = "") -> list[list[object]]:
-    """The facts table filtered by measure, qualifier, bulletin and free text (any column)."""
+               search: str = "", limit: int | None = None) -> list[list[object]]:
+    """The facts table filtered by measure, qualifier, bulletin and free text (any column),
+    at most ``limit`` rows."""
     numbers = {b.source: (b.number, b.date) for b in store.bulletins()}
     rows = []
     needle = search.strip().lower()
@@ -112,6 +113,8 @@ def facts_rows(store: Store, measure: str = "", qualifier: str = "", source: str
         if needle and not any(needle in str(cell).lower() for cell in row):
             continue
         rows.append(row)
+        if limit is not None and len(rows) >= limit:
+            break
     return rows
 
 

@@ -24,6 +24,9 @@ EXAMPLES = [
     "¿Cuántos trasplantes de intestino?",
 ]
 
+# A browser table of tens of thousands of rows helps nobody: filters narrow it, CSV has all.
+TABLE_ROWS = 1000
+
 CSS = """
 .cita { border-left: 4px solid #0b6e4f; padding: 0.4em 0.8em; margin: 0.6em 0; }
 .cita .donde { font-size: 0.85em; color: #444; }
@@ -62,14 +65,14 @@ class Page:
     # Datos ------------------------------------------------------------------------------------
     def facts_table(self, measure: str, qualifier: str, source: str, search: str
                     ) -> list[list[object]]:
-        """The filtered facts table."""
+        """The filtered facts table, at most TABLE_ROWS rows (the CSV has them all)."""
         return pages.facts_rows(self.store, measure or "", qualifier or "", source or "",
-                                search or "")
+                                search or "", limit=TABLE_ROWS)
 
     def facts_csv(self, measure: str, qualifier: str, source: str, search: str) -> str:
-        """The filtered facts table as a CSV file to download."""
-        return pages.rows_csv(self.facts_table(measure, qualifier, source, search),
-                              pages.FACT_HEADERS)
+        """The filtered facts table, every row, as a CSV file to download."""
+        return pages.rows_csv(pages.facts_rows(self.store, measure or "", qualifier or "",
+                                               source or "", search or ""), pages.FACT_HEADERS)
 
     def measures(self) -> list[str]:
         """Every measure in the facts table, for the filter."""
@@ -93,10 +96,10 @@ class Page:
         """Ingest uploaded files; return one line per file and the refreshed bulletins table."""
         paths = [getattr(f, "name", f) for f in (files or [])]
         if not paths:
-            return "No se subió ningún archivo.", pages.bulletins_rows(self.store)
+            return "No se subió ningún archivo.", pages.bulletins_rows(self.store)[:TABLE_ROWS]
         results = pages.accept_uploads([str(p) for p in paths], self.settings, self.store)
         lines = [("✔ " if r.ok else "✘ ") + r.message for r in results]
-        return "\n".join(lines), pages.bulletins_rows(self.store)
+        return "\n".join(lines), pages.bulletins_rows(self.store)[:TABLE_ROWS]
 
 
 def build_app(settings: Settings) -> gr.Blocks:
@@ -138,7 +141,7 @@ def build_app(settings: Settings) -> gr.Blocks:
             download.click(page.facts_csv, filters, download)
             table.select(page.show_row, table, passage)
         with gr.Tab("Boletines", id="boletines"):
-            listing = gr.Dataframe(value=pages.bulletins_rows(page.store),
+            listing = gr.Dataframe(value=pages.bulletins_rows(page.store)[:TABLE_ROWS],
                                    headers=pages.BULLETIN_HEADERS, interactive=False, wrap=True,
                                    elem_id="tabla-boletines")
             files = gr.File(file_count="multiple", label="Subir boletines (.txt, .pdf, .html; "
