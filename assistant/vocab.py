@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import sys
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -41,7 +42,8 @@ def stem(word: str) -> str:
         word = word[:-1]
     if len(word) > 4 and word.endswith("e") and word[-2] in "lnrdzj":
         word = word[:-1]
-    return word
+    # Interned: the corpus cache then stores each stem once, however many sets hold it.
+    return sys.intern(word)
 
 
 def tokens(text: str) -> list[str]:
