@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import threading
@@ -145,8 +146,14 @@ def load_corpus(store: Store) -> Corpus:
     with store.snapshot():
         generation = store.generation()
         try:
-            with open(path, "rb") as fh:
-                cached_generation, corpus = pickle.load(fh)
+            # The cache is hundreds of thousands of small objects: the cyclic GC would scan
+            # them again and again while they load (0.6 s → 0.25 s at 10,000 bulletins).
+            gc.disable()
+            try:
+                with open(path, "rb") as fh:
+                    cached_generation, corpus = pickle.load(fh)
+            finally:
+                gc.enable()
             if cached_generation == generation and isinstance(corpus, Corpus):
                 return corpus
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,
