@@ -10,7 +10,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -67,26 +66,10 @@ def _percentile(values: list[float], q: float) -> float:
 
 def _serve_rss(data: Path, questions: list[str]) -> float | None:
     """Peak RSS of `boletines serve` after answering ``questions`` (None if it cannot start)."""
-    import socket
+    from assistant.server import running_page
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    log = open(data / "serve.log", "w")  # noqa: SIM115 - kept open for the child's lifetime
-    proc = subprocess.Popen(_cmd("serve", "--port", str(port), "--data-dir", str(data)),
-                            cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        deadline = time.time() + 300
-        while time.time() < deadline:
-            try:
-                with urllib.request.urlopen(url, timeout=2):
-                    break
-            except OSError:
-                if proc.poll() is not None:
-                    return None
-                time.sleep(0.5)
-        else:
+    with running_page(data, data / "serve.log") as (proc, url):
+        if url is None:
             return None
         from gradio_client import Client
 
@@ -96,13 +79,6 @@ def _serve_rss(data: Path, questions: list[str]) -> float | None:
         status = Path(f"/proc/{proc.pid}/status").read_text()
         peak = next(line for line in status.splitlines() if line.startswith("VmHWM"))
         return int(peak.split()[1]) / 1024
-    finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        log.close()
 
 
 def bench_size(n: int, settings: Settings, seed: int, questions: int, work: Path,

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import socket
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from assistant.server import free_port, wait_http
 from index.ingest import ingest
 from index.settings import Settings
 from index.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
+__all__ = ["free_port", "wait_http"]  # child-process helpers, shared with the benchmark
 SEED_A = "000_4e7f88594abcbb5c.txt"  # the Jornadas de Recuperación bulletin (no date)
 SEED_B = "004_8c3ad0c4a5664001.txt"  # No. 175/2022, 12 de abril de 2022
 
@@ -66,24 +65,3 @@ def corpus_assistant(corpus_settings: Settings):  # type: ignore[no-untyped-def]
 
     return Assistant(corpus_settings)
 
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nothing listens on right now."""
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_http(url: str, seconds: float, alive=lambda: True) -> bool:  # type: ignore[no-untyped-def]
-    """Poll ``url`` until it answers 200 (False on timeout or when ``alive()`` turns false)."""
-    deadline = time.time() + seconds
-    while time.time() < deadline:
-        if not alive():
-            return False
-        try:
-            with urllib.request.urlopen(url, timeout=2) as resp:
-                if resp.status == 200:
-                    return True
-        except OSError:
-            time.sleep(0.3)
-    return False

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import ROOT, free_port, wait_http
+from assistant.server import running_page
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -23,23 +20,10 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`boletines serve` on a free port over an empty data folder (it builds seeds/ first)."""
     data = tmp_path_factory.mktemp("serve-data")
-    port = free_port()
-    log = open(data / "serve.log", "w")
-    env = {**os.environ, "GRADIO_ANALYTICS_ENABLED": "False"}
-    proc = subprocess.Popen([sys.executable, "-m", "assistant", "serve", "--port", str(port),
-                             "--data-dir", str(data / "idx")], cwd=ROOT, stdout=log,
-                            stderr=subprocess.STDOUT, env=env)
-    url = f"http://127.0.0.1:{port}/"
-    if not wait_http(url, 180, lambda: proc.poll() is None):
-        proc.kill()
-        raise RuntimeError("serve did not start: " + (data / "serve.log").read_text())
-    yield url
-    proc.terminate()
-    try:
-        proc.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+    with running_page(data / "idx", data / "serve.log", timeout=180) as (_, url):
+        if url is None:
+            raise RuntimeError("serve did not start: " + (data / "serve.log").read_text())
+        yield url
 
 
 @pytest.mark.browser
