@@ -71,10 +71,8 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus) -> Answer | None:
 
 
 def compose(inputs: dict[str, Any], corpus: Corpus) -> Answer:
-    """Choose the answer: figures from facts, else the best sentences, else abstain."""
-    settled = from_facts(inputs, corpus)
-    if settled is not None:
-        return settled
+    """The answer when the facts table did not settle the question: the best sentences of the
+    retrieved passages, else the figures found, else abstain."""
     q: Query = inputs["query"]
     facts = inputs["facts"]
     docs = known_only(inputs["passages"], inputs["spans"])
@@ -217,10 +215,11 @@ class Assistant:
             RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))
             | RunnableParallel(query=RunnablePassthrough(),
                                facts=RunnableLambda(lambda q: match_facts(q, corpus)))
+            | RunnablePassthrough.assign(settled=lambda inputs: from_facts(inputs, corpus))
             | RunnableBranch(
-                (lambda inputs: from_facts(inputs, corpus) is None,
+                (lambda inputs: inputs["settled"] is None,
                  RunnableLambda(retrieve) | RunnableLambda(lambda x: compose(x, corpus))),
-                RunnableLambda(lambda inputs: from_facts(inputs, corpus)),
+                RunnableLambda(lambda inputs: inputs["settled"]),
             )
         )
         if self.llm is not None:
