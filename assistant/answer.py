@@ -9,6 +9,7 @@ from langchain_core.documents import Document
 
 from assistant.format import format_value, period_words
 from assistant.query import Query
+from assistant.terms import TermIndex, terms
 from assistant.types import NOT_FOUND, Answer, Citation
 from assistant.vocab import Vocabulary, canonicalize, stem, stems
 from index.dates import find_times, parse_iso
@@ -33,8 +34,14 @@ class Corpus:
 
     sentence_stems: list[set[str]] = field(default_factory=list)
     bulletin_stems: dict[str, set[str]] = field(default_factory=dict)
+    terms: TermIndex = field(default_factory=TermIndex)
+    fact_local: list[frozenset[str]] = field(default_factory=list)
+    fact_head: list[frozenset[str]] = field(default_factory=list)
+    sentence_facts: dict[int, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        if not self.terms.sentences:
+            self._index_terms()
         if not self.stems:
             self.stems = [(stems(canonicalize(fold(f.measure))),
                            stems(canonicalize(fold(f.qualifier))) if f.qualifier else set(),
@@ -66,6 +73,42 @@ class Corpus:
                 self.by_number.setdefault(_norm_no(number), set()).add(i)
             if f.unit == "percent":
                 self.percent.append(i)
+
+    def _index_terms(self) -> None:
+        """Terms of every sentence, and of each figure's own clause (for ranked matching)."""
+        texts = {source: b.text for source, b in self.bulletins.items()}
+        self.terms = TermIndex.build(texts, self.sentences)
+        by_sentence: dict[tuple[str, int], list[int]] = {}
+        for i, f in enumerate(self.facts):
+            by_sentence.setdefault((f.source, f.sentence_start), []).append(i)
+        self.fact_local = [frozenset()] * len(self.facts)
+        # What each figure counts: its measure and the words of its mention ("camas con
+        # ventilador").
+        self.fact_head = [frozenset(terms(" ".join(
+            [f.measure, f.qualifier or "", texts[f.source][f.value_end:f.end]])))
+            for f in self.facts]
+        for key, members in by_sentence.items():
+            s = self.terms.position.get(key)
+            if s is None:
+                continue
+            self.sentence_facts[s] = members
+            text = texts[key[0]]
+            members.sort(key=lambda i: self.facts[i].value_start)
+            for k, i in enumerate(members):
+                f = self.facts[i]
+                left = self.facts[members[k - 1]].value_end if k else f.sentence_start
+                right = (self.facts[members[k + 1]].value_start if k + 1 < len(members)
+                         else f.sentence_end)
+                left, right = max(left, f.value_start - 160), min(right, f.value_end + 160)
+                # Words before a figure are its own only back to the last comma, colon or
+                # semicolon ("353 de córnea, 120 de médula ósea": córnea is not the 120's);
+                # after it, up to the next figure or semicolon.
+                cut = max(text.rfind(ch, left, f.value_start) for ch in ",;:")
+                left = cut + 1 if cut >= 0 else left
+                stops = [p for p in (text.find(";", f.value_end, right),
+                                     text.find(":", f.value_end, right)) if p >= 0]
+                right = min(stops) if stops else right
+                self.fact_local[i] = frozenset(terms(text[left:right]))
 
     def candidates(self, q: Query) -> list[int]:
         """Indices of the facts worth checking for ``q``, in table order.

@@ -33,12 +33,15 @@ from assistant.answer import (
     select,
 )
 from assistant.query import Query, parse
+from assistant.rank import choose, rank_facts
+from assistant.read import read
 from assistant.retrieve import build_retriever, known_only
 from assistant.types import Answer
 from assistant.vocab import build_vocabulary
+from assistant.write import figure_answer
 from index.errors import SettingsError
 from index.numbers import find_numbers
-from index.settings import Settings
+from index.settings import MatchWeights, Settings
 from index.store import Store
 
 if TYPE_CHECKING:
@@ -52,36 +55,58 @@ def load_prompt(name: str) -> str:
     return (PROMPTS / f"{name}.txt").read_text(encoding="utf-8")
 
 
-def from_facts(inputs: dict[str, Any], corpus: Corpus) -> Answer | None:
+def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights) -> Answer | None:
     """The answer when the facts table settles the question alone (no passages needed)."""
     q: Query = inputs["query"]
-    facts = inputs["facts"]
     if q.number is not None:
+        # A bare number asks where that figure comes from.
+        facts = match_facts(q, corpus)
         return numeric_answer(q, select(q, facts, corpus), corpus) if facts else abstain(q, corpus)
-    if q.unknown:
-        # The question names something no bulletin mentions: answering anything else would be
-        # answering a different question.
+    if q.intent != "figure" and not (q.wh is None and q.keys):
+        return None
+    lexical = set(q.keys) & (corpus.vocab.lexicon_measures | corpus.vocab.lexicon_qualifiers)
+    if q.unknown and lexical:
+        # It names something no text mentions next to a measure the texts do count
+        # ("trasplantes de intestino"): another kind's figure would answer another question.
         return abstain(q, corpus, closest(q, corpus))
-    wants_figure = q.numeric or (q.wh is None and bool(facts))
-    if wants_figure and facts:
-        return numeric_answer(q, select(q, facts, corpus), corpus)
-    if wants_figure and q.keys:
-        return abstain(q, corpus, closest(q, corpus))
-    return None
+    if lexical:
+        # The question names measures and kinds the lexicon knows ("trasplantes de córnea"):
+        # the strict matcher answers with every figure of exactly that kind, or nothing.
+        facts = match_facts(q, corpus)
+        if facts:
+            return numeric_answer(q, select(q, facts, corpus), corpus)
+        unconstrained = replace(q, year=None, years=(), period_start=None, period_end=None)
+        if set(q.keys) & corpus.vocab.lexicon_qualifiers or (
+                q.years and match_facts(unconstrained, corpus)):
+            # That kind is counted, but not for the asked year or period: another year's
+            # figure is not the answer.
+            return abstain(q, corpus, closest(q, corpus))
+    if q.intent != "figure":
+        return None
+    ranked = inputs["ranked"]
+    chosen = choose(ranked, weights)
+    if chosen:
+        return figure_answer(q.text, chosen, corpus)
+    return abstain(q, corpus, [c.fact for c in ranked[:2] if c.score >= weights.near_score])
 
 
-def compose(inputs: dict[str, Any], corpus: Corpus) -> Answer:
-    """The answer when the facts table did not settle the question: the best sentences of the
-    retrieved passages, else the figures found, else abstain."""
+def compose(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights) -> Answer:
+    """The answer when the facts table did not settle the question: the best sentence of the
+    corpus for the kind of answer asked (the retrieved passages' sentences favoured), else
+    abstain."""
     q: Query = inputs["query"]
-    facts = inputs["facts"]
     docs = known_only(inputs["passages"], inputs["spans"])
-    found = extractive_answer(q, docs, corpus)
+    retrieved = {(d.metadata["source"], s) for d in docs
+                 for s, e in corpus.sentences.get(d.metadata["source"], [])
+                 if d.metadata["start"] <= s < d.metadata["end"]}
+    found = None
+    if q.event_nums or q.bulletin:
+        # Named events and bulletins: the passage scorer knows their ordinals and numbers.
+        found = extractive_answer(q, docs, corpus)
+    found = found or read(q, corpus, weights, retrieved)
     if found is not None:
         return found
-    if facts:
-        return numeric_answer(q, select(q, facts, corpus), corpus)
-    return abstain(q, corpus, closest(q, corpus) if q.numeric else [])
+    return abstain(q, corpus)
 
 
 def numbers_in(text: str) -> set[float]:
@@ -205,6 +230,7 @@ class Assistant:
     def _build(self) -> Runnable[str, Answer]:
         corpus = load_corpus(self.store)
         max_chars = self.settings.max_question_chars
+        weights = self.settings.match
 
         def retrieve(inputs: dict[str, Any]) -> dict[str, Any]:
             retriever, spans = self._retriever()
@@ -214,11 +240,14 @@ class Assistant:
         chain: Runnable[Any, Any] = (
             RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))
             | RunnableParallel(query=RunnablePassthrough(),
-                               facts=RunnableLambda(lambda q: match_facts(q, corpus)))
-            | RunnablePassthrough.assign(settled=lambda inputs: from_facts(inputs, corpus))
+                               ranked=RunnableLambda(lambda q: rank_facts(q, corpus, weights)
+                                                     if q.intent == "figure" else []))
+            | RunnablePassthrough.assign(
+                settled=lambda inputs: from_facts(inputs, corpus, weights))
             | RunnableBranch(
                 (lambda inputs: inputs["settled"] is None,
-                 RunnableLambda(retrieve) | RunnableLambda(lambda x: compose(x, corpus))),
+                 RunnableLambda(retrieve)
+                 | RunnableLambda(lambda x: compose(x, corpus, weights))),
                 RunnableLambda(lambda inputs: inputs["settled"]),
             )
         )

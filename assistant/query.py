@@ -6,13 +6,17 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from assistant.intent import cues as question_cues
+from assistant.intent import intent_of
+from assistant.terms import term
 from assistant.vocab import Vocabulary, canonicalize, stem, stop_words, words
 from index.dates import find_times
 from index.errors import QuestionError
 from index.events import find_events
 from index.fold import fold
 from index.lexicon import lexicon
-from index.numbers import parse_number
+from index.numbers import find_numbers, parse_number
+from index.scope import find_places
 
 _BULLETIN_NO = re.compile(r"\b(\d{1,5})\s*/\s*((?:19|20)\d\d)\b")
 _VERB_ENDINGS = ("aron", "ieron", "aban", "ian", "aria", "arian", "ando", "iendo", "amos",
@@ -37,6 +41,15 @@ class Query:
         event_nums: ordinals of a named event ("la 7ª Jornada" → (7,)).
         bulletin: a bulletin number ("175/2022").
         number: the value when the question is only a number.
+        intent: the answer type asked for (``assistant.intent.INTENTS``).
+        years: every year the question names ("en sus anuncios de 2019 ... para 2020").
+        head: the term of the noun "cuántos/cuántas" asks about ("cuántas camas" → "cam").
+        stated: figures the question itself states ("en los 23 estados"): context, not answer.
+        content: Snowball terms of its content words (``assistant.terms``), typos corrected;
+            content_verbs: those of them that are verbs (they weigh less).
+        places: states the question names (a figure of another place never answers it).
+        goal, baseline, change, money: it asks for a plan, the situation before a change, the
+            change itself, an amount of money.
     """
 
     text: str
@@ -56,6 +69,17 @@ class Query:
     number: int | float | None = None
     flags: dict[str, str] = field(default_factory=dict)
     phrases: tuple[str, ...] = ()
+    intent: str = "text"
+    years: tuple[int, ...] = ()
+    head: str | None = None
+    stated: tuple[float, ...] = ()
+    content: tuple[str, ...] = ()
+    content_verbs: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    goal: bool = False
+    baseline: bool = False
+    change: bool = False
+    money: bool = False
 
 
 _FUNCTION = {"de", "la", "el", "los", "las", "en", "y", "a", "se", "que", "por", "del", "al", "un",
@@ -181,6 +205,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     if any(w in ("fecha", "fechas", "dia", "dias") for w in raw_words):
         wh = "cuando"  # "¿en qué fechas...?" asks when
     event = events[0] if events else None
+    content, content_verbs = _content(topic, originals, vocab)
+    flags_ = question_cues(folded)
     return Query(
         text=text,
         terms=tuple(terms),
@@ -199,4 +225,45 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         number=number,
         flags=_list_flags(folded),
         phrases=_phrases(folded),
+        intent="figure" if number is not None else intent_of(folded, numeric),
+        years=tuple(dict.fromkeys(years)),
+        head=_head(folded, vocab),
+        stated=tuple(float(m.value) for m in find_numbers(text, [(t.start, t.end) for t in times])),
+        content=content,
+        content_verbs=content_verbs,
+        places=tuple(dict.fromkeys(name for _, _, name in find_places(folded))),
+        goal=flags_["goal"],
+        baseline=flags_["baseline"],
+        change=flags_["change"],
+        money=flags_["money"],
     )
+
+
+def _head(folded: str, vocab: Vocabulary) -> str | None:
+    """The counted noun of "¿cuántas camas ...?", "¿cuántos de los médicos ...?"."""
+    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?([a-z]{3,})", folded)
+    if not m or m.group(1) in stop_words():
+        return None
+    return term(vocab.correct(m.group(1)) or m.group(1))
+
+
+def _content(topic: str, originals: dict[str, str], vocab: Vocabulary
+             ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Matching terms of the question's content words, typos corrected against the corpus."""
+    stop = stop_words() | words()["question_words"] | words()["question_stop"]
+    out: list[str] = []
+    verbs: list[str] = []
+    for word in re.findall(r"[^\W\d_]+", topic):
+        if word in stop or len(word) < 2:
+            continue
+        corrected = vocab.correct(word) or word
+        for part in re.findall(r"[^\W\d_]+", canonicalize(corrected)):
+            if part in stop:
+                continue
+            t = term(part)
+            if t in out:
+                continue
+            out.append(t)
+            if _is_verb(part, originals.get(part, part), vocab):
+                verbs.append(t)
+    return tuple(out), tuple(verbs)

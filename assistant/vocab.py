@@ -110,9 +110,11 @@ class Vocabulary:
     # they must match its own qualifier, never just a word of its sentence.
     strict_by_head: dict[str, set[str]] = field(default_factory=dict)
     lexicon_qualifiers: set[str] = field(default_factory=set)
+    lexicon_measures: set[str] = field(default_factory=set)
     corpus: set[str] = field(default_factory=set)
     sentence_df: Counter[str] = field(default_factory=Counter)
     sentences: int = 0
+    snowball: set[str] = field(default_factory=set)  # Snowball terms of every corpus word
     _choices: list[str] = field(default_factory=list)
 
     def idf(self, term: str) -> float:
@@ -123,6 +125,10 @@ class Vocabulary:
         """The corpus word closest to a folded ``word`` (typos), or None when nothing is close."""
         if stem(word) in self.corpus:
             return word
+        from assistant.terms import term
+
+        if term(word) in self.snowball:
+            return word  # another form of a corpus word ("afiliado" for "afiliadas")
         if len(word) < 5:
             return None
         cutoff = 80 if len(word) >= 7 else 83
@@ -163,6 +169,7 @@ def build_vocabulary(store: Store) -> Vocabulary:
             strict |= qual
     for group in lex.measure_groups:
         vocab.measure |= stems(fold(group[0]))
+        vocab.lexicon_measures |= stems(fold(group[0]))
     for group in lex.qualifier_groups:
         for variant in group:
             vocab.lexicon_qualifiers |= stems(fold(variant))
@@ -187,6 +194,9 @@ def build_vocabulary(store: Store) -> Vocabulary:
             all_words.update(tokens(variant))
     vocab.corpus = {stem(w) for w in all_words} | vocab.measure | vocab.qualifier_like
     vocab._choices = sorted(w for w in all_words if len(w) >= 4)
+    from assistant.terms import term
+
+    vocab.snowball = {term(w) for w in all_words}
     # Stop words are never keys, even when a bulletin writes "total" after "de".
     # Stop words and generic kinds ("trasplantes de órganos" is all transplants) are never keys.
     generic = words()["domain_stop"] | {stem(w) for g in lex.generic_qualifiers for w in g.split()}

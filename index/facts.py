@@ -10,8 +10,11 @@ sentence that stated one.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
+from pathlib import Path
 from typing import TypeVar
 
 from index.dates import MONTHS, TimeExpr, find_times, with_year
@@ -19,7 +22,21 @@ from index.events import Event, find_events
 from index.fold import fold
 from index.lexicon import Lexicon, lexicon
 from index.numbers import NUMBER_WORDS, NumberMention, find_numbers
+from index.scope import figure_scope
 from index.types import Bulletin, Fact
+
+# Bump when extraction changes what it reads: indexes built by another version are re-read.
+EXTRACTOR = 3
+_DATA = Path(__file__).with_name("data")
+
+
+@lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """The extractor's version and a hash of the data it reads (lexicon, places)."""
+    digest = hashlib.sha256()
+    for name in ("lexicon.json", "places.json"):
+        digest.update((_DATA / name).read_bytes())
+    return f"{EXTRACTOR}-{digest.hexdigest()[:12]}"
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+(?:[.,/:]\d+)*|[^\w\s]", re.UNICODE)
 _DETERMINERS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "estos",
@@ -46,6 +63,10 @@ _PHONE_CUE = re.compile(r"(?:tel[eé]fon\w*|tel\.|l[ií]nea|llam\w+|whats\w*|mar
 _CODES = re.compile(r"\d+\s*/\s*\d+|\d{1,2}:\d{2}|\d+\s?(?:ª|º|°)|\b\d+(?:er|ra|ro|do|da)\b"
                     r"|\b(?:No|Núm|Num|N°)\.?\s*\d+\b(?!\s*(?:mil|millones))"
                     r"|\b(?:c\.?p\.?|cp)\s*\d{5}\b", re.IGNORECASE)
+_BARE_YEAR = re.compile(r"(?<![\d.,$])(?:19[5-9]\d|20[0-4]\d)(?![\d]|[.,]\d|\s*(?:%|mil\b|millon))")
+_COUNTED_AFTER = re.compile(r"\s+(?:fueron|son|eran|de\s+(?![a-z]+\s+de\b)(?:los|las)?\s*[a-z]+s\b"
+                            r"|(?!(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
+                            r"|octubre|noviembre|diciembre|pesos|millones)\b)[a-z]{3,}s\b)")
 _QUOTED = re.compile(r"[“\"«][^”\"»\n]{1,80}[”\"»]")
 
 
@@ -76,6 +97,11 @@ def blocked_spans(text: str, times: list[TimeExpr], events: list[Event]) -> list
     spans = [(t.start, t.end) for t in times] + [(e.start, e.end) for e in events]
     spans += [(m.start(), m.end()) for m in _CODES.finditer(text)]
     spans += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    # A bare year ("el presupuesto 2020 contempla", "(2025)", "del 97"): four digits without a
+    # thousands separator, not followed by what a figure counts ("2076 fueron de cataratas").
+    for m in _BARE_YEAR.finditer(text):
+        if not _COUNTED_AFTER.match(fold(text[m.end():m.end() + 30])):
+            spans.append((m.start(), m.end()))
     for m in _PHONE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
         if digits >= 10 or (digits >= 7 and _PHONE_CUE.search(text[max(0, m.start() - 40):m.start()])):
@@ -377,7 +403,7 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
         s_mentions = [m for m in mentions if s_start <= m.start < s_end]
         if s_mentions:
             facts.extend(_sentence_facts(bulletin, s_start, s_end, s_mentions, periods,
-                                         s_events, ctx, event_periods, lex, year))
+                                         s_events, ctx, event_periods, lex, year, s_times))
         # The context the next sentences inherit.
         if periods:
             ctx.period = periods[-1]
@@ -390,6 +416,19 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
         if days:
             ctx.last_day = days[-1]
     return facts
+
+
+def _elided_scale(m: NumberMention, before: list[NumberMention], text: str) -> int | float:
+    """ "12.3 millones de mexicanos, de los cuales 4.5 viven ...": the second figure is 4.5
+    millones too — a bare decimal right after a figure in millions keeps its scale."""
+    if m.percent or float(m.value).is_integer() or m.value >= 1000 or not before:
+        return m.value
+    prev = before[-1]
+    said = fold(text[prev.start:prev.end]).rstrip()
+    if m.start - prev.end <= 100 and said.endswith(("millones", "millon")) and not re.search(
+            r"[a-z]", fold(text[m.start:m.end])):
+        return round(m.value * 1_000_000)
+    return m.value
 
 
 def _event_key(event: Event) -> tuple[int | None, str, str]:
@@ -411,8 +450,9 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                     mentions: list[NumberMention], periods: list[TimeExpr],
                     events: list[Event], ctx: _Context,
                     event_periods: dict[tuple[int | None, str, str], TimeExpr],
-                    lex: Lexicon, year: int | None) -> list[Fact]:
+                    lex: Lexicon, year: int | None, times: list[TimeExpr]) -> list[Fact]:
     text = bulletin.text
+    folded = fold(text)
     out: list[Fact] = []
     antecedent: tuple[str, str | None] | None = None  # the last noun stated, and its kind
     for idx, m in enumerate(mentions):
@@ -432,7 +472,8 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                 if draft.qualifier is None:
                     qualifier = antecedent[1]
             else:
-                continue
+                # No noun says what it counts: it is still a figure, matched by its sentence.
+                head = "porcentaje" if m.percent else "cifra"
         elif draft.explicit and head != "porcentaje" and not m.percent:
             antecedent = (head, qualifier)
         assert head is not None
@@ -451,16 +492,30 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         else:
             period = ctx.period
         p = with_year(period, year) if isinstance(period, TimeExpr) else None
+        local = (mentions[idx - 1].end if idx else s_start,
+                 mentions[idx + 1].start if idx + 1 < len(mentions) else s_end)
+        scope = figure_scope(text, folded, (s_start, s_end), (m.start, m.end), times, year,
+                             local)
+        fact_year = p.year if p else year
+        if scope.modality == "antes" and scope.time_phrase is not None and scope.year != year:
+            # "el próximo año pasemos de 19 mil a 64 mil": the time phrase dates the target;
+            # the starting figure is the present of the text.
+            fact_year = year
+        elif scope.time_phrase is not None and scope.year != fact_year:
+            # The time phrase nearest the figure in its own sentence ("en 2019 fueron 3,973 y
+            # hoy se gradúan 4,308") beats a period stated elsewhere.
+            fact_year = scope.year
+            p = None
         out.append(Fact(
             source=bulletin.source,
             measure=measure,
             qualifier=qual,
-            value=m.value,
+            value=_elided_scale(m, mentions[:idx], text),
             unit=unit,
             approx=_approx(text, m.start, lex),
             period_start=p.period_start if p else None,
             period_end=p.period_end if p else None,
-            year=(p.year if p else year),
+            year=fact_year,
             event=event.text if isinstance(event, Event) else None,
             event_num=event.num if isinstance(event, Event) else None,
             start=m.start,
@@ -469,5 +524,13 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             value_end=m.end,
             sentence_start=s_start,
             sentence_end=s_end,
+            modality=scope.modality,
+            place=scope.place,
+            place_start=scope.place_start,
+            place_end=scope.place_end,
+            time_phrase=scope.time_phrase,
+            time_start=scope.time_start,
+            time_end=scope.time_end,
+            subject=scope.subject,
         ))
     return out

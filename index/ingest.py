@@ -11,7 +11,7 @@ from pathlib import Path
 
 from index.chunk import chunk
 from index.errors import BoletinesError, IngestError
-from index.facts import extract_facts
+from index.facts import extract_facts, extractor_version
 from index.nlp import sentence_spans
 from index.parse import is_bulletin_file, read_bulletin
 from index.settings import Settings
@@ -130,7 +130,7 @@ def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
                 bulletin = read_bulletin(path, source=source, max_bytes=max_bytes)
             report.warnings.extend(str(w.message) for w in caught)
             previous = store.sha_of(source)
-            if previous == (bulletin.sha256, settings.embedder) and \
+            if previous == (bulletin.sha256, settings.embedder, extractor_version()) and \
                     stored_paths.get(source) == bulletin.path:
                 report.unchanged.append(source)
                 continue

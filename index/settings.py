@@ -14,6 +14,52 @@ EMBEDDERS = ("e5", "use")
 
 
 @dataclass(frozen=True)
+class MatchWeights:
+    """Weights and thresholds of ranked matching (``assistant/rank.py``, ``assistant/read.py``).
+
+    Chosen on the development half of ``../shared/realdev`` (every text whose number is not
+    1 mod 4) and checked on the held-out half; see the README's evaluation section.
+    """
+
+    # Where a question term is found, and the credit it earns there.
+    local: float = 0.95  # the figure's own clause (from the comma before it to the next figure)
+    sentence: float = 0.75  # elsewhere in its sentence
+    neighbour: float = 0.45  # the sentence before (the one after earns 3/4 of this)
+    text: float = 0.2  # anywhere in the same text: the topic a speaker set earlier
+    related: float = 0.8  # a related term (shared stem prefix) instead of the term itself
+    verb: float = 0.6  # weight of a question verb against a noun
+    # Constraints: factors on the score.
+    year_in_sentence: float = 0.9  # the asked year is written in the sentence
+    year_unknown: float = 0.25  # the text gives no year at all ("año no indicado")
+    year_of_text: float = 0.85  # not stated with the figure, but the text is of that year
+    year_inherited: float = 0.3  # another year, carried over from an earlier sentence
+    year_other: float = 0.15  # a figure of another year: almost never the answer
+    place_other: float = 0.15  # the asked state is not named with the figure
+    place_unasked: float = 0.9  # a state's figure for a question that names none
+    unit_mismatch: float = 0.3  # a count for "qué porcentaje"
+    percent_unasked: float = 0.7
+    money_unmatched: float = 0.75
+    money_unasked: float = 0.8
+    goal_unasked: float = 0.7  # a goal when the question asks what was done
+    done_when_goal: float = 0.85
+    baseline_unasked: float = 0.7  # the "from" of "pasar de X a Y"
+    change_unasked: float = 0.85
+    approx: float = 0.98  # exact figures win ties
+    stated_in_question: float = 0.3  # "en los 23 estados": the question's own figure
+    head_near: float = 0.92  # the noun "cuántos" asks about is near the figure, not its noun
+    head_missing: float = 0.8  # ... or elsewhere in its sentence
+    head_absent: float = 0.55  # ... or not in its sentence at all
+    event_other: float = 0.3  # "la 7ª Jornada" asked, another event's figure
+    period_other: float = 0.4  # the figure's stated period does not meet the asked one
+    # Choosing.
+    min_fact_score: float = 0.35  # below it the assistant abstains
+    near_score: float = 0.3  # an abstention shows the closest figures above this, marked
+    alt_margin: float = 0.06  # other answers must be this close to the best
+    max_answers: int = 4
+    min_sentence_score: float = 0.45  # the reader's threshold for non-figure questions
+
+
+@dataclass(frozen=True)
 class Settings:
     """Where the index lives and how it is built and searched.
 
@@ -43,6 +89,7 @@ class Settings:
     llm: str | None = None
     auth: str | None = field(default=None, repr=False)
     collection: str = "boletines"
+    match: MatchWeights = field(default_factory=MatchWeights)
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:
@@ -77,6 +124,8 @@ class Settings:
         env = os.environ if env is None else env
         values: dict[str, Any] = {}
         for f in fields(cls):
+            if f.name == "match":
+                continue
             raw = env.get("BOLETINES_" + f.name.upper())
             if raw is None or raw == "":
                 continue

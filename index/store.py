@@ -17,6 +17,7 @@ from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any
 
 from index.errors import IndexNotBuiltError, SettingsError
+from index.facts import extractor_version
 from index.settings import Settings
 from index.types import Bulletin, Fact, Passage
 
@@ -46,7 +47,9 @@ CREATE TABLE IF NOT EXISTS facts (
     measure TEXT NOT NULL, qualifier TEXT, value REAL NOT NULL, unit TEXT NOT NULL, approx TEXT,
     period_start TEXT, period_end TEXT, year INTEGER, event TEXT, event_num INTEGER,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, value_start INTEGER NOT NULL,
-    value_end INTEGER NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL
+    value_end INTEGER NOT NULL, sentence_start INTEGER NOT NULL, sentence_end INTEGER NOT NULL,
+    modality TEXT NOT NULL DEFAULT 'realizado', place TEXT, place_start INTEGER,
+    place_end INTEGER, time_phrase TEXT, time_start INTEGER, time_end INTEGER, subject TEXT
 );
 CREATE INDEX IF NOT EXISTS facts_source ON facts(source);
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
@@ -54,6 +57,9 @@ INSERT OR IGNORE INTO meta (key, value) VALUES ('generation', 0);
 CREATE INDEX IF NOT EXISTS facts_measure ON facts(measure);
 """
 _FACT_FIELDS = [f.name for f in fields(Fact)]
+_LATER_FACT_COLUMNS = {"modality": "TEXT NOT NULL DEFAULT 'realizado'", "place": "TEXT",
+                       "place_start": "INTEGER", "place_end": "INTEGER", "time_phrase": "TEXT",
+                       "time_start": "INTEGER", "time_end": "INTEGER", "subject": "TEXT"}
 _BUMP = "UPDATE meta SET value = value + 1 WHERE key = 'generation'"
 
 
@@ -83,6 +89,17 @@ class Store:
         self._lock = threading.RLock()
         with self.db:
             self.db.executescript(_SCHEMA)
+            self._migrate()
+
+    def _migrate(self) -> None:
+        """Add the columns later versions introduced to an index built by an earlier one."""
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(facts)")}
+        for name, kind in _LATER_FACT_COLUMNS.items():
+            if name not in have:
+                self.db.execute(f"ALTER TABLE facts ADD COLUMN {name} {kind}")
+        have = {r[1] for r in self.db.execute("PRAGMA table_info(bulletins)")}
+        if "extractor" not in have:
+            self.db.execute("ALTER TABLE bulletins ADD COLUMN extractor TEXT NOT NULL DEFAULT ''")
 
     # -- SQLite -------------------------------------------------------------------------------
     @property
@@ -120,11 +137,16 @@ class Store:
         return [Bulletin(r["source"], r["number"], r["date"], r["title"], r["text"], r["path"])
                 for r in rows]
 
-    def sha_of(self, source: str) -> tuple[str, str] | None:
-        """(content hash, embedder) of a stored bulletin, or None."""
-        row = self.db.execute("SELECT sha256, embedder FROM bulletins WHERE source = ?",
+    def sha_of(self, source: str) -> tuple[str, str, str] | None:
+        """(content hash, embedder, extractor version) of a stored bulletin, or None."""
+        row = self.db.execute("SELECT sha256, embedder, extractor FROM bulletins WHERE source = ?",
                               (source,)).fetchone()
-        return (row[0], row[1]) if row else None
+        return (row[0], row[1], row[2]) if row else None
+
+    def stale(self) -> list[str]:
+        """Sources whose facts an older extractor or lexicon read: the next ingest re-reads them."""
+        return [r[0] for r in self.db.execute(
+            "SELECT source FROM bulletins WHERE extractor != ?", (extractor_version(),))]
 
     def paths(self) -> dict[str, str]:
         """source → file path of every stored bulletin."""
@@ -246,9 +268,10 @@ class Store:
                     self.db.execute("DELETE FROM bulletins WHERE source = ?", (bulletin.source,))
                     self.db.execute(
                         "INSERT INTO bulletins (source, path, number, date, title, text, sha256, "
-                        "embedder) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        "embedder, extractor) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                         (bulletin.source, bulletin.path, bulletin.number, bulletin.date,
-                         bulletin.title, bulletin.text, bulletin.sha256, self.settings.embedder),
+                         bulletin.title, bulletin.text, bulletin.sha256, self.settings.embedder,
+                         extractor_version()),
                     )
                     self.db.executemany(
                         'INSERT INTO chunks (id, source, seq, start, "end") VALUES (?, ?, ?, ?, ?)',

@@ -46,6 +46,10 @@ class Fact:
     ``start``/``end`` span the figure's mention (the numeral and the words that say what it
     counts), ``value_start``/``value_end`` the numeral alone, ``sentence_start``/``sentence_end``
     its sentence. Periods are "YYYY-MM-DD", or "--MM-DD" when the bulletin gives no year.
+    ``year`` is the year the figure belongs to: stated ("en 2019"), resolved from a relative
+    phrase against the bulletin's date ("el año pasado", kept in ``time_phrase``), or else the
+    bulletin's own year. ``modality`` tells a result from a goal ("meta"), the baseline of a
+    change ("antes") or the change itself ("cambio").
     """
 
     source: str
@@ -65,3 +69,12 @@ class Fact:
     value_end: int
     sentence_start: int
     sentence_end: int
+    # Scope (index/scope.py): each stated part has its own span in the text.
+    modality: str = "realizado"
+    place: str | None = None
+    place_start: int | None = None
+    place_end: int | None = None
+    time_phrase: str | None = None
+    time_start: int | None = None
+    time_end: int | None = None
+    subject: str | None = None

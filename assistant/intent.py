@@ -1,0 +1,68 @@
+"""What kind of answer a Spanish question wants, and the cues that shape it.
+
+Every Spanish word list the answering side reads about question forms lives here:
+intents (figure, date, place, person, reason, list, text), goal and baseline cues, money cues.
+"""
+
+from __future__ import annotations
+
+import re
+
+INTENTS = ("figure", "date", "place", "person", "reason", "list", "text")
+
+_FIGURE = re.compile(
+    r"\bcuant[oa]s?\b|\bque\s+(?:porcentaje|proporcion|cantidad|monto|numero|cifra|tasa)\b"
+    r"|\bcifras?\b|\bnumero\s+(?:total\s+)?de\s+(?!telefono|contacto|whats)|\bpor\s*ciento\b|%"
+    r"|\b(?:cual|cuales)\s+(?:es|era|fue|son|eran|fueron|sera)\s+(?:el|la|los|las)\s+"
+    r"(?:meta|metas|monto|salario|sueldo|costo|precio|porcentaje|cifra|total|promedio"
+    r"|importe|presupuesto|tasa|beca|inversion|cantidad|ahorro|gasto|capacidad|incremento"
+    r"|aumento)\b")
+_DATE = re.compile(
+    r"\bcuando\b|\bque\s+(?:dia|dias|fecha|fechas|ano|anos|mes|meses)\b"
+    r"|\ba\s+partir\s+de\s+(?:que|cuando)\b|\bdesde\s+(?:que|cuando)\b|\bhasta\s+cuando\b")
+_PLACE = re.compile(
+    r"\bdonde\b|\b(?:que|cuales)\s+(?:estados?|entidades|ciudad|ciudades|municipios?|lugar"
+    r"|lugares|sede|sedes|pais|paises|region|regiones)\b")
+_PERSON = re.compile(r"\bquien(?:es)?\b")
+_REASON = re.compile(r"\bpor\s*que\b|\bpara\s+que\b|\bcon\s+que\s+(?:fin|objetivo|proposito)\b"
+                     r"|\bmotivo\b|\brazon\b")
+_LIST = re.compile(r"\bcuales\b|\bque\s+(?:tipos?|clases?)\s+de\b|\bque\s+[a-z]{3,}s\b"
+                   r"|\b(?:dos|tres|cuatro|cinco)\s+[a-z]+s\b")
+
+# A question about a plan: "¿a cuántas quería llegar?", "la meta", "tenía programadas".
+GOAL = re.compile(
+    r"\b(?:meta|metas|objetivo|proposito|propuso|propone|pretend\w*|planea\w*|preve\w*"
+    r"|proyect\w*|programad[oa]s|llegar|alcanzar\w*|busca\w*|quiere|queria|queriamos|esperaba"
+    r"|espera|contemplaba|contempla|tendra|tendran|habra|sera|seran|crearan|contrataran"
+    r"|pensaba|planeaba)\b")
+# A question about the situation before a change: "¿cuántas realizaba antes de ...?".
+BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\b"
+                      r"|\bal\s+principio\b")
+CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|crecimiento"
+                    r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|disminuy\w*|bajo)\b")
+MONEY = re.compile(r"\b(?:pesos|dolares|monto|costo|costaron|cuesta|precio|gana|ganaba|paga"
+                   r"|pago|salario|sueldo|beca|presupuesto|importe|inversion|invirti\w*"
+                   r"|recursos|ingresos|dinero|recaud\w*|credito|creditos|ahorro|gasto)\b")
+
+
+def intent_of(folded: str, numeric: bool) -> str:
+    """The answer type a folded question asks for (one of ``INTENTS``)."""
+    if _DATE.search(folded):
+        return "date"
+    if numeric or _FIGURE.search(folded):
+        return "figure"
+    if _PERSON.search(folded):
+        return "person"
+    if _REASON.search(folded):
+        return "reason"
+    if _PLACE.search(folded):
+        return "place"
+    if _LIST.search(folded):
+        return "list"
+    return "text"
+
+
+def cues(folded: str) -> dict[str, bool]:
+    """Modality and unit cues of a folded question."""
+    return {"goal": bool(GOAL.search(folded)), "baseline": bool(BASELINE.search(folded)),
+            "change": bool(CHANGE.search(folded)), "money": bool(MONEY.search(folded))}

@@ -1,0 +1,219 @@
+"""Ranked fact matching: every figure scored against the question, best first, with reasons.
+
+A figure's score is the share of the question's weighted terms found around it — in the words
+next to the numeral (its clause between the figures before and after it), in its sentence, in
+the sentences beside it, in its text — times factors for the question's constraints: year,
+place, unit (percentage, money, count) and modality (done, goal, baseline). Nothing here is a
+gate on vocabulary: an unknown noun simply scores lower.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.query import Query
+from index.fold import fold
+from index.settings import MatchWeights
+from index.types import Fact
+
+if TYPE_CHECKING:
+    from assistant.answer import Corpus
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A fact with its score and the reasons for it (for tests and for debugging answers)."""
+
+    index: int
+    fact: Fact
+    score: float
+    reasons: tuple[str, ...] = ()
+
+
+def coverage(q: Query, zones: list[tuple[frozenset[str], float]], corpus: "Corpus",
+             w: MatchWeights) -> tuple[float, list[str]]:
+    """Share of the question's idf-weighted terms found in ``zones`` (terms, credit), best
+    zone per term; a related term (shared stem prefix) earns ``w.related`` of the credit."""
+    index = corpus.terms
+    got = total = 0.0
+    missing: list[str] = []
+    for t in q.content:
+        weight = index.idf(t) * (w.verb if t in q.content_verbs else 1.0)
+        total += weight
+        best = 0.0
+        variants = index.variants(t)
+        for bag, credit in zones:
+            if t in bag:
+                best = max(best, credit)
+            elif variants and not variants.isdisjoint(bag):
+                best = max(best, credit * w.related)
+        if best == 0.0:
+            missing.append(t)
+        got += weight * best
+    return (got / total if total else 0.0), missing
+
+
+def _year_factor(q: Query, f: Fact, sentence: str, corpus: "Corpus",
+                 w: MatchWeights) -> tuple[float, str]:
+    if not q.years:
+        return 1.0, ""
+    if f.year in q.years:
+        return 1.0, f"año {f.year}"
+    if any(str(y) in sentence for y in q.years):
+        return w.year_in_sentence, "año en la oración"
+    text_year = corpus.bulletins[f.source].year
+    if f.time_phrase is None:
+        # The year was not stated with the figure: inherited from an earlier sentence, or the
+        # text's own date. Weaker evidence either way.
+        if text_year in q.years:
+            return w.year_of_text, "año del texto"
+        return (w.year_unknown if f.year is None else w.year_inherited), "año heredado"
+    if f.modality == "meta" and text_year in q.years:
+        return w.year_of_text, "meta anunciada ese año"
+    return w.year_other, f"otro año ({f.year})"
+
+
+def _unit_factor(q: Query, f: Fact, w: MatchWeights) -> float:
+    if q.percent:
+        return 1.0 if f.unit == "percent" else w.unit_mismatch
+    if f.unit == "percent":
+        return w.percent_unasked
+    if q.money:
+        return 1.0 if f.unit in ("pesos", "dólares") else w.money_unmatched
+    if f.unit in ("pesos", "dólares"):
+        return w.money_unasked
+    return 1.0
+
+
+def _modality_factor(q: Query, f: Fact, w: MatchWeights) -> float:
+    if f.modality == "meta":
+        return 1.0 if q.goal else w.goal_unasked
+    if f.modality == "antes":
+        return 1.0 if q.baseline else w.baseline_unasked
+    if f.modality == "cambio":
+        return 1.0 if q.change else w.change_unasked
+    return w.done_when_goal if q.goal else 1.0
+
+
+def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
+    """Every fact that shares a term with the question, scored, best first."""
+    index = corpus.terms
+    sentences = index.candidates(list(q.content))
+    out: list[Candidate] = []
+    for s in sentences:
+        prev, nxt = index.neighbours(s)
+        source = index.sentences[s][0]
+        bulletin = corpus.bulletins[source]
+        if q.bulletin and _norm_no(bulletin.number) != _norm_no(q.bulletin):
+            continue  # "según el boletín 175/2022": only that bulletin answers
+        sentence_text = fold(bulletin.text[index.sentences[s][1]:index.sentences[s][2]])
+        context = [(index.bags[s], w.sentence)]
+        if prev is not None:
+            context.append((index.bags[prev], w.neighbour))
+        if nxt is not None:
+            context.append((index.bags[nxt], w.neighbour * 0.75))
+        context.append((index.source_bags[source], w.text))
+        if q.places:
+            near = sentence_text + " " + (
+                fold(bulletin.text[index.sentences[prev][1]:index.sentences[prev][2]])
+                if prev is not None else "")
+        for i in corpus.sentence_facts.get(s, ()):
+            f = corpus.facts[i]
+            if q.percent is False and f.unit == "percent" and q.intent != "figure":
+                continue
+            zones = [(corpus.fact_head[i], 1.0), (corpus.fact_local[i], w.local), *context]
+            lex, missing = coverage(q, zones, corpus, w)
+            reasons = [f"términos {lex:.2f}"]
+            score = lex
+            factor, why = _year_factor(q, f, sentence_text, corpus, w)
+            score *= factor
+            if why:
+                reasons.append(why)
+            if q.places and not all(fold(p) in near for p in q.places):
+                score *= w.place_other
+                reasons.append("otro lugar")
+            elif not q.places and f.place:
+                score *= w.place_unasked
+            score *= _unit_factor(q, f, w) * _modality_factor(q, f, w)
+            if float(f.value) in q.stated:
+                score *= w.stated_in_question
+                reasons.append("cifra de la pregunta")
+            if q.head is not None:
+                if q.head in corpus.fact_head[i]:
+                    pass
+                elif q.head in corpus.fact_local[i] or _related(q.head, corpus.fact_head[i]):
+                    score *= w.head_near
+                elif q.head in index.bags[s] or _related(q.head, index.bags[s]):
+                    score *= w.head_missing
+                    reasons.append("no cuenta " + q.head)
+                else:
+                    score *= w.head_absent
+                    reasons.append("no habla de " + q.head)
+            if q.event_nums and not _same_event(q, f):
+                score *= w.event_other
+                reasons.append("otro evento")
+            if q.period_start and q.period_end and not _overlaps(q, f):
+                score *= w.period_other
+                reasons.append("otro periodo")
+            if f.approx:
+                score *= w.approx
+            if missing:
+                reasons.append("faltan " + ",".join(missing))
+            out.append(Candidate(i, f, score, tuple(reasons)))
+    out.sort(key=lambda c: (-c.score, c.fact.source, c.fact.start))
+    return out
+
+
+def _norm_no(number: str | None) -> str:
+    return "/".join(part.lstrip("0") for part in (number or "").split("/"))
+
+
+def _same_event(q: Query, f: Fact) -> bool:
+    if len(q.event_nums) == 1:
+        return f.event_num == q.event_nums[0]
+    from index.events import find_events
+
+    events = find_events(f.event or "", require_caps=False) if f.event else []
+    return any(e.nums == q.event_nums for e in events)
+
+
+def _overlaps(q: Query, f: Fact) -> bool:
+    """The fact's stated period meets the asked one (true when either lacks full dates)."""
+    a, b = f.period_start, f.period_end
+    if not a or not b or a.startswith("--") or b.startswith("--"):
+        return True
+    assert q.period_start and q.period_end
+    if q.period_start.startswith("--") or q.period_end.startswith("--"):
+        return True
+    return a <= q.period_end and q.period_start <= b
+
+
+def _related(t: str, bag: frozenset[str]) -> bool:
+    return len(t) >= 4 and any(b[:4] == t[:4] for b in bag)
+
+
+def _same(a: Fact, b: Fact) -> bool:
+    return a.value == b.value and a.unit == b.unit
+
+
+def choose(ranked: list[Candidate], w: MatchWeights) -> list[Candidate]:
+    """The best fact, and the others that answer as well (within ``w.alt_margin`` of it and
+    stated in another sentence): the same figure from other reports, or other periods."""
+    if not ranked or ranked[0].score < w.min_fact_score:
+        return []
+    best = ranked[0]
+    chosen = [best]
+    for c in ranked[1:]:
+        if len(chosen) >= w.max_answers or c.score < best.score - w.alt_margin:
+            break
+        if c.score < w.min_fact_score:
+            break
+        if any(_same(c.fact, x.fact) and c.fact.source == x.fact.source for x in chosen):
+            continue
+        if any((c.fact.source, c.fact.sentence_start) == (x.fact.source, x.fact.sentence_start)
+               for x in chosen):
+            continue
+        chosen.append(c)
+    return chosen
+

@@ -1,0 +1,131 @@
+"""The sentence reader: for questions that want a date, a place, a person, a reason or a list,
+the sentence of the corpus that best answers, ranked by the question's terms and by whether it
+holds the kind of answer asked for. A speaker label, a headline or a dateline never answers.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.query import Query
+from assistant.rank import coverage
+from assistant.types import Answer
+from index.dates import find_times
+from index.fold import fold
+from index.scope import find_places
+from index.settings import MatchWeights
+
+if TYPE_CHECKING:
+    from assistant.answer import Corpus
+
+_PERSON = re.compile(r"\b(?:[Dd]octora?|[Dd]ra?\.|[Ll]icenciad[oa]|[Ss]eñora?|[Mm]aestr[oa]"
+                     r"|[Ii]ngenier[oa])\s+[A-ZÁÉÍÓÚÑ]\w+|[A-ZÁÉÍÓÚÑ]\w+\s+[A-ZÁÉÍÓÚÑ]\w+"
+                     r"\s+[A-ZÁÉÍÓÚÑ]\w+")
+_REASON = re.compile(r"\b(?:porque|para\s+que|debido|con\s+el\s+(?:fin|objetivo|proposito)"
+                     r"|a\s+fin\s+de|ya\s+que|dado\s+que|busca|ayud\w+|permit\w+|objetivo"
+                     r"|finalidad|por\s+eso|razon|motivo|causa)\b")
+_PLACE_WORDS = re.compile(r"\b(?:en|de)\s+[A-ZÁÉÍÓÚÑ]\w+")
+_ANAPHORA = re.compile(r"\b(?:aquel|aquella|ese|esa|dicho|dicha)\s+(?:ano|fecha|dia|mes)\b")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A scored sentence: ``index`` into the corpus's term index."""
+
+    index: int
+    score: float
+    reasons: tuple[str, ...] = ()
+    enumerates: bool = False  # it lists what the question asks for ("especialidades como ...")
+
+
+def _is_label(sentence: str) -> bool:
+    """A speaker label ("ZOÉ ROBLEDO ABURTO, DIRECTOR ...") or a line without a verb's room."""
+    letters = [ch for ch in sentence if ch.isalpha()]
+    return not letters or sum(ch.isupper() for ch in letters) > 0.6 * len(letters) or len(
+        sentence.split()) < 4
+
+
+def _type_bonus(q: Query, sentence: str) -> float:
+    folded = fold(sentence)
+    if q.intent == "date":
+        times = [t for t in find_times(sentence) if t.kind != "year" or q.year is None]
+        return 0.2 if times else -0.15
+    if q.intent == "person":
+        return 0.15 if _PERSON.search(sentence) else -0.05
+    if q.intent == "place":
+        return 0.15 if find_places(folded) or _PLACE_WORDS.search(sentence) else -0.05
+    if q.intent == "reason":
+        return 0.15 if _REASON.search(folded) else 0.0
+    if q.intent == "list":
+        head = q.flags.get("list_head")
+        if head and re.search(r"\b" + re.escape(head) + r"\w*\s+(?:como|:)", folded):
+            return 0.3  # "¿qué especialidades?" → "especialidades como Medicina Interna, ..."
+        return 0.1 if sentence.count(",") >= 2 or ":" in sentence else 0.0
+    return 0.0
+
+
+def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
+                   retrieved: set[tuple[str, int]] | None = None) -> list[Reading]:
+    """Sentences that share a term with the question, scored, best first.
+
+    ``retrieved`` holds (source, sentence start) of the sentences inside the passages the
+    hybrid retriever returned: the embedder's view earns a small bonus.
+    """
+    index = corpus.terms
+    out: list[Reading] = []
+    for s in index.candidates(list(q.content)):
+        source, start, end = index.sentences[s]
+        text = corpus.bulletins[source].text
+        sentence = text[start:end]
+        if _is_label(sentence) or (corpus.bulletins[source].title or "").strip() == sentence.strip():
+            continue
+        prev, nxt = index.neighbours(s)
+        zones = [(index.bags[s], 1.0)]
+        if prev is not None:
+            zones.append((index.bags[prev], w.neighbour))
+        if nxt is not None:
+            zones.append((index.bags[nxt], w.neighbour * 0.75))
+        zones.append((index.source_bags[source], w.text))
+        lex, _ = coverage(q, zones, corpus, w)
+        bonus = _type_bonus(q, sentence)
+        score = lex + bonus
+        if retrieved and (source, start) in retrieved:
+            score += 0.05
+        if q.year is not None and str(q.year) not in sentence and corpus.bulletins[source].year \
+                not in (q.year, None):
+            score -= 0.1
+        out.append(Reading(s, score, (f"términos {lex:.2f}",), bonus >= 0.3))
+    out.sort(key=lambda r: (-r.score, r.index))
+    return out
+
+
+def read(q: Query, corpus: "Corpus", w: MatchWeights,
+         retrieved: set[tuple[str, int]] | None = None) -> Answer | None:
+    """The best sentence(s) for ``q``, quoted exactly; None when none reaches the threshold."""
+    ranked = rank_sentences(q, corpus, w, retrieved)
+    if not ranked or ranked[0].score < w.min_sentence_score:
+        return None
+    best = ranked[0]
+    picks = [best.index]
+    for r in ranked[1:3]:
+        if r.score >= best.score - w.alt_margin:
+            picks.append(r.index)
+    index = corpus.terms
+    if best.enumerates:
+        # A list asked across texts: the best enumeration of each other text too.
+        sources = {index.sentences[i][0] for i in picks}
+        for r in ranked[1:]:
+            src = index.sentences[r.index][0]
+            if r.enumerates and src not in sources and r.score >= w.min_sentence_score:
+                picks.append(r.index)
+                sources.add(src)
+    source, start, end = index.sentences[best.index]
+    if _ANAPHORA.search(fold(corpus.bulletins[source].text[start:end])):
+        prev, _ = index.neighbours(best.index)
+        if prev is not None and prev not in picks:
+            picks.insert(0, prev)  # "en mayo de aquel año": the year is in the sentence before
+    citations = [corpus.cite(*index.sentences[i]) for i in picks]
+    text = " … ".join(" ".join(c.quote.split()) for c in citations)
+    return Answer(q.text, text, [], citations, False)

@@ -1,0 +1,110 @@
+"""Matching terms: folded words, synonyms made canonical, Snowball Spanish stems.
+
+Questions and texts go through the same function, so "enfermeras" meets "enfermería" (a shared
+prefix of the stems), "contratar" meets "contratación", and "hígado" meets "hepático" (the
+lexicon's synonyms).
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import snowballstemmer
+
+from assistant.vocab import canonicalize, stop_words, tokens
+from index.fold import fold
+from index.numbers import NUMBER_WORDS
+
+_STEMMER = snowballstemmer.stemmer("spanish")
+PREFIX = 5  # stems sharing this many first letters are related words ("enferm", "enfermer")
+
+
+@lru_cache(maxsize=200_000)
+def term(word: str) -> str:
+    """The Snowball stem of one folded word, interned."""
+    return sys.intern(_STEMMER.stemWord(word))
+
+
+@lru_cache(maxsize=1)
+def _stop() -> frozenset[str]:
+    # Number words are the figure, not what it counts.
+    return stop_words() | {fold(w) for w in NUMBER_WORDS} | {"ciento", "porciento"}
+
+
+def terms(text: str) -> list[str]:
+    """Stems of the content words of ``text``, in order (stop words left out)."""
+    stop = _stop()
+    return [term(w) for w in tokens(canonicalize(fold(text))) if w not in stop and len(w) > 1]
+
+
+@dataclass
+class TermIndex:
+    """Every sentence of the corpus as a set of terms, with document frequencies.
+
+    ``sentences[i]`` is (source, start, end); ``bags[i]`` its terms; ``postings[t]`` the
+    sentences holding term ``t``; ``related[p]`` the terms that start with prefix ``p``.
+    """
+
+    sentences: list[tuple[str, int, int]] = field(default_factory=list)
+    bags: list[frozenset[str]] = field(default_factory=list)
+    postings: dict[str, list[int]] = field(default_factory=dict)
+    related: dict[str, set[str]] = field(default_factory=dict)
+    df: Counter[str] = field(default_factory=Counter)
+    position: dict[tuple[str, int], int] = field(default_factory=dict)
+    source_bags: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, texts: dict[str, str], spans: dict[str, list[tuple[int, int]]]) -> "TermIndex":
+        """Index the sentences ``spans`` of ``texts`` (source → canonical text)."""
+        index = cls()
+        for source in sorted(spans):
+            text = texts.get(source)
+            if text is None:
+                continue
+            whole: set[str] = set()
+            for start, end in spans[source]:
+                bag = frozenset(terms(text[start:end]))
+                i = len(index.sentences)
+                index.sentences.append((source, start, end))
+                index.bags.append(bag)
+                index.position[(source, start)] = i
+                index.df.update(bag)
+                whole |= bag
+                for t in bag:
+                    index.postings.setdefault(t, []).append(i)
+            index.source_bags[source] = frozenset(whole)
+        for t in index.df:
+            if len(t) >= PREFIX:
+                index.related.setdefault(t[:PREFIX], set()).add(t)
+        return index
+
+    def idf(self, t: str) -> float:
+        """Inverse sentence frequency: rare terms weigh more; unknown terms weigh most."""
+        n = len(self.sentences)
+        return math.log(1 + (n + 1) / (1 + self.df.get(t, 0)))
+
+    def variants(self, t: str) -> set[str]:
+        """Corpus terms related to ``t`` by a shared prefix (itself excluded)."""
+        if len(t) < PREFIX:
+            return set()
+        return {v for v in self.related.get(t[:PREFIX], ()) if v != t}
+
+    def neighbours(self, i: int) -> tuple[int | None, int | None]:
+        """The sentences before and after sentence ``i`` in the same source."""
+        source = self.sentences[i][0]
+        before = i - 1 if i > 0 and self.sentences[i - 1][0] == source else None
+        after = i + 1 if i + 1 < len(self.sentences) and self.sentences[i + 1][0] == source \
+            else None
+        return before, after
+
+    def candidates(self, query_terms: list[str]) -> set[int]:
+        """Sentences that hold a query term or a related one."""
+        out: set[int] = set()
+        for t in query_terms:
+            for v in {t} | self.variants(t):
+                out.update(self.postings.get(v, ()))
+        return out

@@ -1,0 +1,89 @@
+"""Wording: the chosen figures as a sentence a person would write, each with its citation.
+
+First the figure and what it counts, its scope and its source; then the other figures that
+answer as well, each with how it differs (period, place, source) and its own citation.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from assistant.format import format_value, period_words
+from assistant.rank import Candidate
+from assistant.types import Answer, Citation
+from index.dates import spanish_date
+from index.types import Fact
+
+if TYPE_CHECKING:
+    from assistant.answer import Corpus
+
+_MODALITY = {"meta": "meta", "antes": "cifra de partida", "cambio": "variación"}
+
+
+def what(f: Fact, text: str) -> str:
+    """The figure and what it counts, as the text says it: "3,460 camas con ventilador"."""
+    value = format_value(f.value, f.unit)
+    tail = " ".join(text[f.value_end:f.end].split())
+    if f.unit == "percent":
+        tail = re.sub(r"^(?:%|por\s*ciento)\s*", "", tail)
+    elif f.unit == "pesos":
+        tail = re.sub(r"^(?:de\s+)?pesos\b\s*", "", tail)
+    if tail and len(tail) <= 80:
+        phrase = f"{value} {tail}"
+    elif f.measure not in ("cifra", "porcentaje"):
+        phrase = f"{value} {f.measure}"
+    else:
+        phrase = value
+    return f"{f.approx} {phrase}" if f.approx else phrase
+
+
+def scope(f: Fact, corpus: "Corpus") -> str:
+    """Period, place and modality in a few words: "en 2019 («el año pasado»), en Puebla, meta"."""
+    parts: list[str] = []
+    period = period_words(f.period_start, f.period_end)
+    if f.time_phrase and f.year:
+        said = " ".join(f.time_phrase.split())
+        parts.append(f"{f.year} («{said}»)" if str(f.year) not in said else said)
+    elif period:
+        parts.append(period)
+    elif f.year:
+        parts.append(str(f.year))
+    if f.event:
+        parts.append(f.event)
+    if f.place:
+        parts.append(f"en {f.place}")
+    if f.subject:
+        parts.append(f.subject)
+    if f.modality in _MODALITY:
+        parts.append(_MODALITY[f.modality])
+    return ", ".join(parts)
+
+
+def source_label(f: Fact, corpus: "Corpus") -> str:
+    """ "boletín 175/2022 del 12 de abril de 2022" or "«107.txt», 10 de marzo de 2020"."""
+    b = corpus.bulletins[f.source]
+    date = spanish_date(b.date) if b.date else "sin fecha"
+    if b.number:
+        return f"boletín {b.number} ({f.source}), {date}"
+    return f"«{f.source}», {date}"
+
+
+def figure_answer(question: str, chosen: list[Candidate], corpus: "Corpus") -> Answer:
+    """The answer made of ranked figures: the best first, then the others, each cited."""
+    citations: list[Citation] = []
+    parts: list[str] = []
+    for c in chosen:
+        f = c.fact
+        cite = corpus.cite(f.source, f.sentence_start, f.sentence_end)
+        if cite not in citations:
+            citations.append(cite)
+        n = citations.index(cite) + 1
+        where = scope(f, corpus)
+        text = corpus.bulletins[f.source].text
+        parts.append(f"{what(f, text)}{' (' + where + ')' if where else ''}, según "
+                     f"{source_label(f, corpus)} [{n}]")
+    lead = parts[0] + "."
+    if len(parts) > 1:
+        lead += " También responden: " + "; ".join(parts[1:]) + "."
+    return Answer(question, lead, [c.fact.value for c in chosen], citations, False)

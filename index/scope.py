@@ -1,0 +1,203 @@
+"""The scope of a figure: when (relative dates resolved against the text's date), where, and
+whether it was done, is a goal or a baseline.
+
+Everything here reads Spanish function words and time phrases, never a particular text:
+"el año pasado" in a report of March 2020 is 2019; "la meta es llegar a 64 mil" is a goal;
+"pasar de 19 mil a 64 mil" makes 19 mil the baseline and 64 mil the target.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from index.dates import TimeExpr
+from index.fold import fold
+
+_DATA = Path(__file__).with_name("data") / "places.json"
+
+# Relative time phrases (folded) and the years they add to the text's own year.
+_RELATIVE: list[tuple[re.Pattern[str], int]] = [
+    (re.compile(r"\b(?:el|del|al)\s+ano\s+antepasado\b"), -2),
+    (re.compile(r"\b(?:el|del|al)\s+(?:ano\s+pasado|pasado\s+ano|ano\s+anterior)\b"), -1),
+    (re.compile(r"\b(?:el|del|al|para\s+el)\s+(?:proximo\s+ano|ano\s+proximo|siguiente\s+ano"
+                r"|ano\s+siguiente|ano\s+que\s+(?:entra|viene))\b"), 1),
+    (re.compile(r"\b(?:este|esta|en\s+el)\s+ano\b|\ben\s+lo\s+que\s+va\s+del\s+ano\b"
+                r"|\b(?:al\s+dia\s+de\s+)?hoy\b|\bactualmente\b|\ben\s+este\s+momento\b"
+                r"|\ba\s+la\s+fecha\b|\bal\s+dia\s+de\s+hoy\b"), 0),
+]
+_AGO = re.compile(r"\bhace\s+(\d+|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+anos\b")
+_SMALL = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+          "ocho": 8, "nueve": 9, "diez": 10}
+
+# Words that make a clause a plan rather than a result.
+_GOAL = re.compile(
+    r"\b(?:meta|metas|objetivo|proposito|pretende\w*|busca\w*|planea\w*|preve\w*|prev[ei]"
+    r"|proyecta\w*|programad[oa]s?|se\s+espera|esperamos|estima(?:mos)?|vamos\s+a|va\s+a"
+    r"|van\s+a|podremos|podriamos|llegar\s+a|quiere\w*|queremos|contempla\w*"
+    r"|habra|tendra\w*|sera\w*|se\s+(?:crearan|contrataran|invertiran|abriran|construiran))\b")
+# Future tense ("crearán", "tendremos", "contratará") also states a plan; read on the text
+# with its accents, where "ampara" and "ampará" differ.
+_FUTURE = re.compile(r"\b\w{2,}(?:rá|rán|remos|ré|rás)\b")
+_NUMBER_START = (r"(?:\d|un\b|una\b|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce"
+                 r"|quince|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien"
+                 r"|doscient|trescient|cuatrocient|quinient|seiscient|setecient|ochocient"
+                 r"|novecient|mil\b)")
+_CLAUSE_END = re.compile(r"[.;:\n]|,\s+(?:pero|y\s+(?:de|la|el|los|las)|mientras)\b")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """What the text says around one figure.
+
+    Attributes:
+        year: the year the figure belongs to when a phrase of its sentence places it (an explicit
+            year or a relative one resolved against the text's date), else None.
+        time_phrase: that phrase as written ("el año pasado"), with ``time_start``/``time_end``.
+        place: a state or city the figure is scoped to, as written, with its span.
+        modality: "realizado", "meta" (goal or plan), "antes" (the baseline of a change: the 19
+            mil of "pasar de 19 mil a 64 mil") or "cambio" (an increase or decrease).
+        subject: "IMSS-Bienestar" when the clause is about that programme, else None.
+    """
+
+    year: int | None = None
+    time_phrase: str | None = None
+    time_start: int | None = None
+    time_end: int | None = None
+    place: str | None = None
+    place_start: int | None = None
+    place_end: int | None = None
+    modality: str = "realizado"
+    subject: str | None = None
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, str]:
+    """Folded place name → the name as written (Mexican states and their common forms)."""
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    out: dict[str, str] = {}
+    for name, variants in raw["states"].items():
+        for v in [name, *variants]:
+            out[fold(v)] = name
+    return out
+
+
+@lru_cache(maxsize=1)
+def _place_rx() -> re.Pattern[str]:
+    names = sorted(places(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def find_places(folded: str) -> list[tuple[int, int, str]]:
+    """(start, end, state) of every state named in folded text."""
+    return [(m.start(), m.end(), places()[m.group()]) for m in _place_rx().finditer(folded)]
+
+
+def relative_times(folded: str) -> list[tuple[int, int, int]]:
+    """(start, end, year offset) of every relative time phrase in folded text."""
+    out: list[tuple[int, int, int]] = []
+    for rx, offset in _RELATIVE:
+        out += [(m.start(), m.end(), offset) for m in rx.finditer(folded)]
+    for m in _AGO.finditer(folded):
+        n = m.group(1)
+        out.append((m.start(), m.end(), -(int(n) if n.isdigit() else _SMALL[n])))
+    out.sort()
+    # Overlaps: keep the longer phrase ("al día de hoy" over "hoy").
+    kept: list[tuple[int, int, int]] = []
+    for item in out:
+        if kept and item[0] < kept[-1][1]:
+            if item[1] - item[0] > kept[-1][1] - kept[-1][0]:
+                kept[-1] = item
+            continue
+        kept.append(item)
+    return kept
+
+
+def _clause(folded: str, s_start: int, s_end: int, pos: int, end: int) -> tuple[int, int]:
+    """The clause around ``[pos, end)`` inside the sentence ``[s_start, s_end)``."""
+    left = s_start
+    for m in _CLAUSE_END.finditer(folded, s_start, pos):
+        left = m.end()
+    stop = _CLAUSE_END.search(folded, end, s_end)
+    return left, (stop.start() if stop else s_end)
+
+
+_GOAL_NOUN = re.compile(r"\b(?:meta|metas|objetivo|proposito)\b")
+_LOCAL_END = re.compile(r"[,.;:\n]")
+
+
+def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_end: int,
+              s_start: int) -> str:
+    before = folded[max(s_start, v_start - 90):v_start]
+    after = folded[v_end:min(c_end, v_end + 60)]
+    # "pasar de 19 mil a 64 mil": the first figure is the baseline.
+    if re.search(r"\bde\s+(?:las\s+|los\s+|cerca\s+de\s+|mas\s+de\s+)?$", before) and re.match(
+            r"[^.;:\d]{0,70}?\ba\s+(?:cerca\s+de\s+|mas\s+de\s+|las\s+|los\s+)?"
+            + _NUMBER_START, after):
+        return "antes"
+    if re.search(r"\b(?:un|el|del|este|ese)\s+(?:incremento|aumento|crecimiento|disminucion"
+                 r"|reduccion|alza)\s+(?:de|del)\s+(?:hasta\s+)?(?:el\s+)?$", before):
+        return "cambio"
+    # Weak cues (future tense, "vamos a", "programadas") speak for their own stretch of the
+    # sentence, between commas; a goal noun ("la meta es ...") for the rest of the sentence.
+    left = s_start
+    for m in _LOCAL_END.finditer(folded, s_start, v_start):
+        left = m.end()
+    stop = _LOCAL_END.search(folded, v_end, c_end)
+    right = stop.start() if stop else c_end
+    local = folded[left:right]
+    if _GOAL.search(local) or _FUTURE.search(text[left:right]):
+        return "meta"
+    if _GOAL_NOUN.search(folded[s_start:v_start]):
+        return "meta"
+    return "realizado"
+
+
+def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple[int, int],
+                 times: list[TimeExpr], text_year: int | None,
+                 local: tuple[int, int] | None = None) -> Scope:
+    """The scope of the figure at ``value`` in ``sentence`` of ``text``.
+
+    Args:
+        text: the canonical text; ``folded`` is ``fold(text)`` (same offsets).
+        sentence: the figure's sentence span; value: the numeral's span.
+        times: the explicit dates of the text (``index.dates.find_times``).
+        text_year: the year of the text's own date, for relative phrases.
+        local: the stretch between the figures before and after this one: a place named
+            there is this figure's.
+    """
+    s_start, s_end = sentence
+    v_start, v_end = value
+    c_start, c_end = _clause(folded, s_start, s_end, v_start, v_end)
+    # The time phrase nearest before the figure in its sentence, else the first just after it.
+    markers: list[tuple[int, int, int | None]] = [
+        (t.start, t.end, t.year) for t in times
+        if s_start <= t.start < s_end and t.year is not None]
+    if text_year is not None:
+        markers += [(a, b, text_year + off)
+                    for a, b, off in relative_times(folded[s_start:s_end])
+                    for a, b in [(s_start + a, s_start + b)]]
+    before = [m for m in markers if m[1] <= v_start]
+    after = [m for m in markers if m[0] >= v_end and m[0] - v_end <= 60 and m[0] < c_end]
+    chosen = max(before, key=lambda m: m[1]) if before else (min(after) if after else None)
+    year = phrase = t_start = t_end = None
+    if chosen is not None:
+        t_start, t_end, year = chosen
+        phrase = text[t_start:t_end]
+    place = p_start = p_end = None
+    l_start, l_end = local or (c_start, c_end)
+    l_start, l_end = max(l_start, c_start), min(l_end, c_end)
+    found = find_places(folded[l_start:l_end])
+    if found:
+        a, b, _name = min(found, key=lambda p: abs(l_start + p[0] - v_start))
+        p_start, p_end = l_start + a, l_start + b
+        place = text[p_start:p_end]
+    clause = folded[c_start:c_end]
+    subject = "IMSS-Bienestar" if "bienestar" in clause or (
+        "bienestar" in folded[s_start:s_end] and "imss" not in clause.replace("imss-bienestar", "")
+    ) else None
+    return Scope(year, phrase, t_start, t_end, place, p_start, p_end,
+                 _modality(text, folded, c_start, c_end, v_start, v_end, s_start), subject)

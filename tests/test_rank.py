@@ -1,0 +1,116 @@
+"""Ranked matching, the sentence reader and question intents, on texts written for these tests."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from assistant.chain import Assistant
+from assistant.intent import intent_of
+from index.fold import fold
+from index.ingest import ingest
+from index.settings import Settings
+from index.store import Store
+
+TEXTS = {
+    "a.txt": ("2021-06-10",
+              "INFORME DE LA DIRECTORA\n"
+              "El año pasado el programa repartió 7 mil 420 lentes a escolares. "
+              "Este año la meta es llegar a 9 mil lentes para escolares.\n"
+              "En Sonora se abrieron 18 lactarios y en todo el país suman 240 lactarios.\n"
+              "La campaña de lentes comenzó el 3 de febrero de 2020 en escuelas rurales.\n"
+              "Se eligieron las escuelas porque tenían el mayor rezago visual del estado.\n"),
+    "b.txt": ("2022-01-20",
+              "En 2021 se repartieron 8 mil 15 lentes a escolares de primaria.\n"
+              "Las brigadas visitaron 310 comunidades indígenas.\n"),
+}
+
+
+@pytest.fixture(scope="module")
+def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    folder = tmp_path_factory.mktemp("texts")
+    for name, (date, text) in TEXTS.items():
+        (folder / name).write_text(text, encoding="utf-8")
+        (folder / name.replace(".txt", ".meta.json")).write_text(
+            f'{{"date": "{date}"}}', encoding="utf-8")
+    settings = Settings(data_dir=tmp_path_factory.mktemp("data"), embedder="use")
+    report = ingest([folder], settings)
+    assert not report.failed
+    return Assistant(settings)
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuántos lentes repartió el programa en 2020?", 7420),
+    ("¿Cuántos lentes se entregaron a escolares en 2021?", 8015),
+    ("¿Cuál es la meta de lentes para escolares de 2021?", 9000),
+    ("¿Cuántos lactarios se abrieron en Sonora?", 18),
+    ("¿Cuántas comunidades indígenas visitaron las brigadas?", 310),
+])
+def test_the_best_figure_answers(assistant: Assistant, question: str, value: int) -> None:
+    answer = assistant.ask(question)
+    assert not answer.abstained
+    assert answer.values[0] == value
+    for c in answer.citations:
+        assert c.quote in TEXTS[c.source][1]
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuántos lentes se repartieron en 2018?",  # another year
+    "¿Cuántos lactarios se abrieron en Oaxaca?",  # another place
+    "¿Cuántas ambulancias compró el programa?",  # another measure
+])
+def test_abstains_rather_than_answer_another_scope(assistant: Assistant, question: str) -> None:
+    assert assistant.ask(question).abstained
+
+
+def test_a_goal_is_not_what_was_done(assistant: Assistant) -> None:
+    answer = assistant.ask("¿Cuántos lentes repartió el programa en 2020?")
+    assert 9000 not in answer.values
+
+
+def test_reader_answers_when_and_why(assistant: Assistant) -> None:
+    when = assistant.ask("¿Cuándo comenzó la campaña de lentes?")
+    assert "3 de febrero de 2020" in when.text
+    why = assistant.ask("¿Por qué se eligieron esas escuelas?")
+    assert "rezago visual" in why.text
+    for answer in (when, why):
+        assert "INFORME" not in answer.text  # a speaker label never answers
+
+
+def test_facts_carry_their_scope(assistant: Assistant) -> None:
+    facts = {f.value: f for f in Store(assistant.settings, create=False).facts()}
+    assert facts[7420].year == 2020 and fold(facts[7420].time_phrase or "") == "el ano pasado"
+    assert facts[9000].modality == "meta"
+    assert facts[18].place == "Sonora" and facts[240].place is None
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("¿Cuántas camas hay?", "figure"),
+    ("¿Cuál era la meta de consultas?", "figure"),
+    ("¿Qué porcentaje son mujeres?", "figure"),
+    ("¿Cuándo abrió el hospital?", "date"),
+    ("¿En qué fecha cerró la convocatoria?", "date"),
+    ("¿Dónde se instaló la unidad?", "place"),
+    ("¿Quién fue el primer afiliado?", "person"),
+    ("¿Por qué se cerró la guardería?", "reason"),
+    ("¿Para qué sirven los albergues?", "reason"),
+    ("¿Qué especialidades se atienden?", "list"),
+    ("¿Cuál es el número para informes?", "text"),
+])
+def test_intents(question: str, intent: str) -> None:
+    assert intent_of(fold(question), numeric=False) == intent
+
+
+def test_an_older_extractor_version_is_re_read(tmp_path: Path) -> None:
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "x.txt").write_text("Se abrieron 12 lactarios en Sonora.\n", encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    ingest([folder], settings)
+    store = Store(settings)
+    store.db.execute("UPDATE bulletins SET extractor = 'old'")
+    store.db.commit()
+    assert store.stale() == ["x.txt"]
+    report = ingest([folder], settings)
+    assert report.updated == ["x.txt"] and Store(settings).stale() == []

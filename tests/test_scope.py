@@ -1,0 +1,98 @@
+"""Scope of figures on sentences written for these tests (not from any suite or corpus)."""
+
+from __future__ import annotations
+
+import pytest
+
+from index.facts import blocked_spans, extract_facts
+from index.nlp import sentence_spans
+from index.types import Bulletin
+
+
+def _facts(text: str, date: str | None = "2021-03-15"):
+    b = Bulletin("t.txt", None, date, None, text)
+    return {f.value: f for f in extract_facts(b, sentence_spans(text))}
+
+
+@pytest.mark.parametrize("sentence, year", [
+    ("El año pasado se entregaron 4 mil 210 sillas de ruedas.", 2020),
+    ("Se entregaron 4 mil 210 sillas de ruedas el año anterior.", 2020),
+    ("Este año llevamos 4 mil 210 sillas de ruedas entregadas.", 2021),
+    ("Hoy contamos con 4 mil 210 sillas de ruedas en almacén.", 2021),
+    ("Para el próximo año se comprarán 4 mil 210 sillas de ruedas.", 2022),
+    ("Hace dos años se repartieron 4 mil 210 sillas de ruedas.", 2019),
+    ("En 2017 se repartieron 4 mil 210 sillas de ruedas; hoy son más.", 2017),
+])
+def test_relative_years_resolve_against_the_texts_date(sentence: str, year: int) -> None:
+    fact = _facts(sentence)[4210]
+    assert fact.year == year
+    assert fact.time_phrase is not None
+    assert sentence[fact.time_start:fact.time_end] == fact.time_phrase
+
+
+def test_the_nearest_time_phrase_wins() -> None:
+    text = "En 2019 egresaron 812 pediatras y el día de hoy se gradúan 905 pediatras más."
+    facts = _facts(text)
+    assert facts[812].year == 2019 and facts[905].year == 2021
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    ("La meta es vacunar a 90 mil niñas en la región.", "meta"),
+    ("El programa prevé abrir 14 lactarios nuevos.", "meta"),
+    ("Se contratarán 350 nutriólogas durante el verano.", "meta"),
+    ("Vamos a instalar 25 consultorios móviles.", "meta"),
+    ("Ya se abrieron 14 lactarios en las delegaciones.", "realizado"),
+    ("En marzo se atendieron 350 partos en la clínica.", "realizado"),
+    ("Registramos un incremento de 12 por ciento en las consultas.", "cambio"),
+])
+def test_goals_plans_and_changes(sentence: str, modality: str) -> None:
+    (fact,) = [f for f in _facts(sentence).values() if f.value not in (2021,)]
+    assert fact.modality == modality
+
+
+@pytest.mark.parametrize("sentence", [
+    "Queremos pasar de 300 quirófanos a 420 quirófanos equipados.",
+    "Pasamos de trescientos quirófanos a cuatrocientos veinte quirófanos.",
+    "La idea es pasar de cerca de 300 quirófanos a 420 en tres años.",
+])
+def test_a_change_from_x_to_y_marks_the_baseline(sentence: str) -> None:
+    facts = _facts(sentence)
+    assert facts[300].modality == "antes"
+    assert facts[420].modality != "antes"
+
+
+@pytest.mark.parametrize("sentence, place", [
+    ("En Sonora se instalaron 42 módulos de atención.", "Sonora"),
+    ("Se instalaron 42 módulos de atención en Nuevo León.", "Nuevo León"),
+    ("Los 42 módulos de atención de Yucatán ya funcionan.", "Yucatán"),
+])
+def test_a_state_named_with_the_figure_is_its_place(sentence: str, place: str) -> None:
+    fact = _facts(sentence)[42]
+    assert fact.place == place
+    assert sentence[fact.place_start:fact.place_end] == place
+
+
+def test_a_place_of_the_next_figure_is_not_this_ones() -> None:
+    text = "A nivel nacional hay 930 guarderías, y 41 por ciento están en Jalisco."
+    facts = _facts(text)
+    assert facts[930].place is None
+
+
+@pytest.mark.parametrize("text, year", [
+    ("el presupuesto 2024 contempla más obras", "2024"),
+    ("se alcanzaron 5 mil cirugías (2023) en total", "2023"),
+    ("desde 1997 se afilia a las trabajadoras", "1997"),
+])
+def test_bare_years_are_not_figures(text: str, year: str) -> None:
+    blocked = [text[a:b] for a, b in blocked_spans(text, [], [])]
+    assert year in blocked
+    assert float(year) not in _facts(text, None)
+
+
+def test_a_four_digit_count_is_still_a_figure() -> None:
+    assert 2076 in _facts("Ese mes, 2076 fueron cirugías de cataratas.", None)
+
+
+def test_an_elided_scale_is_kept() -> None:
+    facts = _facts("Atendemos a 8.2 millones de personas, de las cuales 1.4 son menores.")
+    assert 1_400_000 in facts and 8_200_000 in facts
