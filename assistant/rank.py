@@ -198,22 +198,24 @@ def _same(a: Fact, b: Fact) -> bool:
 
 
 def choose(ranked: list[Candidate], w: MatchWeights) -> list[Candidate]:
-    """The best fact, and the others that answer as well (within ``w.alt_margin`` of it and
-    stated in another sentence): the same figure from other reports, or other periods."""
+    """The best fact, and the others that answer as well: figures within ``w.alt_margin`` of it
+    stated in another sentence (other periods, places or reports), and the same figure stated
+    in another text (a second report repeating it) when it scores ``w.repeat_ratio`` of it."""
     if not ranked or ranked[0].score < w.min_fact_score:
         return []
     best = ranked[0]
     chosen = [best]
     for c in ranked[1:]:
-        if len(chosen) >= w.max_answers or c.score < best.score - w.alt_margin:
+        if len(chosen) >= w.max_answers or c.score < w.min_fact_score * w.repeat_ratio:
             break
-        if c.score < w.min_fact_score:
-            break
-        if any(_same(c.fact, x.fact) and c.fact.source == x.fact.source for x in chosen):
-            continue
         if any((c.fact.source, c.fact.sentence_start) == (x.fact.source, x.fact.sentence_start)
                for x in chosen):
             continue
-        chosen.append(c)
+        repeat = any(_same(c.fact, x.fact) for x in chosen)
+        if repeat and any(c.fact.source == x.fact.source for x in chosen if _same(c.fact, x.fact)):
+            continue
+        if repeat and c.score >= best.score * w.repeat_ratio:
+            chosen.append(c)
+        elif not repeat and c.score >= best.score - w.alt_margin and c.score >= w.min_fact_score:
+            chosen.append(c)
     return chosen
-

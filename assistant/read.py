@@ -75,16 +75,23 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
     """
     index = corpus.terms
     out: list[Reading] = []
-    for s in index.candidates(list(q.content)):
+    found = index.candidates(list(q.content))
+    # The sentence after each hit may be the answer the hit introduces.
+    found |= {i + 1 for i in found if index.neighbours(i)[1] is not None}
+    for s in sorted(found):
         source, start, end = index.sentences[s]
         text = corpus.bulletins[source].text
         sentence = text[start:end]
-        if _is_label(sentence) or (corpus.bulletins[source].title or "").strip() == sentence.strip():
-            continue
+        if _is_label(sentence) or sentence.rstrip().endswith("?") or (
+                corpus.bulletins[source].title or "").strip() == sentence.strip():
+            continue  # a question in the text ("¿Qué son los hospitales de expansión?") asks
         prev, nxt = index.neighbours(s)
         zones = [(index.bags[s], 1.0)]
         if prev is not None:
-            zones.append((index.bags[prev], w.neighbour))
+            # The sentence after a question or a colon is its answer: it takes its terms.
+            before = text[index.sentences[prev][1]:index.sentences[prev][2]].rstrip()
+            lead_in = before.endswith(("?", ":"))
+            zones.append((index.bags[prev], w.lead_in if lead_in else w.neighbour))
         if nxt is not None:
             zones.append((index.bags[nxt], w.neighbour * 0.75))
         zones.append((index.source_bags[source], w.text))

@@ -50,11 +50,24 @@ def _mark_blocks(doc: "Doc") -> "Doc":
         blank_line = gap.count("\n") >= 2 or (prev.is_space and prev.text.count("\n") >= 2)
         first = tok.text[:1]
         bullet = bool(first) and _is_bullet(first)
-        if (blank_line and (first.isupper() or first.isdigit() and _ends_block(doc, i))) or bullet:
+        if (blank_line and (first.isupper() or first.isdigit() and _ends_block(doc, i))) or bullet \
+                or _after_label_line(doc.text, tok.idx):
             tok.is_sent_start = True
         elif not blank_line:
             tok.is_sent_start = False if i > 0 and not _ends_block(doc, i) else None
     return doc
+
+
+def _after_label_line(text: str, pos: int) -> bool:
+    """True when the line before ``pos`` is a label in capitals: a speaker ("ZOÉ ROBLEDO ABURTO,
+    DIRECTOR GENERAL DEL IMSS") or a heading, never part of the next line's sentence."""
+    end = text.rfind("\n", 0, pos)
+    if end < 0:
+        return False
+    line = text[text.rfind("\n", 0, end) + 1:end]
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 6 and len(line.split()) >= 2 and sum(
+        ch.isupper() for ch in letters) >= 0.8 * len(letters)
 
 
 def _ends_block(doc: "Doc", i: int) -> bool:

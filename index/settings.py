@@ -54,9 +54,11 @@ class MatchWeights:
     # Choosing.
     min_fact_score: float = 0.35  # below it the assistant abstains
     near_score: float = 0.3  # an abstention shows the closest figures above this, marked
-    alt_margin: float = 0.06  # other answers must be this close to the best
+    alt_margin: float = 0.1  # other answers must be this close to the best
+    repeat_ratio: float = 0.6  # the same figure in another text, scoring this share of the best
     max_answers: int = 4
     min_sentence_score: float = 0.45  # the reader's threshold for non-figure questions
+    lead_in: float = 0.9  # credit of the terms of a question or colon the sentence answers
 
 
 @dataclass(frozen=True)
