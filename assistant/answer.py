@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from langchain_core.documents import Document
 
 from assistant.format import format_value, period_words
+from assistant.intent import rates
 from assistant.query import Query
 from assistant.terms import TermIndex, terms
 from assistant.types import NOT_FOUND, Answer, Citation
@@ -37,6 +38,7 @@ class Corpus:
     terms: TermIndex = field(default_factory=TermIndex)
     fact_local: list[frozenset[str]] = field(default_factory=list)
     fact_head: list[frozenset[str]] = field(default_factory=list)
+    fact_rates: list[tuple[str, ...]] = field(default_factory=list)
     sentence_facts: dict[int, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -82,6 +84,7 @@ class Corpus:
         for i, f in enumerate(self.facts):
             by_sentence.setdefault((f.source, f.sentence_start), []).append(i)
         self.fact_local = [frozenset()] * len(self.facts)
+        self.fact_rates = [()] * len(self.facts)
         # What each figure counts: its measure and the words of its mention ("camas con
         # ventilador").
         self.fact_head = [frozenset(terms(" ".join(
@@ -109,6 +112,7 @@ class Corpus:
                                      text.find(":", f.value_end, right)) if p >= 0]
                 right = min(stops) if stops else right
                 self.fact_local[i] = frozenset(terms(text[left:right]))
+                self.fact_rates[i] = rates(fold(text[left:right]))
 
     def candidates(self, q: Query) -> list[int]:
         """Indices of the facts worth checking for ``q``, in table order.

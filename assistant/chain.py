@@ -48,6 +48,8 @@ if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
 PROMPTS = Path(__file__).with_name("prompts")
+# Bump when Corpus gains or changes what it derives: a cache of another version is rebuilt.
+CACHE_VERSION = 3
 
 
 def load_prompt(name: str) -> str:
@@ -65,26 +67,27 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights) ->
     if q.intent != "figure" and not (q.wh is None and q.keys):
         return None
     lexical = set(q.keys) & (corpus.vocab.lexicon_measures | corpus.vocab.lexicon_qualifiers)
-    if q.unknown and lexical:
-        # It names something no text mentions next to a measure the texts do count
-        # ("trasplantes de intestino"): another kind's figure would answer another question.
-        return abstain(q, corpus, closest(q, corpus))
+    threshold = weights.min_fact_score
     if lexical:
         # The question names measures and kinds the lexicon knows ("trasplantes de córnea"):
-        # the strict matcher answers with every figure of exactly that kind, or nothing.
-        facts = match_facts(q, corpus)
+        # the strict matcher answers with every figure of exactly that kind.
+        facts = match_facts(q, corpus) if not q.unknown else []
         if facts:
             return numeric_answer(q, select(q, facts, corpus), corpus)
-        unconstrained = replace(q, year=None, years=(), period_start=None, period_end=None)
-        if set(q.keys) & corpus.vocab.lexicon_qualifiers or (
-                q.years and match_facts(unconstrained, corpus)):
-            # That kind is counted, but not for the asked year or period: another year's
-            # figure is not the answer.
+        # Nothing of exactly that kind (or not for that year): the ranker may still answer,
+        # but only with a figure it is sure of — another kind's figure is a wrong answer.
+        threshold = weights.min_fact_score_strict
+        kinds = set(q.content) & corpus.vocab.kind_terms
+        inputs = {**inputs, "ranked": [
+            c for c in inputs["ranked"]
+            if kinds <= corpus.fact_head[c.index] | corpus.fact_local[c.index]]}
+        if q.intent != "figure":
             return abstain(q, corpus, closest(q, corpus))
     if q.intent != "figure":
         return None
     ranked = inputs["ranked"]
-    chosen = choose(ranked, weights)
+    chosen = (choose(ranked, weights, corpus, q)
+              if ranked and ranked[0].score >= threshold else [])
     if chosen:
         return figure_answer(q.text, chosen, corpus)
     return abstain(q, corpus, [c.fact for c in ranked[:2] if c.score >= weights.near_score])
@@ -177,7 +180,7 @@ def load_corpus(store: Store) -> Corpus:
                     cached_generation, corpus = pickle.load(fh)
             finally:
                 gc.enable()
-            if cached_generation == generation and isinstance(corpus, Corpus):
+            if cached_generation == (generation, CACHE_VERSION) and isinstance(corpus, Corpus):
                 return corpus
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,
                 TypeError):
@@ -188,7 +191,8 @@ def load_corpus(store: Store) -> Corpus:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         with open(partial, "wb") as fh:
-            pickle.dump((generation, corpus), fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(((generation, CACHE_VERSION), corpus), fh,
+                        protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)
     except OSError:
         pass  # a read-only data folder still answers, only slower to start

@@ -42,7 +42,19 @@ CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|cr
                     r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|disminuy\w*|bajo)\b")
 MONEY = re.compile(r"\b(?:pesos|dolares|monto|costo|costaron|cuesta|precio|gana|ganaba|paga"
                    r"|pago|salario|sueldo|beca|presupuesto|importe|inversion|invirti\w*"
-                   r"|recursos|ingresos|dinero|recaud\w*|credito|creditos|ahorro|gasto)\b")
+                   r"|inviert\w*|invertir|multas?|recursos|ingresos|dinero|recaud\w*|credito"
+                   r"|creditos|ahorro|gasto|gasta\w*|subsidio|apoyo\s+economico)\b")
+# "¿De cuánto es el convenio?": an amount (money or a share), not a count of things.
+AMOUNT = re.compile(r"\b(?:de|a|hasta)\s+cuanto\s+(?:es|era|fue|fueron|son|eran|seria|asciende"
+                    r"|ascendia|ascendio)\b")
+# Rates a figure must share with the question: "al año", "cada día", "en promedio", "al mes".
+RATES = {
+    "año": re.compile(r"\b(?:al|por|cada)\s+ano\b|\banual(?:es|mente)?\b"),
+    "día": re.compile(r"\b(?:al|por|cada)\s+dia\b|\bdiari[oa]s?\b|\btodos\s+los\s+dias\b"
+                      r"|\bdiariamente\b"),
+    "mes": re.compile(r"\b(?:al|por|cada)\s+mes\b|\bmensual(?:es|mente)?\b"),
+    "promedio": re.compile(r"\bpromedio\b|\ben\s+media\b"),
+}
 
 
 def intent_of(folded: str, numeric: bool) -> str:
@@ -65,4 +77,10 @@ def intent_of(folded: str, numeric: bool) -> str:
 def cues(folded: str) -> dict[str, bool]:
     """Modality and unit cues of a folded question."""
     return {"goal": bool(GOAL.search(folded)), "baseline": bool(BASELINE.search(folded)),
-            "change": bool(CHANGE.search(folded)), "money": bool(MONEY.search(folded))}
+            "change": bool(CHANGE.search(folded)), "money": bool(MONEY.search(folded)),
+            "amount": bool(AMOUNT.search(folded))}
+
+
+def rates(folded: str) -> tuple[str, ...]:
+    """The rates a folded text states ("al año", "diario", "en promedio")."""
+    return tuple(name for name, rx in RATES.items() if rx.search(folded))

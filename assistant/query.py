@@ -8,12 +8,14 @@ from dataclasses import dataclass, field, replace
 
 from assistant.intent import cues as question_cues
 from assistant.intent import intent_of
+from assistant.intent import rates as question_rates
 from assistant.terms import term
 from assistant.vocab import Vocabulary, canonicalize, stem, stop_words, words
 from index.dates import find_times
 from index.errors import QuestionError
 from index.events import find_events
 from index.fold import fold
+from index.lemmas import known
 from index.lexicon import lexicon
 from index.numbers import find_numbers, parse_number
 from index.scope import find_places
@@ -49,7 +51,8 @@ class Query:
             content_verbs: those of them that are verbs (they weigh less).
         places: states the question names (a figure of another place never answers it).
         goal, baseline, change, money: it asks for a plan, the situation before a change, the
-            change itself, an amount of money.
+            change itself, an amount of money; amount: "¿de cuánto es ...?" (money or a share);
+            rates: "al año", "diario", "en promedio" ... the figure must be stated per the same.
     """
 
     text: str
@@ -80,6 +83,8 @@ class Query:
     baseline: bool = False
     change: bool = False
     money: bool = False
+    amount: bool = False
+    rates: tuple[str, ...] = ()
 
 
 _FUNCTION = {"de", "la", "el", "los", "las", "en", "y", "a", "se", "que", "por", "del", "al", "un",
@@ -236,6 +241,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         baseline=flags_["baseline"],
         change=flags_["change"],
         money=flags_["money"],
+        amount=flags_["amount"],
+        rates=question_rates(folded),
     )
 
 
@@ -256,7 +263,9 @@ def _content(topic: str, originals: dict[str, str], vocab: Vocabulary
     for word in re.findall(r"[^\W\d_]+", topic):
         if word in stop or len(word) < 2:
             continue
-        corrected = vocab.correct(word) or word
+        original = originals.get(word, word)
+        # A real Spanish word is never "corrected" into another ("vigente" is not "gente").
+        corrected = word if known(original) else (vocab.correct(word) or word)
         for part in re.findall(r"[^\W\d_]+", canonicalize(corrected)):
             if part in stop:
                 continue

@@ -77,6 +77,8 @@ def _year_factor(q: Query, f: Fact, sentence: str, corpus: "Corpus",
 def _unit_factor(q: Query, f: Fact, w: MatchWeights) -> float:
     if q.percent:
         return 1.0 if f.unit == "percent" else w.unit_mismatch
+    if q.amount and not q.money:
+        return 1.0 if f.unit != "count" else w.count_for_amount
     if f.unit == "percent":
         return w.percent_unasked
     if q.money:
@@ -136,6 +138,9 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             elif not q.places and f.place:
                 score *= w.place_unasked
             score *= _unit_factor(q, f, w) * _modality_factor(q, f, w)
+            if q.rates and not set(q.rates) <= set(corpus.fact_rates[i]):
+                score *= w.rate_missing
+                reasons.append("sin " + ",".join(q.rates))
             if float(f.value) in q.stated:
                 score *= w.stated_in_question
                 reasons.append("cifra de la pregunta")
@@ -197,25 +202,41 @@ def _same(a: Fact, b: Fact) -> bool:
     return a.value == b.value and a.unit == b.unit
 
 
-def choose(ranked: list[Candidate], w: MatchWeights) -> list[Candidate]:
-    """The best fact, and the others that answer as well: figures within ``w.alt_margin`` of it
-    stated in another sentence (other periods, places or reports), and the same figure stated
-    in another text (a second report repeating it) when it scores ``w.repeat_ratio`` of it."""
+def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = None,
+           q: Query | None = None) -> list[Candidate]:
+    """The best fact, and the others that answer as well.
+
+    Others are figures within ``w.alt_margin`` of the best stated in another sentence, and —
+    when they count the same thing in the same way (same counted noun, same modality) but
+    come from another text or another year — figures scoring ``w.agree_ratio`` of the best:
+    the same measure reported at other dates is an answer too, each with its own scope.
+    """
     if not ranked or ranked[0].score < w.min_fact_score:
         return []
     best = ranked[0]
     chosen = [best]
     for c in ranked[1:]:
-        if len(chosen) >= w.max_answers or c.score < w.min_fact_score * w.repeat_ratio:
+        if len(chosen) >= w.max_answers or c.score < w.min_fact_score * w.agree_ratio:
             break
         if any((c.fact.source, c.fact.sentence_start) == (x.fact.source, x.fact.sentence_start)
                for x in chosen):
             continue
-        repeat = any(_same(c.fact, x.fact) for x in chosen)
-        if repeat and any(c.fact.source == x.fact.source for x in chosen if _same(c.fact, x.fact)):
+        if any(_same(c.fact, x.fact) and c.fact.source == x.fact.source for x in chosen):
             continue
-        if repeat and c.score >= best.score * w.repeat_ratio:
-            chosen.append(c)
-        elif not repeat and c.score >= best.score - w.alt_margin and c.score >= w.min_fact_score:
+        close = c.score >= best.score - w.alt_margin and c.score >= w.min_fact_score
+        if close or (c.score >= best.score * w.agree_ratio and _agrees(c, best, corpus, q)):
             chosen.append(c)
     return chosen
+
+
+def _agrees(c: Candidate, best: Candidate, corpus: "Corpus | None", q: Query | None) -> bool:
+    """Same thing counted the same way, in another text or for another year."""
+    if corpus is None or c.fact.modality != best.fact.modality or c.fact.unit != best.fact.unit:
+        return False
+    if c.fact.source == best.fact.source and c.fact.year == best.fact.year:
+        return False
+    head = q.head if q is not None and q.head else None
+    mine, theirs = corpus.fact_head[c.index], corpus.fact_head[best.index]
+    if head is not None:
+        return head in mine or _related(head, mine)
+    return bool(mine & theirs - {"cifr"})

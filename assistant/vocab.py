@@ -115,6 +115,7 @@ class Vocabulary:
     sentence_df: Counter[str] = field(default_factory=Counter)
     sentences: int = 0
     snowball: set[str] = field(default_factory=set)  # Snowball terms of every corpus word
+    kind_terms: set[str] = field(default_factory=set)  # Snowball terms of the lexicon's kinds
     _choices: list[str] = field(default_factory=list)
 
     def idf(self, term: str) -> float:
@@ -197,6 +198,8 @@ def build_vocabulary(store: Store) -> Vocabulary:
     from assistant.terms import term
 
     vocab.snowball = {term(w) for w in all_words}
+    vocab.kind_terms = {term(t) for group in lex.qualifier_groups for v in group
+                        for t in tokens(v) if t not in stop_words()}
     # Stop words are never keys, even when a bulletin writes "total" after "de".
     # Stop words and generic kinds ("trasplantes de órganos" is all transplants) are never keys.
     generic = words()["domain_stop"] | {stem(w) for g in lex.generic_qualifiers for w in g.split()}

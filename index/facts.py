@@ -26,7 +26,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 4
+EXTRACTOR = 5
 _DATA = Path(__file__).with_name("data")
 
 
@@ -501,7 +501,7 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             # "el próximo año pasemos de 19 mil a 64 mil": the time phrase dates the target;
             # the starting figure is the present of the text.
             fact_year = year
-        elif scope.time_phrase is not None and scope.year != fact_year:
+        elif scope.time_phrase is not None and (scope.year != fact_year or scope.relative):
             # The time phrase nearest the figure in its own sentence ("en 2019 fueron 3,973 y
             # hoy se gradúan 4,308") beats a period stated elsewhere.
             fact_year = scope.year

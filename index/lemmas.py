@@ -43,7 +43,7 @@ def cache_dir() -> Path:
 def _path() -> Path:
     source = _table_path()
     stamp = f"{source.stat().st_size}-{int(source.stat().st_mtime)}"
-    target = cache_dir() / f"lemas-es-{stamp}.sqlite3"
+    target = cache_dir() / f"lemas-es-v2-{stamp}.sqlite3"
     with _LOCK:
         if not target.exists():
             table = json.loads(gzip.decompress(source.read_bytes()))
@@ -51,6 +51,7 @@ def _path() -> Path:
             conn = sqlite3.connect(partial)
             conn.execute("CREATE TABLE lemmas (word TEXT PRIMARY KEY, lemma TEXT) WITHOUT ROWID")
             conn.executemany("INSERT OR IGNORE INTO lemmas VALUES (?, ?)", table.items())
+            conn.execute("CREATE INDEX lemmas_lemma ON lemmas(lemma)")
             conn.commit()
             conn.close()
             os.replace(partial, target)  # atomic: a reader never sees half a table
@@ -69,3 +70,12 @@ def lemma(word: str) -> str:
     key = word.lower()
     row = conn.execute("SELECT lemma FROM lemmas WHERE word = ?", (key,)).fetchone()
     return row[0] if row else key
+
+
+def known(word: str) -> bool:
+    """True when ``word`` (as written, accents included) is a Spanish word of the table."""
+    lemma("")  # opens this thread's connection
+    key = word.lower()
+    conn = _local.conn
+    return conn.execute("SELECT 1 FROM lemmas WHERE word = ? UNION ALL SELECT 1 FROM lemmas "
+                        "WHERE lemma = ? LIMIT 1", (key, key)).fetchone() is not None

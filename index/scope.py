@@ -72,6 +72,7 @@ class Scope:
     place_end: int | None = None
     modality: str = "realizado"
     subject: str | None = None
+    relative: bool = False  # the time phrase is relative ("hoy"), resolved against the date
 
 
 @lru_cache(maxsize=1)
@@ -125,6 +126,7 @@ def _clause(folded: str, s_start: int, s_end: int, pos: int, end: int) -> tuple[
     return left, (stop.start() if stop else s_end)
 
 
+_PAST = re.compile(r"\b\w{3,}(?:ó|aron|ieron|aba|aban|ía|ían|imos)\b")
 _GOAL_NOUN = re.compile(r"\b(?:meta|metas|objetivo|proposito)\b")
 _LOCAL_END = re.compile(r"[,.;:\n]")
 
@@ -132,10 +134,11 @@ _LOCAL_END = re.compile(r"[,.;:\n]")
 def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_end: int,
               s_start: int) -> str:
     before = folded[max(s_start, v_start - 90):v_start]
-    after = folded[v_end:min(c_end, v_end + 60)]
-    # "pasar de 19 mil a 64 mil": the first figure is the baseline.
-    if re.search(r"\bde\s+(?:las\s+|los\s+|cerca\s+de\s+|mas\s+de\s+)?$", before) and re.match(
-            r"[^.;:\d]{0,70}?\ba\s+(?:cerca\s+de\s+|mas\s+de\s+|las\s+|los\s+)?"
+    after = folded[v_end:c_end]
+    # "pasar de 19 mil a 64 mil", "pasó del 57 al 96": the first figure is the baseline.
+    if re.search(r"\b(?:de|del|de\s+la)\s+(?:las\s+|los\s+|cerca\s+de\s+|mas\s+de\s+)?$",
+                 before) and re.match(
+            r"[^.;:\d]{0,120}?\b(?:a|al|a\s+la)\s+(?:cerca\s+de\s+|mas\s+de\s+|las\s+|los\s+)?"
             + _NUMBER_START, after):
         return "antes"
     if re.search(r"\b(?:un|el|del|este|ese)\s+(?:incremento|aumento|crecimiento|disminucion"
@@ -149,7 +152,9 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
     stop = _LOCAL_END.search(folded, v_end, c_end)
     right = stop.start() if stop else c_end
     local = folded[left:right]
-    if _GOAL.search(local) or _FUTURE.search(text[left:right]):
+    # "crecimos hasta llegar a 893": a weak cue after a past tense states what was done.
+    past = _PAST.search(text[left:v_start])
+    if (_GOAL.search(local) and not past) or _FUTURE.search(text[left:right]):
         return "meta"
     if _GOAL_NOUN.search(folded[s_start:v_start]):
         return "meta"
@@ -173,22 +178,24 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
     v_start, v_end = value
     c_start, c_end = _clause(folded, s_start, s_end, v_start, v_end)
     # The time phrase nearest before the figure in its sentence, else the first just after it.
-    markers: list[tuple[int, int, int | None]] = [
-        (t.start, t.end, t.year) for t in times
+    markers: list[tuple[int, int, int | None, bool]] = [
+        (t.start, t.end, t.year, False) for t in times
         if s_start <= t.start < s_end and t.year is not None]
     if text_year is not None:
-        markers += [(a, b, text_year + off)
-                    for a, b, off in relative_times(folded[s_start:s_end])
-                    for a, b in [(s_start + a, s_start + b)]]
+        markers += [(s_start + a, s_start + b, text_year + off, True)
+                    for a, b, off in relative_times(folded[s_start:s_end])]
+    l_start, l_end = local or (c_start, c_end)
     before = [m for m in markers if m[1] <= v_start]
-    after = [m for m in markers if m[0] >= v_end and m[0] - v_end <= 60 and m[0] < c_end]
+    # A phrase after the figure is its own only before the next figure ("18, 19 jornadas, el
+    # año pasado hicimos 31": the phrase is the 31's).
+    after = [m for m in markers if m[0] >= v_end and m[0] - v_end <= 60 and m[0] < min(c_end, l_end)]
     chosen = max(before, key=lambda m: m[1]) if before else (min(after) if after else None)
     year = phrase = t_start = t_end = None
+    relative = False
     if chosen is not None:
-        t_start, t_end, year = chosen
+        t_start, t_end, year, relative = chosen
         phrase = text[t_start:t_end]
     place = p_start = p_end = None
-    l_start, l_end = local or (c_start, c_end)
     l_start, l_end = max(l_start, c_start), min(l_end, c_end)
     found = find_places(folded[l_start:l_end])
     if found:
@@ -200,4 +207,5 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
         "bienestar" in folded[s_start:s_end] and "imss" not in clause.replace("imss-bienestar", "")
     ) else None
     return Scope(year, phrase, t_start, t_end, place, p_start, p_end,
-                 _modality(text, folded, c_start, c_end, v_start, v_end, s_start), subject)
+                 _modality(text, folded, c_start, c_end, v_start, v_end, s_start), subject,
+                 relative)

@@ -40,6 +40,8 @@ class MatchWeights:
     percent_unasked: float = 0.7
     money_unmatched: float = 0.75
     money_unasked: float = 0.8
+    count_for_amount: float = 0.75  # a count for "¿de cuánto es ...?"
+    rate_missing: float = 0.8  # "¿cuántos al año?" and the figure is not stated per year
     goal_unasked: float = 0.7  # a goal when the question asks what was done
     done_when_goal: float = 0.85
     baseline_unasked: float = 0.7  # the "from" of "pasar de X a Y"
@@ -53,9 +55,10 @@ class MatchWeights:
     period_other: float = 0.4  # the figure's stated period does not meet the asked one
     # Choosing.
     min_fact_score: float = 0.35  # below it the assistant abstains
+    min_fact_score_strict: float = 0.6  # ... when the lexicon's strict match found nothing
     near_score: float = 0.3  # an abstention shows the closest figures above this, marked
     alt_margin: float = 0.1  # other answers must be this close to the best
-    repeat_ratio: float = 0.6  # the same figure in another text, scoring this share of the best
+    agree_ratio: float = 0.6  # the same measure in another text or year, this share of the best
     max_answers: int = 4
     min_sentence_score: float = 0.45  # the reader's threshold for non-figure questions
     lead_in: float = 0.9  # credit of the terms of a question or colon the sentence answers
