@@ -106,13 +106,23 @@ class Corpus:
                 # Words before a figure are its own only back to the last comma, colon or
                 # semicolon ("353 de córnea, 120 de médula ósea": córnea is not the 120's);
                 # after it, up to the next figure or semicolon.
-                cut = max(text.rfind(ch, left, f.value_start) for ch in ",;:")
+                # A comma cuts only a list of figures: with no figure before it in the
+                # sentence, "de las personas afiliadas, que son 11 mil 947" keeps its noun.
+                marks = ",;:"
+                cut = max(text.rfind(ch, left, f.value_start) for ch in marks)
                 left = cut + 1 if cut >= 0 else left
                 stops = [p for p in (text.find(";", f.value_end, right),
                                      text.find(":", f.value_end, right)) if p >= 0]
                 right = min(stops) if stops else right
                 self.fact_local[i] = frozenset(terms(text[left:right]))
                 self.fact_rates[i] = rates(fold(text[left:right]))
+
+    def folded(self, source: str) -> str:
+        """The folded text of ``source`` (cached)."""
+        cache = self.__dict__.setdefault("_folded", {})
+        if source not in cache:
+            cache[source] = fold(self.bulletins[source].text)
+        return cache[source]
 
     def candidates(self, q: Query) -> list[int]:
         """Indices of the facts worth checking for ``q``, in table order.

@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 PROMPTS = Path(__file__).with_name("prompts")
 # Bump when Corpus gains or changes what it derives: a cache of another version is rebuilt.
-CACHE_VERSION = 3
+CACHE_VERSION = 5
 
 
 def load_prompt(name: str) -> str:
@@ -68,10 +68,14 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights) ->
         return None
     lexical = set(q.keys) & (corpus.vocab.lexicon_measures | corpus.vocab.lexicon_qualifiers)
     threshold = weights.min_fact_score
+    if lexical and q.unknown:
+        # A kind no text mentions next to a measure the texts count ("trasplantes de
+        # intestino", "cáncer de próstata"): another kind's figure would answer another question.
+        return abstain(q, corpus, closest(q, corpus))
     if lexical:
         # The question names measures and kinds the lexicon knows ("trasplantes de córnea"):
         # the strict matcher answers with every figure of exactly that kind.
-        facts = match_facts(q, corpus) if not q.unknown else []
+        facts = match_facts(q, corpus)
         if facts:
             return numeric_answer(q, select(q, facts, corpus), corpus)
         # Nothing of exactly that kind (or not for that year): the ranker may still answer,
@@ -231,6 +235,21 @@ class Assistant:
                     self._retrieval = (build_retriever(self.store, self.settings.top_k), spans)
             return self._retrieval
 
+    def _nearest(self, question: str, k: int) -> dict[str, list[tuple[int, int, int]]]:
+        """The passages the embedder puts nearest the question: source → (start, end, rank)."""
+        if k <= 0 or self.settings.match.semantic <= 0:
+            return {}
+        try:
+            docs = self.store.vectorstore().similarity_search(question, k=k)
+        except Exception:  # noqa: BLE001 - semantic evidence is a bonus, never a failure
+            return {}
+        out: dict[str, list[tuple[int, int, int]]] = {}
+        for rank, d in enumerate(docs):
+            meta = d.metadata
+            out.setdefault(str(meta["source"]), []).append(
+                (int(meta["start"]), int(meta["end"]), rank))
+        return out
+
     def _build(self) -> Runnable[str, Answer]:
         corpus = load_corpus(self.store)
         max_chars = self.settings.max_question_chars
@@ -244,8 +263,9 @@ class Assistant:
         chain: Runnable[Any, Any] = (
             RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))
             | RunnableParallel(query=RunnablePassthrough(),
-                               ranked=RunnableLambda(lambda q: rank_facts(q, corpus, weights)
-                                                     if q.intent == "figure" else []))
+                               ranked=RunnableLambda(lambda q: rank_facts(
+                                   q, corpus, weights, self._nearest(q.text, weights.semantic_k))
+                                   if q.intent == "figure" else []))
             | RunnablePassthrough.assign(
                 settled=lambda inputs: from_facts(inputs, corpus, weights))
             | RunnableBranch(

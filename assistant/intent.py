@@ -23,7 +23,8 @@ _DATE = re.compile(
 _PLACE = re.compile(
     r"\bdonde\b|\b(?:que|cuales)\s+(?:estados?|entidades|ciudad|ciudades|municipios?|lugar"
     r"|lugares|sede|sedes|pais|paises|region|regiones)\b")
-_PERSON = re.compile(r"\bquien(?:es)?\b")
+# "¿Quién fue ...?" asks for a person; "¿quiénes pueden entrar?" for a group, in words.
+_PERSON = re.compile(r"\bquien\b")
 _REASON = re.compile(r"\bpor\s*que\b|\bpara\s+que\b|\bcon\s+que\s+(?:fin|objetivo|proposito)\b"
                      r"|\bmotivo\b|\brazon\b")
 _LIST = re.compile(r"\bcuales\b|\bque\s+(?:tipos?|clases?)\s+de\b|\bque\s+[a-z]{3,}s\b"

@@ -98,8 +98,13 @@ def _modality_factor(q: Query, f: Fact, w: MatchWeights) -> float:
     return w.done_when_goal if q.goal else 1.0
 
 
-def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
-    """Every fact that shares a term with the question, scored, best first."""
+def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights,
+               semantic: dict[str, list[tuple[int, int, int]]] | None = None) -> list[Candidate]:
+    """Every fact that shares a term with the question, scored, best first.
+
+    ``semantic`` maps a source to the (start, end, rank) of the passages the embedder found
+    nearest the question: a figure inside one earns a bonus that shrinks with the rank.
+    """
     index = corpus.terms
     sentences = index.candidates(list(q.content))
     out: list[Candidate] = []
@@ -133,8 +138,10 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             if why:
                 reasons.append(why)
             if q.places and not all(fold(p) in near for p in q.places):
-                score *= w.place_other
-                reasons.append("otro lugar")
+                # Named only elsewhere in the text (the opening "en Querétaro"), or not at all.
+                in_text = all(fold(p) in corpus.folded(source) for p in q.places)
+                score *= w.place_in_text if in_text else w.place_other
+                reasons.append("lugar dicho antes" if in_text else "otro lugar")
             elif not q.places and f.place:
                 score *= w.place_unasked
             score *= _unit_factor(q, f, w) * _modality_factor(q, f, w)
@@ -163,6 +170,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 reasons.append("otro periodo")
             if f.approx:
                 score *= w.approx
+            if semantic:
+                ranks = [r for a, b, r in semantic.get(f.source, ()) if a <= f.value_start < b]
+                if ranks:
+                    score *= 1 + w.semantic / (1 + min(ranks))
+                    reasons.append(f"pasaje cercano #{min(ranks) + 1}")
             if missing:
                 reasons.append("faltan " + ",".join(missing))
             out.append(Candidate(i, f, score, tuple(reasons)))

@@ -34,7 +34,8 @@ class MatchWeights:
     year_of_text: float = 0.85  # not stated with the figure, but the text is of that year
     year_inherited: float = 0.3  # another year, carried over from an earlier sentence
     year_other: float = 0.15  # a figure of another year: almost never the answer
-    place_other: float = 0.15  # the asked state is not named with the figure
+    place_other: float = 0.15  # the asked state is not named in the figure's text
+    place_in_text: float = 0.5  # ... named in its text, but not near the figure
     place_unasked: float = 0.9  # a state's figure for a question that names none
     unit_mismatch: float = 0.3  # a count for "qué porcentaje"
     percent_unasked: float = 0.7
@@ -47,6 +48,8 @@ class MatchWeights:
     baseline_unasked: float = 0.7  # the "from" of "pasar de X a Y"
     change_unasked: float = 0.85
     approx: float = 0.98  # exact figures win ties
+    semantic: float = 0.1  # bonus for a figure in the passage the embedder ranks first (/rank)
+    semantic_k: int = 6  # passages the embedder is asked for, for figure questions
     stated_in_question: float = 0.3  # "en los 23 estados": the question's own figure
     head_near: float = 0.92  # the noun "cuántos" asks about is near the figure, not its noun
     head_missing: float = 0.8  # ... or elsewhere in its sentence
