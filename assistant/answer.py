@@ -1,166 +1,25 @@
-"""Answer composition: figures from the facts table, sentences from passages, or abstention."""
+"""The strict lexicon path: figures of exactly the kind a lexicon measure names, the passage
+scorer for named events and bulletins, and abstention with the closest figures."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 
 from langchain_core.documents import Document
 
+from assistant.corpus import Corpus, norm_no
 from assistant.format import format_value, period_words
-from assistant.intent import rates
 from assistant.query import Query
-from assistant.terms import TermIndex, terms
 from assistant.types import NOT_FOUND, Answer, Citation
-from assistant.vocab import Vocabulary, canonicalize, stem, stems
+from assistant.vocab import canonicalize, stems
 from index.dates import find_times, parse_iso
 from index.fold import fold
-from index.types import Bulletin, Fact
+from index.types import Fact
 
 MAX_ITEMS = 8
 _PERSON = re.compile(r"\b(?:[Dd]octora?|[Dd]ra?\.|[Ll]icenciad[oa]|[Ll]ic\.|[Mm]aestr[oa]|[Mm]tr[oa]\."
                      r"|[Ii]ngenier[oa]|[Ii]ng\.)\s+[A-ZÁÉÍÓÚÑ]\w+\s+[A-ZÁÉÍÓÚÑ]\w+")
 _PHONE = re.compile(r"\b\d{2,4}(?:[ .-]\d{2,4}){2,4}\b")
-
-
-@dataclass
-class Corpus:
-    """What composition reads: bulletins, facts with their stems, sentence spans, vocabulary."""
-
-    bulletins: dict[str, Bulletin]
-    facts: list[Fact]
-    sentences: dict[str, list[tuple[int, int]]]
-    vocab: Vocabulary
-    stems: list[tuple[set[str], set[str], set[str]]] = field(default_factory=list)
-
-    sentence_stems: list[set[str]] = field(default_factory=list)
-    bulletin_stems: dict[str, set[str]] = field(default_factory=dict)
-    terms: TermIndex = field(default_factory=TermIndex)
-    fact_local: list[frozenset[str]] = field(default_factory=list)
-    fact_head: list[frozenset[str]] = field(default_factory=list)
-    fact_rates: list[tuple[str, ...]] = field(default_factory=list)
-    sentence_facts: dict[int, list[int]] = field(default_factory=dict)
-
-    def __post_init__(self) -> None:
-        if not self.terms.sentences:
-            self._index_terms()
-        if not self.stems:
-            self.stems = [(stems(canonicalize(fold(f.measure))),
-                           stems(canonicalize(fold(f.qualifier))) if f.qualifier else set(),
-                           stems(fold(f.event)) if f.event else set()) for f in self.facts]
-        if not self.bulletin_stems:
-            self.bulletin_stems = {source: stems(canonicalize(fold(b.text + " " + (b.title or ""))))
-                                   for source, b in self.bulletins.items()}
-        if not self.sentence_stems:
-            cache: dict[tuple[str, int], set[str]] = {}
-            for f in self.facts:
-                key = (f.source, f.sentence_start)
-                if key not in cache:
-                    text = self.bulletins[f.source].text[f.sentence_start:f.sentence_end]
-                    cache[key] = stems(canonicalize(fold(text)))
-                self.sentence_stems.append(cache[key])
-        # Inverted indexes: a question looks only at facts that could match it.
-        self.by_stem: dict[str, list[int]] = {}
-        self.by_value: dict[float, list[int]] = {}
-        self.by_year: dict[int | None, set[int]] = {}
-        self.by_number: dict[str, set[int]] = {}
-        self.percent: list[int] = []
-        for i, (f, (m, qual, _)) in enumerate(zip(self.facts, self.stems)):
-            for term in m | qual:
-                self.by_stem.setdefault(term, []).append(i)
-            self.by_value.setdefault(float(f.value), []).append(i)
-            self.by_year.setdefault(f.year, set()).add(i)
-            number = self.bulletins[f.source].number
-            if number:
-                self.by_number.setdefault(_norm_no(number), set()).add(i)
-            if f.unit == "percent":
-                self.percent.append(i)
-
-    def _index_terms(self) -> None:
-        """Terms of every sentence, and of each figure's own clause (for ranked matching)."""
-        texts = {source: b.text for source, b in self.bulletins.items()}
-        self.terms = TermIndex.build(texts, self.sentences)
-        by_sentence: dict[tuple[str, int], list[int]] = {}
-        for i, f in enumerate(self.facts):
-            by_sentence.setdefault((f.source, f.sentence_start), []).append(i)
-        self.fact_local = [frozenset()] * len(self.facts)
-        self.fact_rates = [()] * len(self.facts)
-        # What each figure counts: its measure and the words of its mention ("camas con
-        # ventilador").
-        self.fact_head = [frozenset(terms(" ".join(
-            [f.measure, f.qualifier or "", texts[f.source][f.value_end:f.end]])))
-            for f in self.facts]
-        for key, members in by_sentence.items():
-            s = self.terms.position.get(key)
-            if s is None:
-                continue
-            self.sentence_facts[s] = members
-            text = texts[key[0]]
-            members.sort(key=lambda i: self.facts[i].value_start)
-            for k, i in enumerate(members):
-                f = self.facts[i]
-                left = self.facts[members[k - 1]].value_end if k else f.sentence_start
-                right = (self.facts[members[k + 1]].value_start if k + 1 < len(members)
-                         else f.sentence_end)
-                left, right = max(left, f.value_start - 160), min(right, f.value_end + 160)
-                # Words before a figure are its own only back to the last comma, colon or
-                # semicolon ("353 de córnea, 120 de médula ósea": córnea is not the 120's);
-                # after it, up to the next figure or semicolon.
-                # A comma cuts only a list of figures: with no figure before it in the
-                # sentence, "de las personas afiliadas, que son 11 mil 947" keeps its noun.
-                marks = ",;:"
-                cut = max(text.rfind(ch, left, f.value_start) for ch in marks)
-                left = cut + 1 if cut >= 0 else left
-                stops = [p for p in (text.find(";", f.value_end, right),
-                                     text.find(":", f.value_end, right)) if p >= 0]
-                right = min(stops) if stops else right
-                self.fact_local[i] = frozenset(terms(text[left:right]))
-                self.fact_rates[i] = rates(fold(text[left:right]))
-
-    def folded(self, source: str) -> str:
-        """The folded text of ``source`` (cached)."""
-        cache = self.__dict__.setdefault("_folded", {})
-        if source not in cache:
-            cache[source] = fold(self.bulletins[source].text)
-        return cache[source]
-
-    def candidates(self, q: Query) -> list[int]:
-        """Indices of the facts worth checking for ``q``, in table order.
-
-        The cheap constraints (bulletin number, year) narrow the set first: at thousands of
-        bulletins most facts of a common measure belong to other bulletins and years.
-        """
-        if q.number is not None:
-            found = set(self.by_value.get(float(q.number), []))
-        elif q.percent:
-            found = set(self.percent)
-        else:
-            found = set()
-            for key in q.keys:
-                found.update(self.by_stem.get(key, ()))
-        if q.bulletin is not None:
-            found &= self.by_number.get(_norm_no(q.bulletin), set())
-        if q.year is not None:
-            found &= self.by_year.get(q.year, set())
-        return sorted(found)
-
-    def index_of(self, fact: Fact) -> int:
-        """Position of ``fact`` in ``facts`` (facts are unique by source and span)."""
-        if not hasattr(self, "_positions"):
-            self._positions = {(f.source, f.start, f.value_start): i
-                               for i, f in enumerate(self.facts)}
-        return self._positions[(fact.source, fact.start, fact.value_start)]
-
-    def strict_keys(self, fact_index: int, keys: set[str]) -> set[str]:
-        """Keys that must match the fact's own measure or qualifier: kinds of its measure."""
-        head = stem(fold(self.facts[fact_index].measure).split()[0])
-        strict = self.vocab.strict_by_head.get(head, set()) | self.vocab.lexicon_qualifiers
-        return keys & strict
-
-    def cite(self, source: str, start: int, end: int) -> Citation:
-        """A citation of ``[start, end)`` in ``source``, its quote sliced from the stored text."""
-        b = self.bulletins[source]
-        return Citation(source, b.number, b.date, start, end, b.text[start:end])
 
 
 # -- facts --------------------------------------------------------------------------------------
@@ -191,10 +50,6 @@ def _within(fact: Fact, start: str | None, end: str | None) -> bool:
     return True
 
 
-def _norm_no(number: str | None) -> str:
-    return "/".join(part.lstrip("0") for part in (number or "").split("/"))
-
-
 def _passes_constraints(q: Query, f: Fact, corpus: Corpus) -> bool:
     if q.year is not None and f.year != q.year:
         return False
@@ -205,7 +60,7 @@ def _passes_constraints(q: Query, f: Fact, corpus: Corpus) -> bool:
             return False
         if len(q.event_nums) > 1 and not _plural_event_matches(q, f):
             return False
-    if q.bulletin and _norm_no(corpus.bulletins[f.source].number) != _norm_no(q.bulletin):
+    if q.bulletin and norm_no(corpus.bulletins[f.source].number) != norm_no(q.bulletin):
         return False
     return True
 

@@ -24,7 +24,6 @@ from langchain_core.runnables import (
 )
 
 from assistant.answer import (
-    Corpus,
     abstain,
     closest,
     extractive_answer,
@@ -32,8 +31,9 @@ from assistant.answer import (
     numeric_answer,
     select,
 )
+from assistant.corpus import Corpus
 from assistant.query import Query, parse
-from assistant.rank import choose, rank_facts
+from assistant.rank import Candidate, choose, rank_facts
 from assistant.read import read
 from assistant.retrieve import build_retriever, known_only
 from assistant.types import Answer
@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 PROMPTS = Path(__file__).with_name("prompts")
 # Bump when Corpus gains or changes what it derives: a cache of another version is rebuilt.
-CACHE_VERSION = 5
+CACHE_VERSION = 7
 
 
 def load_prompt(name: str) -> str:
@@ -235,6 +235,22 @@ class Assistant:
                     self._retrieval = (build_retriever(self.store, self.settings.top_k), spans)
             return self._retrieval
 
+    def _rank(self, q: Query, corpus: Corpus) -> list[Candidate]:
+        """Figures ranked for a figure question; the embedder is asked only when its bonus
+        could change the outcome (the runner-up within its reach of the best or of the
+        alternatives' margin, or the best near the bar)."""
+        if q.intent != "figure":
+            return []
+        w = self.settings.match
+        ranked = rank_facts(q, corpus, w)
+        if not ranked:
+            return ranked
+        reach = 1 + w.semantic
+        if (len(ranked) > 1 and ranked[1].score * reach >= ranked[0].score - w.alt_margin) or (
+                ranked[0].score < w.min_fact_score <= ranked[0].score * reach):
+            ranked = rank_facts(q, corpus, w, self._nearest(q.text, w.semantic_k))
+        return ranked
+
     def _nearest(self, question: str, k: int) -> dict[str, list[tuple[int, int, int]]]:
         """The passages the embedder puts nearest the question: source → (start, end, rank)."""
         if k <= 0 or self.settings.match.semantic <= 0:
@@ -263,9 +279,7 @@ class Assistant:
         chain: Runnable[Any, Any] = (
             RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))
             | RunnableParallel(query=RunnablePassthrough(),
-                               ranked=RunnableLambda(lambda q: rank_facts(
-                                   q, corpus, weights, self._nearest(q.text, weights.semantic_k))
-                                   if q.intent == "figure" else []))
+                               ranked=RunnableLambda(lambda q: self._rank(q, corpus)))
             | RunnablePassthrough.assign(
                 settled=lambda inputs: from_facts(inputs, corpus, weights))
             | RunnableBranch(

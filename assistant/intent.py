@@ -55,6 +55,7 @@ RATES = {
                       r"|\bdiariamente\b"),
     "mes": re.compile(r"\b(?:al|por|cada)\s+mes\b|\bmensual(?:es|mente)?\b"),
     "promedio": re.compile(r"\bpromedio\b|\ben\s+media\b"),
+    "total": re.compile(r"\ben\s+total\b|\bacumulad[oa]s?\b|\ben\s+conjunto\b"),
 }
 
 

@@ -12,13 +12,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.corpus import norm_no
 from assistant.query import Query
 from index.fold import fold
 from index.settings import MatchWeights
 from index.types import Fact
 
 if TYPE_CHECKING:
-    from assistant.answer import Corpus
+    from assistant.corpus import Corpus
 
 
 @dataclass(frozen=True)
@@ -112,7 +113,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights,
         prev, nxt = index.neighbours(s)
         source = index.sentences[s][0]
         bulletin = corpus.bulletins[source]
-        if q.bulletin and _norm_no(bulletin.number) != _norm_no(q.bulletin):
+        if q.bulletin and norm_no(bulletin.number) != norm_no(q.bulletin):
             continue  # "según el boletín 175/2022": only that bulletin answers
         sentence_text = fold(bulletin.text[index.sentences[s][1]:index.sentences[s][2]])
         context = [(index.bags[s], w.sentence)]
@@ -180,10 +181,6 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights,
             out.append(Candidate(i, f, score, tuple(reasons)))
     out.sort(key=lambda c: (-c.score, c.fact.source, c.fact.start))
     return out
-
-
-def _norm_no(number: str | None) -> str:
-    return "/".join(part.lstrip("0") for part in (number or "").split("/"))
 
 
 def _same_event(q: Query, f: Fact) -> bool:

@@ -18,7 +18,7 @@ from index.scope import find_places
 from index.settings import MatchWeights
 
 if TYPE_CHECKING:
-    from assistant.answer import Corpus
+    from assistant.corpus import Corpus
 
 _PERSON = re.compile(r"\b(?:[Dd]octora?|[Dd]ra?\.|[Ll]icenciad[oa]|[Ss]eñora?|[Mm]aestr[oa]"
                      r"|[Ii]ngenier[oa])\s+[A-ZÁÉÍÓÚÑ]\w+|[A-ZÁÉÍÓÚÑ]\w+\s+[A-ZÁÉÍÓÚÑ]\w+"

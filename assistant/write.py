@@ -16,7 +16,7 @@ from index.dates import spanish_date
 from index.types import Fact
 
 if TYPE_CHECKING:
-    from assistant.answer import Corpus
+    from assistant.corpus import Corpus
 
 _MODALITY = {"meta": "meta", "antes": "cifra de partida", "cambio": "variación"}
 

@@ -24,6 +24,10 @@ TEXTS = {
     "b.txt": ("2022-01-20",
               "En 2021 se repartieron 8 mil 15 lentes a escolares de primaria.\n"
               "Las brigadas visitaron 310 comunidades indígenas.\n"),
+    "c.txt": ("2022-05-02",
+              "Cada año se entregan 520 sillas de ruedas; en total ya son 4 mil 100 sillas.\n"
+              "El convenio con la universidad es por 36 millones de pesos y cubre 45 clínicas.\n"
+              "El acuerdo está vigente desde el 9 de mayo de 2022.\n"),
 }
 
 
@@ -62,6 +66,30 @@ def test_the_best_figure_answers(assistant: Assistant, question: str, value: int
 ])
 def test_abstains_rather_than_answer_another_scope(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).abstained
+
+
+def test_the_same_measure_from_other_texts_and_years_is_given_too(assistant: Assistant) -> None:
+    answer = assistant.ask("¿Cuántos lentes se repartieron a escolares?")
+    assert {7420, 8015} <= set(answer.values)
+    assert {c.source for c in answer.citations} == {"a.txt", "b.txt"}
+
+
+def test_rates_and_amounts(assistant: Assistant) -> None:
+    assert assistant.ask("¿Cuántas sillas de ruedas se entregan al año?").values[0] == 520
+    assert assistant.ask("¿Cuántas sillas de ruedas se han entregado en total?").values[0] == 4100
+    assert assistant.ask("¿De cuánto es el convenio con la universidad?").values[0] == 36_000_000
+
+
+def test_real_words_are_not_typo_corrected(assistant: Assistant) -> None:
+    from assistant.chain import load_corpus
+    from assistant.query import parse
+    from assistant.terms import term
+
+    vocab = load_corpus(assistant.store).vocab
+    q = parse("¿Desde cuándo está vigente el acuerdo?", vocab)
+    assert term("vigente") in q.content
+    q = parse("¿cuántas sillas de ruedaz?", vocab)  # a typo is still corrected
+    assert term("ruedas") in q.content
 
 
 def test_a_goal_is_not_what_was_done(assistant: Assistant) -> None:
