@@ -120,6 +120,13 @@ def read(q: Query, corpus: "Corpus", w: MatchWeights,
         if r.score >= best.score - w.alt_margin:
             picks.append(r.index)
     index = corpus.terms
+    # An answer often runs on into the next sentence, or starts in the one before: a
+    # neighbour of the best that scores nearly as well is quoted with it.
+    near = set(index.neighbours(best.index)) - {None}
+    for r in ranked[1:8]:
+        if r.index in near and r.index not in picks and r.score >= best.score - w.neighbour_margin:
+            picks.append(r.index)
+    picks.sort()
     if best.enumerates:
         # A list asked across texts: the best enumeration of each other text too.
         sources = {index.sentences[i][0] for i in picks}

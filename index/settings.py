@@ -64,6 +64,7 @@ class MatchWeights:
     agree_ratio: float = 0.6  # the same measure in another text or year, this share of the best
     max_answers: int = 4
     min_sentence_score: float = 0.45  # the reader's threshold for non-figure questions
+    neighbour_margin: float = 0.25  # a neighbour of the best sentence this close is quoted too
     lead_in: float = 0.9  # credit of the terms of a question or colon the sentence answers
 
 
