@@ -79,9 +79,17 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights) ->
         if facts:
             return numeric_answer(q, select(q, facts, corpus), corpus)
         # Nothing of exactly that kind (or not for that year): the ranker may still answer,
-        # but only with a figure it is sure of — another kind's figure is a wrong answer.
-        threshold = weights.min_fact_score_strict
-        kinds = set(q.content) & corpus.vocab.kind_terms
+        # with a figure of that kind, and when the question names a kind ("de córnea") only
+        # with one it is sure of — another kind's figure is a wrong answer.
+        # Kinds: the lexicon's ("córnea", "VIH"), and nouns no text uses at all ("dentales").
+        kinds = (set(q.content) & corpus.vocab.kind_terms) | {
+            t for t in q.content if t not in corpus.terms.df and t not in q.content_verbs}
+        unconstrained = replace(q, year=None, years=(), period_start=None, period_end=None)
+        if q.years and match_facts(unconstrained, corpus):
+            # That kind is counted, but not for the asked year or period.
+            return abstain(q, corpus, closest(q, corpus))
+        if kinds:
+            threshold = weights.min_fact_score_strict
         inputs = {**inputs, "ranked": [
             c for c in inputs["ranked"]
             if kinds <= corpus.fact_head[c.index] | corpus.fact_local[c.index]]}

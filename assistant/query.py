@@ -198,6 +198,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
             s = stem(part)
             if s not in stop and s not in terms:
                 terms.append(s)
+
     keys = tuple(t for t in terms if t in vocab.measure or t in vocab.qualifier_like)
     cues = words()["numeric_cues"] - {"numero"}
     # "el número de trasplantes" asks for a figure; "el número para informes" for a phone.
