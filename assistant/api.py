@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from index.ingest import IngestReport
+from index.ingest import IngestReport, refresh_stale
 from index.ingest import ingest as _ingest
 from index.settings import Settings
 from index.store import Store
@@ -27,10 +28,12 @@ def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
 
 
 def ensure_index(settings: Settings, progress: Callable[[str], None] | None = None) -> Store:
-    """Open the index, building it from ``seeds/`` first when the data folder has none."""
+    """Open the index, building it from ``seeds/`` first when the data folder has none, and
+    re-reading the facts of bulletins an older extractor indexed (their vectors are kept)."""
     store = Store(settings)
     if store.counts()["bulletins"] == 0 and SEEDS.is_dir():
         _ingest([SEEDS], settings, progress=progress, store=store)
+    refresh_stale(store, progress)
     return store
 
 
@@ -40,6 +43,11 @@ def assistant(settings: Settings, progress: Callable[[str], None] | None = None)
 
     if not settings.db_path.exists() and settings.data_dir == Settings().data_dir:
         ensure_index(settings, progress)
+    elif settings.db_path.exists():
+        try:
+            refresh_stale(Store(settings, create=False), progress)
+        except sqlite3.Error:
+            pass  # a read-only index still answers, with the facts it has
     return Assistant(settings)
 
 

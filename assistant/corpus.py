@@ -105,7 +105,7 @@ class Corpus:
                 # semicolon ("353 de córnea, 120 de médula ósea": córnea is not the 120's);
                 # after it, up to the next figure or semicolon.
                 # A comma cuts only a list of figures: with no figure before it in the
-                # sentence, "de las personas afiliadas, que son 11 mil 947" keeps its noun.
+                # sentence, "de los pacientes operados, que son 2 mil 310" keeps its noun.
                 marks = ",;:"
                 cut = max(text.rfind(ch, left, f.value_start) for ch in marks)
                 left = cut + 1 if cut >= 0 else left

@@ -11,7 +11,8 @@ import re
 INTENTS = ("figure", "date", "place", "person", "reason", "list", "text")
 
 _FIGURE = re.compile(
-    r"\bcuant[oa]s?\b|\bque\s+(?:porcentaje|proporcion|cantidad|monto|numero|cifra|tasa)\b"
+    r"\bcuant[oa]s?\b|\bque\s+(?:porcentaje|proporcion|cantidad|monto|numero(?!\s+de\s+telefono)"
+    r"|cifra|tasa)\b"
     r"|\bcifras?\b|\bnumero\s+(?:total\s+)?de\s+(?!telefono|contacto|whats)|\bpor\s*ciento\b|%"
     r"|\b(?:cual|cuales)\s+(?:es|era|fue|son|eran|fueron|sera)\s+(?:el|la|los|las)\s+"
     r"(?:meta|metas|monto|salario|sueldo|costo|precio|porcentaje|cifra|total|promedio"
@@ -33,14 +34,15 @@ _LIST = re.compile(r"\bcuales\b|\bque\s+(?:tipos?|clases?)\s+de\b|\bque\s+[a-z]{
 # A question about a plan: "¿a cuántas quería llegar?", "la meta", "tenía programadas".
 GOAL = re.compile(
     r"\b(?:meta|metas|objetivo|proposito|propuso|propone|pretend\w*|planea\w*|preve\w*"
-    r"|proyect\w*|programad[oa]s|llegar|alcanzar\w*|busca\w*|quiere|queria|queriamos|esperaba"
-    r"|espera|contemplaba|contempla|tendra|tendran|habra|sera|seran|crearan|contrataran"
+    r"|proyect\w*|programad[oa]s|llegar|alcanzar\w*|busca\w*|quiere|queria|queriamos"
+    r"|se\s+esperaba|contemplaba|contempla|tendra|tendran|habra|sera|seran|crearan|contrataran"
     r"|pensaba|planeaba)\b")
 # A question about the situation before a change: "¿cuántas realizaba antes de ...?".
 BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\b"
                       r"|\bal\s+principio\b")
 CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|crecimiento"
-                    r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|disminuy\w*|bajo)\b")
+                    r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|disminuy\w*|bajo\s+(?:de|a)\s+"
+                    r"\d)\b")
 MONEY = re.compile(r"\b(?:pesos|dolares|monto|costo|costaron|cuesta|precio|gana|ganaba|paga"
                    r"|pago|salario|sueldo|beca|presupuesto|importe|inversion|invirti\w*"
                    r"|inviert\w*|invertir|multas?|recursos|ingresos|dinero|recaud\w*|credito"
@@ -60,10 +62,15 @@ RATES = {
 
 
 def intent_of(folded: str, numeric: bool) -> str:
-    """The answer type a folded question asks for (one of ``INTENTS``)."""
-    if _DATE.search(folded):
+    """The answer type a folded question asks for (one of ``INTENTS``).
+
+    When it asks both ("¿cuántas cirugías se hicieron cuando inició la pandemia?"), the cue
+    that comes first decides: the rest is a condition.
+    """
+    date, figure = _DATE.search(folded), _FIGURE.search(folded)
+    if date and not (figure and figure.start() < date.start()):
         return "date"
-    if numeric or _FIGURE.search(folded):
+    if numeric or figure:
         return "figure"
     if _PERSON.search(folded):
         return "person"

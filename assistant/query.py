@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from assistant.intent import cues as question_cues
 from assistant.intent import intent_of
 from assistant.intent import rates as question_rates
-from assistant.terms import term
+from assistant.terms import term, terms
 from assistant.vocab import Vocabulary, canonicalize, stem, stop_words, words
 from index.dates import find_times
 from index.errors import QuestionError
@@ -237,7 +237,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         stated=tuple(float(m.value) for m in find_numbers(text, [(t.start, t.end) for t in times])),
         content=content,
         content_verbs=content_verbs,
-        places=tuple(dict.fromkeys(name for _, _, name in find_places(folded))),
+        places=tuple(dict.fromkeys(name for _, _, name in find_places(folded, strict=False))),
         goal=flags_["goal"],
         baseline=flags_["baseline"],
         change=flags_["change"],
@@ -252,7 +252,8 @@ def _head(folded: str, vocab: Vocabulary) -> str | None:
     m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?([a-z]{3,})", folded)
     if not m or m.group(1) in stop_words():
         return None
-    return term(vocab.correct(m.group(1)) or m.group(1))
+    found = terms(vocab.correct(m.group(1)) or m.group(1))  # synonyms too: partos ~ nacimientos
+    return found[0] if found else None
 
 
 def _content(topic: str, originals: dict[str, str], vocab: Vocabulary

@@ -14,7 +14,9 @@ from typing import TYPE_CHECKING
 
 from assistant.corpus import norm_no
 from assistant.query import Query
+from assistant.terms import PREFIX, term
 from index.fold import fold
+from index.scope import find_places, places
 from index.settings import MatchWeights
 from index.types import Fact
 
@@ -75,6 +77,25 @@ def _year_factor(q: Query, f: Fact, sentence: str, corpus: "Corpus",
     return w.year_other, f"otro año ({f.year})"
 
 
+def _place_factor(q: Query, f: Fact, near: str, corpus: "Corpus",
+                  w: MatchWeights) -> tuple[float, str]:
+    """The asked state against the figure's own place, else the states named near it."""
+    asked = set(q.places)
+    if f.place:
+        own = places().get(fold(f.place))
+        return (1.0, "") if own in asked else (w.place_other, f"otro lugar ({f.place})")
+    named = {name for _, _, name in find_places(near, strict=False)}
+    if asked <= named:
+        return 1.0, ""
+    if named:
+        return w.place_other, "otro lugar"
+    text = {name for _, _, name in find_places(corpus.folded(f.source), strict=False)}
+    if asked <= text:
+        # Named only elsewhere in the text (an opening "estamos en Sonora").
+        return w.place_in_text, "lugar dicho antes"
+    return w.place_other, "otro lugar"
+
+
 def _unit_factor(q: Query, f: Fact, w: MatchWeights) -> float:
     if q.percent:
         return 1.0 if f.unit == "percent" else w.unit_mismatch
@@ -128,8 +149,6 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights,
                 if prev is not None else "")
         for i in corpus.sentence_facts.get(s, ()):
             f = corpus.facts[i]
-            if q.percent is False and f.unit == "percent" and q.intent != "figure":
-                continue
             zones = [(corpus.fact_head[i], 1.0), (corpus.fact_local[i], w.local), *context]
             lex, missing = coverage(q, zones, corpus, w)
             reasons = [f"términos {lex:.2f}"]
@@ -138,11 +157,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights,
             score *= factor
             if why:
                 reasons.append(why)
-            if q.places and not all(fold(p) in near for p in q.places):
-                # Named only elsewhere in the text (the opening "en Querétaro"), or not at all.
-                in_text = all(fold(p) in corpus.folded(source) for p in q.places)
-                score *= w.place_in_text if in_text else w.place_other
-                reasons.append("lugar dicho antes" if in_text else "otro lugar")
+            if q.places:
+                factor, why = _place_factor(q, f, near, corpus, w)
+                score *= factor
+                if why:
+                    reasons.append(why)
             elif not q.places and f.place:
                 score *= w.place_unasked
             score *= _unit_factor(q, f, w) * _modality_factor(q, f, w)
@@ -203,8 +222,11 @@ def _overlaps(q: Query, f: Fact) -> bool:
     return a <= q.period_end and q.period_start <= b
 
 
+_GENERIC_HEADS = frozenset({term("cifra"), term("porcentaje")})
+
+
 def _related(t: str, bag: frozenset[str]) -> bool:
-    return len(t) >= 4 and any(b[:4] == t[:4] for b in bag)
+    return len(t) >= PREFIX and any(b[:PREFIX] == t[:PREFIX] for b in bag)
 
 
 def _same(a: Fact, b: Fact) -> bool:
@@ -248,4 +270,4 @@ def _agrees(c: Candidate, best: Candidate, corpus: "Corpus | None", q: Query | N
     mine, theirs = corpus.fact_head[c.index], corpus.fact_head[best.index]
     if head is not None:
         return head in mine or _related(head, mine)
-    return bool(mine & theirs - {"cifr"})
+    return bool(mine & theirs - _GENERIC_HEADS)

@@ -41,7 +41,7 @@ class Reading:
 
 
 def _is_label(sentence: str) -> bool:
-    """A speaker label ("ZOÉ ROBLEDO ABURTO, DIRECTOR ...") or a line without a verb's room."""
+    """A speaker label ("MARÍA LÓPEZ, DIRECTORA DE ...") or a line without a verb's room."""
     letters = [ch for ch in sentence if ch.isalpha()]
     return not letters or sum(ch.isupper() for ch in letters) > 0.6 * len(letters) or len(
         sentence.split()) < 4
@@ -84,7 +84,7 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         sentence = text[start:end]
         if _is_label(sentence) or sentence.rstrip().endswith("?") or (
                 corpus.bulletins[source].title or "").strip() == sentence.strip():
-            continue  # a question in the text ("¿Qué son los hospitales de expansión?") asks
+            continue  # a question in the text ("¿Qué es una unidad móvil?") asks
         prev, nxt = index.neighbours(s)
         zones = [(index.bags[s], 1.0)]
         if prev is not None:

@@ -22,7 +22,7 @@ _MODALITY = {"meta": "meta", "antes": "cifra de partida", "cambio": "variación"
 
 
 def what(f: Fact, text: str) -> str:
-    """The figure and what it counts, as the text says it: "3,460 camas con ventilador"."""
+    """The figure and what it counts, as the text says it: "1,250 sillas de ruedas nuevas"."""
     value = format_value(f.value, f.unit)
     tail = " ".join(text[f.value_end:f.end].split())
     if f.unit == "percent":

@@ -26,7 +26,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 5
+EXTRACTOR = 6
 _DATA = Path(__file__).with_name("data")
 
 
@@ -376,6 +376,7 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
     """
     lex = lexicon()
     text = bulletin.text
+    folded = fold(text)  # once: folding per sentence made long texts quadratic
     times = find_times(text)
     events = find_events(text)
     mentions = find_numbers(text, blocked_spans(text, times, events))
@@ -403,7 +404,8 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
         s_mentions = [m for m in mentions if s_start <= m.start < s_end]
         if s_mentions:
             facts.extend(_sentence_facts(bulletin, s_start, s_end, s_mentions, periods,
-                                         s_events, ctx, event_periods, lex, year, s_times))
+                                         s_events, ctx, event_periods, lex, year, s_times,
+                                         folded))
         # The context the next sentences inherit.
         if periods:
             ctx.period = periods[-1]
@@ -418,15 +420,20 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
     return facts
 
 
+_RELATIVE_LINK = re.compile(r"\b(?:de\s+(?:los|las)\s+cuales|de\s+(?:ellos|ellas|estos|estas))\b")
+
+
 def _elided_scale(m: NumberMention, before: list[NumberMention], text: str) -> int | float:
-    """ "12.3 millones de mexicanos, de los cuales 4.5 viven ...": the second figure is 4.5
-    millones too — a bare decimal right after a figure in millions keeps its scale."""
+    """ "8.2 millones de personas, de las cuales 1.4 son menores": the second figure is in
+    millions too — a bare decimal linked to a figure in millions by "de los cuales" keeps its
+    scale. Any other decimal ("bajó 2.5 puntos") is read as written."""
     if m.percent or float(m.value).is_integer() or m.value >= 1000 or not before:
         return m.value
     prev = before[-1]
     said = fold(text[prev.start:prev.end]).rstrip()
-    if m.start - prev.end <= 100 and said.endswith(("millones", "millon")) and not re.search(
-            r"[a-z]", fold(text[m.start:m.end])):
+    between = fold(text[prev.end:m.start])
+    if len(between) <= 100 and said.endswith(("millones", "millon")) and \
+            _RELATIVE_LINK.search(between) and not re.search(r"[a-z]", fold(text[m.start:m.end])):
         return round(m.value * 1_000_000)
     return m.value
 
@@ -450,9 +457,9 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                     mentions: list[NumberMention], periods: list[TimeExpr],
                     events: list[Event], ctx: _Context,
                     event_periods: dict[tuple[int | None, str, str], TimeExpr],
-                    lex: Lexicon, year: int | None, times: list[TimeExpr]) -> list[Fact]:
+                    lex: Lexicon, year: int | None, times: list[TimeExpr],
+                    folded: str) -> list[Fact]:
     text = bulletin.text
-    folded = fold(text)
     out: list[Fact] = []
     antecedent: tuple[str, str | None] | None = None  # the last noun stated, and its kind
     for idx, m in enumerate(mentions):
@@ -497,10 +504,12 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         scope = figure_scope(text, folded, (s_start, s_end), (m.start, m.end), times, year,
                              local)
         fact_year = p.year if p else year
-        if scope.modality == "antes" and scope.time_phrase is not None and scope.year != year:
-            # "el próximo año pasemos de 19 mil a 64 mil": the time phrase dates the target;
-            # the starting figure is the present of the text.
+        if scope.modality == "antes" and scope.time_phrase is not None and year is not None \
+                and scope.year is not None and scope.year > year:
+            # "el próximo año queremos pasar de 300 a 420 quirófanos": the future phrase dates
+            # the target; the starting figure is the present of the text.
             fact_year = year
+            scope = replace(scope, time_phrase=None, time_start=None, time_end=None)
         elif scope.time_phrase is not None and (scope.year != fact_year or scope.relative):
             # The time phrase nearest the figure in its own sentence ("en 2019 fueron 3,973 y
             # hoy se gradúan 4,308") beats a period stated elsewhere.

@@ -130,9 +130,15 @@ def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
                 bulletin = read_bulletin(path, source=source, max_bytes=max_bytes)
             report.warnings.extend(str(w.message) for w in caught)
             previous = store.sha_of(source)
-            if previous == (bulletin.sha256, settings.embedder, extractor_version()) and \
-                    stored_paths.get(source) == bulletin.path:
+            same_place = stored_paths.get(source) == bulletin.path
+            if previous == (bulletin.sha256, settings.embedder, extractor_version()) and same_place:
                 report.unchanged.append(source)
+                continue
+            if previous is not None and previous[:2] == (bulletin.sha256, settings.embedder) \
+                    and same_place:
+                # Same text, older extractor: re-read its facts, keep its vectors.
+                refresh(store, source)
+                report.updated.append(source)
                 continue
             t = report.timed("read", t)
             sentences = sentence_spans(bulletin.text)
@@ -160,6 +166,25 @@ def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
                 store.delete(source)
                 report.pruned.append(source)
     return report
+
+
+def refresh(store: Store, source: str) -> None:
+    """Re-read the sentences and facts of a stored bulletin with this extractor."""
+    bulletin = store.bulletin(source)
+    if bulletin is None:
+        return
+    sentences = sentence_spans(bulletin.text)
+    store.replace_facts(source, sentences, extract_facts(bulletin, sentences))
+
+
+def refresh_stale(store: Store, progress: Callable[[str], None] | None = None) -> list[str]:
+    """Re-read every bulletin an older extractor or lexicon indexed; return their names."""
+    stale = store.stale()
+    for source in stale:
+        refresh(store, source)
+        if progress:
+            progress(source)
+    return stale
 
 
 def ingest_one(path: Path, settings: Settings, store: Store | None = None) -> str:

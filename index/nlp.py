@@ -59,8 +59,8 @@ def _mark_blocks(doc: "Doc") -> "Doc":
 
 
 def _after_label_line(text: str, pos: int) -> bool:
-    """True when the line before ``pos`` is a label in capitals: a speaker ("ZOÉ ROBLEDO ABURTO,
-    DIRECTOR GENERAL DEL IMSS") or a heading, never part of the next line's sentence."""
+    """True when the line before ``pos`` is a label in capitals: a speaker ("MARÍA LÓPEZ, DIRECTORA
+    DE PRESTACIONES") or a heading, never part of the next line's sentence."""
     end = text.rfind("\n", 0, pos)
     if end < 0:
         return False

@@ -3,7 +3,7 @@ whether it was done, is a goal or a baseline.
 
 Everything here reads Spanish function words and time phrases, never a particular text:
 "el año pasado" in a report of March 2020 is 2019; "la meta es llegar a 64 mil" is a goal;
-"pasar de 19 mil a 64 mil" makes 19 mil the baseline and 64 mil the target.
+"pasar de 300 a 420 quirófanos" makes 300 the baseline and 420 the target.
 """
 
 from __future__ import annotations
@@ -36,16 +36,19 @@ _SMALL = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "sie
 # Words that make a clause a plan rather than a result.
 _GOAL = re.compile(
     r"\b(?:meta|metas|objetivo|proposito|pretende\w*|busca\w*|planea\w*|preve\w*|prev[ei]"
-    r"|proyecta\w*|programad[oa]s?|se\s+espera|esperamos|estima(?:mos)?|vamos\s+a|va\s+a"
+    r"|proyecta\w*|programad[oa]s?\s+para|se\s+espera\s+que|esperamos|vamos\s+a|va\s+a"
     r"|van\s+a|podremos|podriamos|llegar\s+a|quiere\w*|queremos|contempla\w*"
     r"|habra|tendra\w*|sera\w*|se\s+(?:crearan|contrataran|invertiran|abriran|construiran))\b")
 # Future tense ("crearán", "tendremos", "contratará") also states a plan; read on the text
-# with its accents, where "ampara" and "ampará" differ.
-_FUTURE = re.compile(r"\b\w{2,}(?:rá|rán|remos|ré|rás)\b")
+# with its accents, where "separa" and "separará" differ, and on lower-case words only (a
+# surname such as "Beltrán" is no verb).
+_FUTURE = re.compile(r"(?<![\wÁÉÍÓÚÑ])[a-záéíóúñ]{2,}(?:[aei]rá|[aei]rán|[aei]remos|[aei]ré|drá|drán"
+                     r"|dremos|brá|brán|bremos)\b")
 _NUMBER_START = (r"(?:\d|un\b|una\b|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce"
                  r"|quince|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien"
                  r"|doscient|trescient|cuatrocient|quinient|seiscient|setecient|ochocient"
                  r"|novecient|mil\b)")
+_IMSS_BIENESTAR = re.compile(r"\bimss[\s-]*bienestar\b")
 _CLAUSE_END = re.compile(r"[.;:\n]|,\s+(?:pero|y\s+(?:de|la|el|los|las)|mientras)\b")
 
 
@@ -57,9 +60,9 @@ class Scope:
         year: the year the figure belongs to when a phrase of its sentence places it (an explicit
             year or a relative one resolved against the text's date), else None.
         time_phrase: that phrase as written ("el año pasado"), with ``time_start``/``time_end``.
-        place: a state or city the figure is scoped to, as written, with its span.
-        modality: "realizado", "meta" (goal or plan), "antes" (the baseline of a change: the 19
-            mil of "pasar de 19 mil a 64 mil") or "cambio" (an increase or decrease).
+        place: a state the figure is scoped to, as written, with its span.
+        modality: "realizado", "meta" (goal or plan), "antes" (the baseline of a change: the
+            300 of "pasar de 300 a 420 quirófanos") or "cambio" (an increase or decrease).
         subject: "IMSS-Bienestar" when the clause is about that programme, else None.
     """
 
@@ -92,9 +95,17 @@ def _place_rx() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
-def find_places(folded: str) -> list[tuple[int, int, str]]:
-    """(start, end, state) of every state named in folded text."""
-    return [(m.start(), m.end(), places()[m.group()]) for m in _place_rx().finditer(folded)]
+def find_places(folded: str, strict: bool = True) -> list[tuple[int, int, str]]:
+    """(start, end, state) of every state named as a place in folded text: after "en", "de",
+    "a", "para" or "estado de" ("en Sonora", "de Nuevo León"), not as part of a longer name
+    ("clínica Morelos", "Dr. Hidalgo" are no states). A question is read with
+    ``strict=False``: "¿cuántas enfermeras tiene Tabasco?" names a state too."""
+    out = []
+    for m in _place_rx().finditer(folded):
+        if not strict or re.search(r"\b(?:en|de|del\s+estado\s+de|a|para|y|e|estado\s+de)\s+(?:la\s+)?$",
+                     folded[max(0, m.start() - 24):m.start()]) or m.start() == 0:
+            out.append((m.start(), m.end(), places()[m.group()]))
+    return out
 
 
 def relative_times(folded: str) -> list[tuple[int, int, int]]:
@@ -126,8 +137,16 @@ def _clause(folded: str, s_start: int, s_end: int, pos: int, end: int) -> tuple[
     return left, (stop.start() if stop else s_end)
 
 
-_PAST = re.compile(r"\b\w{3,}(?:ó|aron|ieron|aba|aban|ía|ían|imos)\b")
-_GOAL_NOUN = re.compile(r"\b(?:meta|metas|objetivo|proposito)\b")
+# Past tense on lower-case words ("abrió", "crecieron", "atendíamos"); not "-ía" nouns
+# ("cirugía") nor "-imos" plurals ("próximos").
+_PAST = re.compile(r"(?<![\wÁÉÍÓÚÑ])[a-záéíóúñ]{3,}(?:ó|aron|ieron|aba|aban|ábamos|íamos)\b")
+# "La meta es llegar a ..." makes the rest of the sentence a goal; "con el objetivo de
+# reducir ..." states a purpose, not a goal figure.
+_GOAL_NOUN = re.compile(r"(?<!con el )(?<!con la )(?<!para )\b(?:meta|metas|objetivo|proposito)\b"
+                        r"(?!\s+de\s+[a-z]+r\b)")
+_CHANGE_VERB = re.compile(r"\b(?:pas|aument|crec|sub|baj|reduj|reduc|disminu|increment|llev|"
+                          r"ir|ampli|transit|mov)\w*\s+(?:\w+\s+){0,4}(?:de|del|de\s+la)\s+"
+                          r"(?:las\s+|los\s+|cerca\s+de\s+|mas\s+de\s+)?$")
 _LOCAL_END = re.compile(r"[,.;:\n]")
 
 
@@ -135,11 +154,14 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
               s_start: int) -> str:
     before = folded[max(s_start, v_start - 90):v_start]
     after = folded[v_end:c_end]
-    # "pasar de 19 mil a 64 mil", "pasó del 57 al 96": the first figure is the baseline.
-    if re.search(r"\b(?:de|del|de\s+la)\s+(?:las\s+|los\s+|cerca\s+de\s+|mas\s+de\s+)?$",
-                 before) and re.match(
-            r"[^.;:\d]{0,120}?\b(?:a|al|a\s+la)\s+(?:cerca\s+de\s+|mas\s+de\s+|las\s+|los\s+)?"
-            + _NUMBER_START, after):
+    # "pasar de 300 a 420 quirófanos", "subió del 60 % en 2019 al 80 % en 2020": after a verb of
+    # change, the first figure is the baseline ("becas de 1,600 pesos a 300 mil estudiantes"
+    # and "niños de 5 a 9 años" are no change).
+    if _CHANGE_VERB.search(before) and re.search(
+            r"\b(?:de|del|de\s+la)\s+(?:las\s+|los\s+|cerca\s+de\s+|mas\s+de\s+)?$",
+            before) and re.match(
+            r"[^.;:]{0,120}?\b(?:a|al|a\s+la|hasta)\s+(?:cerca\s+de\s+|mas\s+de\s+|las\s+"
+            r"|los\s+)?" + _NUMBER_START, after):
         return "antes"
     if re.search(r"\b(?:un|el|del|este|ese)\s+(?:incremento|aumento|crecimiento|disminucion"
                  r"|reduccion|alza)\s+(?:de|del)\s+(?:hasta\s+)?(?:el\s+)?$", before):
@@ -186,10 +208,22 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
                     for a, b, off in relative_times(folded[s_start:s_end])]
     l_start, l_end = local or (c_start, c_end)
     before = [m for m in markers if m[1] <= v_start]
-    # A phrase after the figure is its own only before the next figure ("18, 19 jornadas, el
-    # año pasado hicimos 31": the phrase is the 31's).
-    after = [m for m in markers if m[0] >= v_end and m[0] - v_end <= 60 and m[0] < min(c_end, l_end)]
-    chosen = max(before, key=lambda m: m[1]) if before else (min(after) if after else None)
+    # A phrase after the figure is its own only before the next figure ("antes se hacían 10 o
+    # 12 brigadas, el año pasado hicimos 40": the phrase is the 40's).
+    after = [m for m in markers
+             if m[0] >= v_end and m[0] - v_end <= 60 and m[0] < min(c_end, l_end)]
+    nearest_before = max(before, key=lambda m: m[1]) if before else None
+    chosen: tuple[int, int, int | None, bool] | None
+    right_after = [m for m in after if m[0] - v_end <= 25 and not re.search(
+        r"[,;]|\b(?:y|e|que|se|pero)\b", folded[v_end:m[0]])]
+    if right_after:
+        # "del 60 % en 2019 al 80 % en 2020": a phrase right after the figure is its own.
+        chosen = min(right_after)
+    elif nearest_before is not None and (not after or nearest_before[1] > l_start):
+        chosen = nearest_before
+    else:
+        # A phrase after this figure beats one stated before the previous figure.
+        chosen = min(after) if after else nearest_before
     year = phrase = t_start = t_end = None
     relative = False
     if chosen is not None:
@@ -203,9 +237,9 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
         p_start, p_end = l_start + a, l_start + b
         place = text[p_start:p_end]
     clause = folded[c_start:c_end]
-    subject = "IMSS-Bienestar" if "bienestar" in clause or (
-        "bienestar" in folded[s_start:s_end] and "imss" not in clause.replace("imss-bienestar", "")
-    ) else None
+    subject = "IMSS-Bienestar" if _IMSS_BIENESTAR.search(clause) or (
+        _IMSS_BIENESTAR.search(folded[s_start:s_end])
+        and "imss" not in _IMSS_BIENESTAR.sub("", clause)) else None
     return Scope(year, phrase, t_start, t_end, place, p_start, p_end,
                  _modality(text, folded, c_start, c_end, v_start, v_end, s_start), subject,
                  relative)

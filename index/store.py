@@ -29,6 +29,7 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS bulletins (
     source TEXT PRIMARY KEY, path TEXT NOT NULL, number TEXT, date TEXT, title TEXT,
     text TEXT NOT NULL, sha256 TEXT NOT NULL, embedder TEXT NOT NULL,
+    extractor TEXT NOT NULL DEFAULT '',
     ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
 );
 CREATE TABLE IF NOT EXISTS chunks (
@@ -92,14 +93,22 @@ class Store:
             self._migrate()
 
     def _migrate(self) -> None:
-        """Add the columns later versions introduced to an index built by an earlier one."""
-        have = {r[1] for r in self.db.execute("PRAGMA table_info(facts)")}
-        for name, kind in _LATER_FACT_COLUMNS.items():
-            if name not in have:
-                self.db.execute(f"ALTER TABLE facts ADD COLUMN {name} {kind}")
-        have = {r[1] for r in self.db.execute("PRAGMA table_info(bulletins)")}
-        if "extractor" not in have:
-            self.db.execute("ALTER TABLE bulletins ADD COLUMN extractor TEXT NOT NULL DEFAULT ''")
+        """Add the columns later versions introduced to an index built by an earlier one.
+
+        Two processes may open the same old index at once: a column the other one has just
+        added is not an error.
+        """
+        wanted = [("facts", name, kind) for name, kind in _LATER_FACT_COLUMNS.items()]
+        wanted.append(("bulletins", "extractor", "TEXT NOT NULL DEFAULT ''"))
+        for table, name, kind in wanted:
+            have = {r[1] for r in self.db.execute(f"PRAGMA table_info({table})")}
+            if name in have:
+                continue
+            try:
+                self.db.execute(f"ALTER TABLE {table} ADD COLUMN {name} {kind}")
+            except sqlite3.OperationalError as exc:
+                if "duplicate column" not in str(exc):
+                    raise
 
     # -- SQLite -------------------------------------------------------------------------------
     @property
@@ -296,6 +305,23 @@ class Store:
             stale = [i for i in old_ids if i not in set(ids)]
             if stale:
                 collection.delete(ids=stale)
+
+    def replace_facts(self, source: str, sentences: Sequence[tuple[int, int]],
+                      facts: Iterable[Fact]) -> None:
+        """Re-read facts of a stored bulletin (a newer extractor): sentences and facts are
+        replaced in one transaction; its chunks and vectors stay as they are."""
+        with self._lock, self.db:
+            self.db.execute(_BUMP)
+            self.db.execute("DELETE FROM sentences WHERE source = ?", (source,))
+            self.db.execute("DELETE FROM facts WHERE source = ?", (source,))
+            self.db.executemany('INSERT INTO sentences (source, start, "end") VALUES (?, ?, ?)',
+                                [(source, a, b) for a, b in sentences])
+            cols = ", ".join(f'"{c}"' for c in _FACT_FIELDS)
+            marks = ", ".join("?" for _ in _FACT_FIELDS)
+            self.db.executemany(f"INSERT INTO facts ({cols}) VALUES ({marks})",
+                                [tuple(asdict(f)[c] for c in _FACT_FIELDS) for f in facts])
+            self.db.execute("UPDATE bulletins SET extractor = ? WHERE source = ?",
+                            (extractor_version(), source))
 
     def delete(self, source: str) -> None:
         """Remove a bulletin, its chunks, vectors and facts."""

@@ -27,7 +27,9 @@ TEXTS = {
     "c.txt": ("2022-05-02",
               "Cada año se entregan 520 sillas de ruedas; en total ya son 4 mil 100 sillas.\n"
               "El convenio con la universidad es por 36 millones de pesos y cubre 45 clínicas.\n"
-              "El acuerdo está vigente desde el 9 de mayo de 2022.\n"),
+              "El acuerdo está vigente desde el 9 de mayo de 2022.\n"
+              "En Durango se instalaron 12 bebederos escolares, y en Jalisco se instalaron 25 "
+              "bebederos escolares. En la CDMX se abrieron 33 salas de lactancia.\n"),
 }
 
 
@@ -92,6 +94,12 @@ def test_real_words_are_not_typo_corrected(assistant: Assistant) -> None:
     assert term("ruedas") in q.content
 
 
+def test_the_asked_state_is_the_figures_own(assistant: Assistant) -> None:
+    assert assistant.ask("¿Cuántos bebederos escolares se instalaron en Jalisco?").values[0] == 25
+    assert assistant.ask("¿Cuántas salas de lactancia se abrieron en la Ciudad de México?"
+                         ).values[0] == 33
+
+
 def test_a_goal_is_not_what_was_done(assistant: Assistant) -> None:
     answer = assistant.ask("¿Cuántos lentes repartió el programa en 2020?")
     assert 9000 not in answer.values
@@ -125,6 +133,9 @@ def test_facts_carry_their_scope(assistant: Assistant) -> None:
     ("¿Para qué sirven los albergues?", "reason"),
     ("¿Qué especialidades se atienden?", "list"),
     ("¿Cuál es el número para informes?", "text"),
+    ("¿Qué número de teléfono tiene la línea?", "text"),
+    ("¿Cuántas cirugías se hicieron cuando inició la pandemia?", "figure"),
+    ("¿Quiénes pueden entrar de visita?", "text"),
 ])
 def test_intents(question: str, intent: str) -> None:
     assert intent_of(fold(question), numeric=False) == intent
@@ -140,5 +151,35 @@ def test_an_older_extractor_version_is_re_read(tmp_path: Path) -> None:
     store.db.execute("UPDATE bulletins SET extractor = 'old'")
     store.db.commit()
     assert store.stale() == ["x.txt"]
+    chunks = store.chunk_ids()
     report = ingest([folder], settings)
     assert report.updated == ["x.txt"] and Store(settings).stale() == []
+    assert Store(settings).chunk_ids() == chunks  # facts re-read, vectors kept
+    store.db.execute("UPDATE bulletins SET extractor = 'old'")
+    store.db.commit()
+    from assistant.api import ensure_index
+
+    assert ensure_index(settings).stale() == []  # serve and ask re-read too
+
+
+def test_an_index_of_the_previous_version_is_migrated(tmp_path: Path) -> None:
+    import sqlite3
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "x.txt").write_text("Se abrieron 12 lactarios en Sonora.\n", encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    ingest([folder], settings)
+    # Turn it into an index as the previous version wrote it: no scope columns, no extractor.
+    conn = sqlite3.connect(settings.db_path)
+    for column in ("modality", "place", "place_start", "place_end", "time_phrase", "time_start",
+                   "time_end", "subject"):
+        conn.execute(f"ALTER TABLE facts DROP COLUMN {column}")
+    conn.execute("ALTER TABLE bulletins DROP COLUMN extractor")
+    conn.commit()
+    conn.close()
+    store = Store(settings)
+    assert store.stale() == ["x.txt"]
+    ingest([folder], settings)
+    (fact,) = Store(settings).facts()
+    assert fact.place == "Sonora"

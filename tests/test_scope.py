@@ -96,3 +96,39 @@ def test_a_four_digit_count_is_still_a_figure() -> None:
 def test_an_elided_scale_is_kept() -> None:
     facts = _facts("Atendemos a 8.2 millones de personas, de las cuales 1.4 son menores.")
     assert 1_400_000 in facts and 8_200_000 in facts
+
+
+@pytest.mark.parametrize("sentence, value, modality", [
+    ("Se entregaron becas de 1,600 pesos a 300 mil estudiantes.", 1600, "realizado"),
+    ("Atendimos a niños de 5 a 9 años en la campaña.", 5, "realizado"),
+    ("El doctor Beltrán atendió a 40 pacientes.", 40, "realizado"),
+    ("En los próximos meses vamos a contratar 500 médicos.", 500, "meta"),
+    ("Con el objetivo de reducir la espera, se realizaron 500 cirugías.", 500, "realizado"),
+    ("La cobertura subió del 60 por ciento en 2019 al 80 por ciento en 2020.", 60, "antes"),
+])
+def test_modality_does_not_misfire(sentence: str, value: int, modality: str) -> None:
+    assert _facts(sentence)[value].modality == modality
+
+
+def test_the_time_phrase_after_a_figure_in_its_stretch_is_its_own() -> None:
+    facts = _facts("La cobertura subió del 60 por ciento en 2019 al 80 por ciento en 2020.")
+    assert facts[60].year == 2019 and facts[80].year == 2020
+
+
+@pytest.mark.parametrize("sentence", [
+    "La clínica Morelos recibió 30 donadores.",
+    "El Dr. Hidalgo atendió 30 consultas.",
+])
+def test_names_that_contain_a_state_are_not_places(sentence: str) -> None:
+    assert _facts(sentence)[30].place is None
+
+
+def test_decimals_keep_their_own_scale_unless_linked() -> None:
+    facts = _facts("Se atendió a 8.2 millones de personas; la espera bajó 2.5 puntos.")
+    assert 2.5 in facts and 2_500_000 not in facts
+
+
+def test_subject_is_imss_bienestar_only_when_named() -> None:
+    facts = _facts("El IMSS entregó 300 apoyos y la Secretaría de Bienestar 200 becas.")
+    assert facts[300].subject is None
+    assert _facts("IMSS-Bienestar abrió 25 hospitales rurales.")[25].subject == "IMSS-Bienestar"
