@@ -141,7 +141,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights,
         if prev is not None:
             context.append((index.bags[prev], w.neighbour))
         if nxt is not None:
-            context.append((index.bags[nxt], w.neighbour * 0.75))
+            context.append((index.bags[nxt], w.next_sentence))
         context.append((index.source_bags[source], w.text))
         if q.places:
             near = sentence_text + " " + (

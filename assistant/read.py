@@ -47,22 +47,24 @@ def _is_label(sentence: str) -> bool:
         sentence.split()) < 4
 
 
-def _type_bonus(q: Query, sentence: str) -> float:
+def _type_bonus(q: Query, sentence: str, w: MatchWeights) -> float:
+    """What the sentence earns for holding the kind of answer asked (or loses for lacking it)."""
     folded = fold(sentence)
     if q.intent == "date":
         times = [t for t in find_times(sentence) if t.kind != "year" or q.year is None]
-        return 0.2 if times else -0.15
+        return w.type_match if times else -w.type_missing
     if q.intent == "person":
-        return 0.15 if _PERSON.search(sentence) else -0.05
+        return w.type_hint if _PERSON.search(sentence) else -w.type_missing / 3
     if q.intent == "place":
-        return 0.15 if find_places(folded) or _PLACE_WORDS.search(sentence) else -0.05
+        found = find_places(folded) or _PLACE_WORDS.search(sentence)
+        return w.type_hint if found else -w.type_missing / 3
     if q.intent == "reason":
-        return 0.15 if _REASON.search(folded) else 0.0
+        return w.type_hint if _REASON.search(folded) else 0.0
     if q.intent == "list":
         head = q.flags.get("list_head")
         if head and re.search(r"\b" + re.escape(head) + r"\w*\s+(?:como|:)", folded):
-            return 0.3  # "¿qué especialidades?" → "especialidades como Medicina Interna, ..."
-        return 0.1 if sentence.count(",") >= 2 or ":" in sentence else 0.0
+            return w.enumeration  # "¿qué especialidades?" → "especialidades como A, B, ..."
+        return w.type_hint / 1.5 if sentence.count(",") >= 2 or ":" in sentence else 0.0
     return 0.0
 
 
@@ -93,17 +95,17 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
             lead_in = before.endswith(("?", ":"))
             zones.append((index.bags[prev], w.lead_in if lead_in else w.neighbour))
         if nxt is not None:
-            zones.append((index.bags[nxt], w.neighbour * 0.75))
+            zones.append((index.bags[nxt], w.next_sentence))
         zones.append((index.source_bags[source], w.text))
         lex, _ = coverage(q, zones, corpus, w)
-        bonus = _type_bonus(q, sentence)
+        bonus = _type_bonus(q, sentence, w)
         score = lex + bonus
         if retrieved and (source, start) in retrieved:
-            score += 0.05
+            score += w.retrieved
         if q.year is not None and str(q.year) not in sentence and corpus.bulletins[source].year \
                 not in (q.year, None):
-            score -= 0.1
-        out.append(Reading(s, score, (f"términos {lex:.2f}",), bonus >= 0.3))
+            score -= w.sentence_other_year
+        out.append(Reading(s, score, (f"términos {lex:.2f}",), bonus >= w.enumeration))
     out.sort(key=lambda r: (-r.score, r.index))
     return out
 
@@ -116,7 +118,7 @@ def read(q: Query, corpus: "Corpus", w: MatchWeights,
         return None
     best = ranked[0]
     picks = [best.index]
-    for r in ranked[1:3]:
+    for r in ranked[1:w.max_sentences]:
         if r.score >= best.score - w.alt_margin:
             picks.append(r.index)
     index = corpus.terms

@@ -24,7 +24,8 @@ class MatchWeights:
     # Where a question term is found, and the credit it earns there.
     local: float = 0.95  # the figure's own clause (from the comma before it to the next figure)
     sentence: float = 0.75  # elsewhere in its sentence
-    neighbour: float = 0.45  # the sentence before (the one after earns 3/4 of this)
+    neighbour: float = 0.45  # the sentence before
+    next_sentence: float = 0.34  # the sentence after
     text: float = 0.2  # anywhere in the same text: the topic a speaker set earlier
     related: float = 0.8  # a related term (shared stem prefix) instead of the term itself
     verb: float = 0.6  # weight of a question verb against a noun
@@ -64,6 +65,13 @@ class MatchWeights:
     agree_ratio: float = 0.6  # the same measure in another text or year, this share of the best
     max_answers: int = 4
     min_sentence_score: float = 0.45  # the reader's threshold for non-figure questions
+    type_match: float = 0.2  # a date question and a sentence with a date
+    type_missing: float = 0.15  # ... and one without (a third of it for persons and places)
+    type_hint: float = 0.15  # a name, a place, a reason ("porque", "para que") when asked
+    enumeration: float = 0.3  # "¿qué especialidades?" and "especialidades como A, B, C"
+    retrieved: float = 0.05  # a sentence inside a passage the hybrid retriever returned
+    sentence_other_year: float = 0.1  # a year asked that neither sentence nor text has
+    max_sentences: int = 3  # sentences quoted when several answer as well
     neighbour_margin: float = 0.25  # a neighbour of the best sentence this close is quoted too
     lead_in: float = 0.9  # credit of the terms of a question or colon the sentence answers
 
