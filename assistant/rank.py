@@ -176,7 +176,10 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights,
                     pass
                 elif q.head in corpus.fact_local[i] or _related(q.head, corpus.fact_head[i]):
                     score *= w.head_near
-                elif q.head in index.bags[s] or _related(q.head, index.bags[s]):
+                elif q.head in index.bags[s] or _related(q.head, index.bags[s]) or (
+                        f.measure == "cifra" and prev is not None
+                        and (q.head in index.bags[prev] or _related(q.head, index.bags[prev]))):
+                    # A bare figure ("Llevamos 120.") counts what the sentence before named.
                     score *= w.head_missing
                     reasons.append("no cuenta " + q.head)
                 else:
