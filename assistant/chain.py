@@ -19,7 +19,6 @@ from langchain_core.runnables import (
     Runnable,
     RunnableBranch,
     RunnableLambda,
-    RunnableParallel,
     RunnablePassthrough,
 )
 
@@ -254,6 +253,8 @@ class Assistant:
         if not ranked:
             return ranked
         reach = 1 + w.semantic
+        if q.bulletin:
+            return ranked  # pinned to one bulletin: the terms decide among its few figures
         if (len(ranked) > 1 and ranked[1].score * reach >= ranked[0].score - w.alt_margin) or (
                 ranked[0].score < w.min_fact_score <= ranked[0].score * reach):
             ranked = rank_facts(q, corpus, w, self._nearest(q.text, w.semantic_k))
@@ -286,8 +287,8 @@ class Assistant:
         # Passages are retrieved only when the facts table cannot settle the question.
         chain: Runnable[Any, Any] = (
             RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))
-            | RunnableParallel(query=RunnablePassthrough(),
-                               ranked=RunnableLambda(lambda q: self._rank(q, corpus)))
+            | RunnableLambda(lambda q: {"query": q})
+            | RunnablePassthrough.assign(ranked=lambda inputs: self._rank(inputs["query"], corpus))
             | RunnablePassthrough.assign(
                 settled=lambda inputs: from_facts(inputs, corpus, weights))
             | RunnableBranch(

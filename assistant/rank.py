@@ -34,18 +34,25 @@ class Candidate:
     reasons: tuple[str, ...] = ()
 
 
+Weighted = list[tuple[str, float, set[str]]]
+
+
+def weigh(q: Query, corpus: "Corpus", w: MatchWeights) -> Weighted:
+    """Each question term with its weight (rarity; verbs weigh less) and its related terms."""
+    index = corpus.terms
+    return [(t, index.idf(t) * (w.verb if t in q.content_verbs else 1.0), index.variants(t))
+            for t in q.content]
+
+
 def coverage(q: Query, zones: list[tuple[frozenset[str], float]], corpus: "Corpus",
-             w: MatchWeights) -> tuple[float, list[str]]:
+             w: MatchWeights, weighted: Weighted | None = None) -> tuple[float, list[str]]:
     """Share of the question's idf-weighted terms found in ``zones`` (terms, credit), best
     zone per term; a related term (shared stem prefix) earns ``w.related`` of the credit."""
-    index = corpus.terms
     got = total = 0.0
     missing: list[str] = []
-    for t in q.content:
-        weight = index.idf(t) * (w.verb if t in q.content_verbs else 1.0)
+    for t, weight, variants in weighted if weighted is not None else weigh(q, corpus, w):
         total += weight
         best = 0.0
-        variants = index.variants(t)
         for bag, credit in zones:
             if t in bag:
                 best = max(best, credit)
@@ -129,14 +136,19 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights,
     """
     index = corpus.terms
     sentences = index.candidates(list(q.content))
+    weighted = weigh(q, corpus, w)
     out: list[Candidate] = []
+    pinned = norm_no(q.bulletin) if q.bulletin else None
     for s in sentences:
-        prev, nxt = index.neighbours(s)
         source = index.sentences[s][0]
         bulletin = corpus.bulletins[source]
-        if q.bulletin and norm_no(bulletin.number) != norm_no(q.bulletin):
+        if pinned is not None and norm_no(bulletin.number) != pinned:
             continue  # "según el boletín 175/2022": only that bulletin answers
-        sentence_text = fold(bulletin.text[index.sentences[s][1]:index.sentences[s][2]])
+        if not corpus.sentence_facts.get(s):
+            continue
+        prev, nxt = index.neighbours(s)
+        folded = corpus.folded(source)
+        sentence_text = folded[index.sentences[s][1]:index.sentences[s][2]]
         context = [(index.bags[s], w.sentence)]
         if prev is not None:
             context.append((index.bags[prev], w.neighbour))
@@ -145,12 +157,12 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights,
         context.append((index.source_bags[source], w.text))
         if q.places:
             near = sentence_text + " " + (
-                fold(bulletin.text[index.sentences[prev][1]:index.sentences[prev][2]])
+                folded[index.sentences[prev][1]:index.sentences[prev][2]]
                 if prev is not None else "")
         for i in corpus.sentence_facts.get(s, ()):
             f = corpus.facts[i]
             zones = [(corpus.fact_head[i], 1.0), (corpus.fact_local[i], w.local), *context]
-            lex, missing = coverage(q, zones, corpus, w)
+            lex, missing = coverage(q, zones, corpus, w, weighted)
             reasons = [f"términos {lex:.2f}"]
             score = lex
             factor, why = _year_factor(q, f, sentence_text, corpus, w)
