@@ -14,6 +14,7 @@ from assistant.rank import coverage
 from assistant.types import Answer
 from index.dates import find_times
 from index.fold import fold
+from index.nlp import DATELINE
 from index.scope import find_places
 from index.settings import MatchWeights
 
@@ -41,7 +42,10 @@ class Reading:
 
 
 def _is_label(sentence: str) -> bool:
-    """A speaker label ("MARÍA LÓPEZ, DIRECTORA DE ...") or a line without a verb's room."""
+    """A speaker label ("MARÍA LÓPEZ, DIRECTORA DE ..."), a dateline, or a line too short to
+    say anything."""
+    if DATELINE.match(" ".join(fold(sentence).split())):
+        return True  # "Mérida, Yucatán, jueves 3 de marzo de 2022": where and when it was issued
     letters = [ch for ch in sentence if ch.isalpha()]
     return not letters or sum(ch.isupper() for ch in letters) > 0.6 * len(letters) or len(
         sentence.split()) < 4

@@ -5,8 +5,11 @@ Lemmas come from spaCy's lookup tables through ``index.lemmas`` (no pipeline nee
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING
+
+from index.fold import fold
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -58,13 +61,22 @@ def _mark_blocks(doc: "Doc") -> "Doc":
     return doc
 
 
+# "Mérida, Yucatán, jueves 3 de marzo de 2022" (folded): where and when a text was issued.
+DATELINE = re.compile(r"^[^,.]{2,40},\s*(?:[^,.]{2,30},\s*)?(?:(?:lunes|martes|miercoles|jueves"
+                      r"|viernes|sabado|domingo)\s+)?\d{1,2}\s+de\s+[a-z]+\s+(?:de|del)\s+\d{4}"
+                      r"\s*\.?$")
+
+
 def _after_label_line(text: str, pos: int) -> bool:
-    """True when the line before ``pos`` is a label in capitals: a speaker ("MARÍA LÓPEZ, DIRECTORA
-    DE PRESTACIONES") or a heading, never part of the next line's sentence."""
+    """True when the line before ``pos`` is a dateline, or a label in capitals (a speaker,
+    "MARÍA LÓPEZ, DIRECTORA DE PRESTACIONES", or a heading): never part of the next line's
+    sentence."""
     end = text.rfind("\n", 0, pos)
     if end < 0:
         return False
     line = text[text.rfind("\n", 0, end) + 1:end]
+    if DATELINE.match(" ".join(fold(line).split())):
+        return True
     letters = [ch for ch in line if ch.isalpha()]
     return len(letters) >= 6 and len(line.split()) >= 2 and sum(
         ch.isupper() for ch in letters) >= 0.8 * len(letters)

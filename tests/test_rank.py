@@ -16,6 +16,7 @@ from index.store import Store
 TEXTS = {
     "a.txt": ("2021-06-10",
               "INFORME DE LA DIRECTORA\n"
+              "Hermosillo, Sonora, jueves 10 de junio de 2021\n"
               "El año pasado el programa repartió 7 mil 420 lentes a escolares. "
               "Este año la meta es llegar a 9 mil lentes para escolares.\n"
               "En Sonora se abrieron 18 lactarios y en todo el país suman 240 lactarios.\n"
@@ -112,6 +113,9 @@ def test_reader_answers_when_and_why(assistant: Assistant) -> None:
     assert "rezago visual" in why.text
     for answer in (when, why):
         assert "INFORME" not in answer.text  # a speaker label never answers
+        assert "Hermosillo" not in answer.text  # nor a dateline
+    issued = assistant.ask("¿Cuándo se publicó el informe de la directora?")
+    assert "Hermosillo" not in issued.text
 
 
 def test_facts_carry_their_scope(assistant: Assistant) -> None:
