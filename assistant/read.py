@@ -132,6 +132,15 @@ def read(q: Query, corpus: "Corpus", w: MatchWeights,
     for r in ranked[1:8]:
         if r.index in near and r.index not in picks and r.score >= best.score - w.neighbour_margin:
             picks.append(r.index)
+    if q.intent == "list":
+        # A list often follows the sentence that introduces it ("Se eligieron por tres
+        # criterios. La lejanía, el acceso y ..."): the next sentence, when it enumerates.
+        _, nxt = index.neighbours(best.index)
+        if nxt is not None and nxt not in picks:
+            source, start, end = index.sentences[nxt]
+            following = corpus.bulletins[source].text[start:end]
+            if following.count(",") >= 2 or ":" in following:
+                picks.append(nxt)
     picks.sort()
     if best.enumerates:
         # A list asked across texts: the best enumeration of each other text too.

@@ -30,7 +30,9 @@ TEXTS = {
               "El convenio con la universidad es por 36 millones de pesos y cubre 45 clínicas.\n"
               "El acuerdo está vigente desde el 9 de mayo de 2022.\n"
               "En Durango se instalaron 12 bebederos escolares, y en Jalisco se instalaron 25 "
-              "bebederos escolares. En la CDMX se abrieron 33 salas de lactancia.\n"),
+              "bebederos escolares. En la CDMX se abrieron 33 salas de lactancia.\n"
+              "Las caravanas se organizaron en cuatro equipos. Vacunación, detección de "
+              "diabetes, salud bucal y nutrición.\n"),
 }
 
 
@@ -116,6 +118,11 @@ def test_reader_answers_when_and_why(assistant: Assistant) -> None:
         assert "Hermosillo" not in answer.text  # nor a dateline
     issued = assistant.ask("¿Cuándo se publicó el informe de la directora?")
     assert "Hermosillo" not in issued.text
+
+
+def test_a_list_after_its_introduction_is_quoted(assistant: Assistant) -> None:
+    answer = assistant.ask("¿En qué equipos se organizaron las caravanas?")
+    assert "salud bucal" in answer.text
 
 
 def test_facts_carry_their_scope(assistant: Assistant) -> None:
