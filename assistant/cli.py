@@ -287,17 +287,27 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser: one sub-command per function in COMMANDS."""
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--data-dir", type=Path, default=None,
+def _common_options(parser: argparse.ArgumentParser, default: object) -> None:
+    parser.add_argument("--data-dir", type=Path, default=default,
                         help="carpeta del índice (o BOLETINES_DATA_DIR; por omisión ./data)")
-    common.add_argument("--chroma-url", default=None,
+    parser.add_argument("--chroma-url", default=default,
                         help="servidor Chroma http://HOST:PUERTO en lugar del índice local")
-    common.add_argument("--embedder", choices=EMBEDDERS, default=None,
+    parser.add_argument("--embedder", choices=EMBEDDERS, default=default,
                         help="modelo de embeddings (por omisión e5)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser: one sub-command per function in COMMANDS.
+
+    The options every command shares work before the sub-command (as git's and pip's do) or
+    after it; after it, they win.
+    """
+    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: an option not given after the sub-command keeps the value given before it.
+    _common_options(common, argparse.SUPPRESS)
     parser = argparse.ArgumentParser(
         prog=PROG, description="Preguntas y respuestas con cifras citadas sobre boletines del IMSS.")
+    _common_options(parser, None)
     sub = parser.add_subparsers(dest="command", metavar="COMANDO")
     sub.required = True
 

@@ -108,3 +108,12 @@ def test_chat_session(seed_settings: Settings) -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.count("505,437") >= 2  # the answer, then the history
     assert "505 mil 437 mastografías" in proc.stdout  # :fuentes shows the full quote
+
+
+def test_shared_options_work_before_or_after_the_command(capsys: pytest.CaptureFixture[str],
+                                                         tmp_path: Path) -> None:
+    missing = str(tmp_path / "nada")
+    for argv in (["--data-dir", missing, "status"], ["status", "--data-dir", missing],
+                 ["--data-dir", "otro", "status", "--data-dir", missing]):
+        code, _, err = run(capsys, *argv)
+        assert code == 1 and "nada" in err, argv
