@@ -16,6 +16,7 @@ from pathlib import Path
 
 from index.dates import TimeExpr
 from index.fold import fold
+from index.numbers import NUMBER_WORDS
 
 _DATA = Path(__file__).with_name("data") / "places.json"
 
@@ -44,10 +45,9 @@ _GOAL = re.compile(
 # surname such as "Beltrán" is no verb).
 _FUTURE = re.compile(r"(?<![\wÁÉÍÓÚÑ])[a-záéíóúñ]{2,}(?:[aei]rá|[aei]rán|[aei]remos|[aei]ré|drá|drán"
                      r"|dremos|brá|brán|bremos)\b")
-_NUMBER_START = (r"(?:\d|un\b|una\b|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once|doce"
-                 r"|quince|veinte|treinta|cuarenta|cincuenta|sesenta|setenta|ochenta|noventa|cien"
-                 r"|doscient|trescient|cuatrocient|quinient|seiscient|setecient|ochocient"
-                 r"|novecient|mil\b)")
+# Where a figure starts: a digit or a number word of the numeral reader.
+_NUMBER_START = r"(?:\d|(?:" + "|".join(sorted((fold(w) for w in NUMBER_WORDS), key=len,
+                                               reverse=True)) + r")\b)"
 _IMSS_BIENESTAR = re.compile(r"\bimss[\s-]*bienestar\b")
 _CLAUSE_END = re.compile(r"[.;:\n]|,\s+(?:pero|y\s+(?:de|la|el|los|las)|mientras)\b")
 
