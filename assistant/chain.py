@@ -33,7 +33,7 @@ from assistant.answer import (
 )
 from assistant.corpus import Corpus
 from assistant.query import Query, parse
-from assistant.rank import Candidate, choose, rank_facts
+from assistant.rank import Candidate, choose, nudge, rank_facts
 from assistant.read import read
 from assistant.retrieve import build_retriever, known_only
 from assistant.types import Answer
@@ -263,7 +263,8 @@ class Assistant:
             return ranked  # pinned to one bulletin: the terms decide among its few figures
         if (len(ranked) > 1 and ranked[1].score * reach >= ranked[0].score - w.alt_margin) or (
                 ranked[0].score < w.min_fact_score <= ranked[0].score * reach):
-            ranked = rank_facts(q, corpus, w, self._nearest(q.text, w.semantic_k))
+            # The embedder's bonus is applied to this ranking, not to a second one.
+            ranked = nudge(ranked, self._nearest(q.text, w.semantic_k), w)
         return ranked
 
     def _nearest(self, question: str, k: int) -> dict[str, list[tuple[int, int, int]]]:

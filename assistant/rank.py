@@ -9,7 +9,7 @@ gate on vocabulary: an unknown noun simply scores lower.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from assistant.corpus import norm_no
@@ -127,13 +127,8 @@ def _modality_factor(q: Query, f: Fact, w: MatchWeights) -> float:
     return w.done_when_goal if q.goal else 1.0
 
 
-def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights,
-               semantic: dict[str, list[tuple[int, int, int]]] | None = None) -> list[Candidate]:
-    """Every fact that shares a term with the question, scored, best first.
-
-    ``semantic`` maps a source to the (start, end, rank) of the passages the embedder found
-    nearest the question: a figure inside one earns a bonus that shrinks with the rank.
-    """
+def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
+    """Every fact that shares a term with the question, scored, best first."""
     index = corpus.terms
     sentences = index.candidates(list(q.content))
     weighted = weigh(q, corpus, w)
@@ -205,15 +200,33 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights,
                 reasons.append("otro periodo")
             if f.approx:
                 score *= w.approx
-            if semantic:
-                ranks = [r for a, b, r in semantic.get(f.source, ()) if a <= f.value_start < b]
-                if ranks:
-                    score *= 1 + w.semantic / (1 + min(ranks))
-                    reasons.append(f"pasaje cercano #{min(ranks) + 1}")
             if missing:
                 reasons.append("faltan " + ",".join(missing))
             out.append(Candidate(i, f, score, tuple(reasons)))
-    out.sort(key=lambda c: (-c.score, c.fact.source, c.fact.start))
+    out.sort(key=_order)
+    return out
+
+
+def _order(c: Candidate) -> tuple[float, str, int]:
+    return -c.score, c.fact.source, c.fact.start
+
+
+def nudge(ranked: list[Candidate], semantic: dict[str, list[tuple[int, int, int]]],
+          w: MatchWeights) -> list[Candidate]:
+    """``ranked`` with the embedder's view added, best first again.
+
+    ``semantic`` maps a source to the (start, end, rank) of the passages the embedder found
+    nearest the question: a figure inside one earns a bonus that shrinks with the rank.
+    """
+    out: list[Candidate] = []
+    for c in ranked:
+        ranks = [r for a, b, r in semantic.get(c.fact.source, ())
+                 if a <= c.fact.value_start < b]
+        if ranks:
+            c = replace(c, score=c.score * (1 + w.semantic / (1 + min(ranks))),
+                        reasons=(*c.reasons, f"pasaje cercano #{min(ranks) + 1}"))
+        out.append(c)
+    out.sort(key=_order)
     return out
 
 

@@ -194,3 +194,20 @@ def test_an_index_of_the_previous_version_is_migrated(tmp_path: Path) -> None:
     ingest([folder], settings)
     (fact,) = Store(settings).facts()
     assert fact.place == "Sonora"
+
+
+def test_the_embedders_nearest_passage_breaks_a_tie(assistant: Assistant) -> None:
+    from assistant.chain import load_corpus
+    from assistant.query import parse
+    from assistant.rank import nudge, rank_facts
+
+    corpus = load_corpus(assistant.store)
+    w = assistant.settings.match
+    ranked = rank_facts(parse("¿Cuántos lentes se repartieron a escolares?", corpus.vocab),
+                        corpus, w)
+    second = ranked[1]
+    nudged = nudge(ranked, {second.fact.source: [(0, 10**6, 0)]}, w)
+    assert nudged[0].fact == second.fact or nudged[0].score >= ranked[0].score
+    moved = next(c for c in nudged if c.fact == second.fact)
+    assert moved.score == pytest.approx(second.score * (1 + w.semantic))
+    assert [c.score for c in nudged] == sorted((c.score for c in nudged), reverse=True)
