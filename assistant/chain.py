@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 PROMPTS = Path(__file__).with_name("prompts")
 # Bump when Corpus gains or changes what it derives: a cache of another version is rebuilt.
-CACHE_VERSION = 7
+CACHE_VERSION = 8
 
 
 def load_prompt(name: str) -> str:
@@ -89,10 +89,6 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         # Kinds: the lexicon's ("córnea", "VIH"), and nouns no text uses at all ("dentales").
         kinds = (set(q.content) & corpus.vocab.kind_terms) | {
             t for t in q.content if t not in corpus.terms.df and t not in q.content_verbs}
-        unconstrained = replace(q, year=None, years=(), period_start=None, period_end=None)
-        if q.years and match_facts(unconstrained, corpus):
-            # That kind is counted, but not for the asked year or period.
-            return abstain(q, corpus, closest(q, corpus))
         if kinds:
             threshold = weights.min_fact_score_strict
         if q.intent != "figure":

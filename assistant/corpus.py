@@ -5,10 +5,11 @@ strict lexicon matcher) and the term index of every sentence and figure (for ran
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from assistant.intent import rates
-from assistant.query import Query
+from assistant.query import Query, complement_term
 from assistant.terms import TermIndex, terms
 from assistant.types import Citation
 from assistant.vocab import Vocabulary, canonicalize, stem, stems
@@ -19,6 +20,14 @@ from index.types import Bulletin, Fact
 def norm_no(number: str | None) -> str:
     """A bulletin number without leading zeros ("007/2022" → "7/2022")."""
     return "/".join(part.lstrip("0") for part in (number or "").split("/"))
+
+
+_COMPLEMENT = re.compile(r"\s*[a-z]{3,}\s+de\s+(?:(?:la|las|los|el)\s+)?([a-z]{3,})")
+
+
+def _complement(mention: str) -> str | None:
+    m = _COMPLEMENT.match(mention)
+    return complement_term(m.group(1)) if m else None
 
 
 @dataclass
@@ -37,6 +46,7 @@ class Corpus:
     fact_local: list[frozenset[str]] = field(default_factory=list)
     fact_head: list[frozenset[str]] = field(default_factory=list)
     fact_rates: list[tuple[str, ...]] = field(default_factory=list)
+    fact_mod: list[str | None] = field(default_factory=list)
     sentence_facts: dict[int, list[int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
@@ -88,6 +98,8 @@ class Corpus:
         self.fact_head = [frozenset(terms(" ".join(
             [f.measure, f.qualifier or "", texts[f.source][f.value_end:f.end]])))
             for f in self.facts]
+        # The subtype a figure counts: the "de" complement of its noun ("cirugías de cataratas").
+        self.fact_mod = [_complement(fold(texts[f.source][f.value_end:f.end])) for f in self.facts]
         for key, members in by_sentence.items():
             s = self.terms.position.get(key)
             if s is None:

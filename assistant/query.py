@@ -45,7 +45,9 @@ class Query:
         number: the value when the question is only a number.
         intent: the answer type asked for (``assistant.intent.INTENTS``).
         years: every year the question names ("en sus anuncios de 2019 ... para 2020").
-        head: the term of the noun "cuántos/cuántas" asks about ("cuántas camas" → "cam").
+        head: the term of the noun "cuántos/cuántas" asks about ("cuántas camas" → "cam");
+            head_mod: the term of its "de" complement, the subtype asked ("cuántos trasplantes
+            de riñón" → "riñon"), or None.
         stated: figures the question itself states ("en los 23 estados"): context, not answer.
         content: Snowball terms of its content words (``assistant.terms``), typos corrected;
             content_verbs: those of them that are verbs (they weigh less).
@@ -75,6 +77,7 @@ class Query:
     intent: str = "text"
     years: tuple[int, ...] = ()
     head: str | None = None
+    head_mod: str | None = None
     stated: tuple[float, ...] = ()
     content: tuple[str, ...] = ()
     content_verbs: tuple[str, ...] = ()
@@ -141,7 +144,9 @@ def _is_verb(word: str, original: str, vocab: Vocabulary) -> bool:
     if not lemma.endswith(("ar", "er", "ir")):
         return False
     # Infinitives are left alone: "titular", "familiar", "lugar" end the same way.
-    return lemma != word and word.endswith(("a", "e", "an", "en", "o"))
+    # A bare "-o" is a first person ("centro", "regimiento" are nouns; "realizó" is caught
+    # above by its accent), rare in a question.
+    return lemma != word and word.endswith(("a", "e", "an", "en"))
 
 
 def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
@@ -234,6 +239,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         intent="figure" if number is not None else intent_of(folded, numeric),
         years=tuple(dict.fromkeys(years)),
         head=_head(folded, vocab),
+        head_mod=_head_mod(folded, vocab),
         stated=tuple(float(m.value) for m in find_numbers(text, [(t.start, t.end) for t in times])),
         content=content,
         content_verbs=content_verbs,
@@ -253,6 +259,21 @@ def _head(folded: str, vocab: Vocabulary) -> str | None:
     if not m or m.group(1) in stop_words():
         return None
     found = terms(vocab.correct(m.group(1)) or m.group(1))  # synonyms too: partos ~ nacimientos
+    return found[0] if found else None
+
+
+def _head_mod(folded: str, vocab: Vocabulary) -> str | None:
+    """The "de" complement of the counted noun: "cuántas cirugías de cataratas" → "catarat"."""
+    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?[a-z]{3,}\s+de\s+"
+                  r"(?:(?:la|las|los|el)\s+)?([a-z]{3,})", folded)
+    return complement_term(m.group(1), vocab) if m else None
+
+
+def complement_term(word: str, vocab: Vocabulary | None = None) -> str | None:
+    """The matching term of a noun's "de" complement, or None for a function word."""
+    if word in stop_words():
+        return None
+    found = terms((vocab.correct(word) if vocab else None) or word)
     return found[0] if found else None
 
 

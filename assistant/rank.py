@@ -98,7 +98,10 @@ def _place_factor(q: Query, f: Fact, near: str, corpus: "Corpus",
         return w.place_other, "otro lugar"
     text = {name for _, _, name in find_places(corpus.folded(f.source), strict=False)}
     if asked <= text:
-        # Named only elsewhere in the text (an opening "estamos en Sonora").
+        # Named only elsewhere in the text (an opening "estamos en Sonora"): the text's
+        # setting when it names no other state.
+        if text == asked:
+            return w.place_of_text, "lugar del texto"
         return w.place_in_text, "lugar dicho antes"
     return w.place_other, "otro lugar"
 
@@ -192,6 +195,14 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 else:
                     score *= w.head_absent
                     reasons.append("no habla de " + q.head)
+            if q.head_mod and not _near(q.head_mod, corpus.fact_head[i], corpus.fact_local[i],
+                                        index.bags[s]):
+                # "cuántas consultas de especialidad": the subtype must be in the figure's
+                # sentence; "consultas de medicina familiar" is another one.
+                mod = corpus.fact_mod[i]
+                other = mod is not None and mod != q.head_mod and mod not in q.content
+                score *= w.subtype_other if other else w.subtype_missing
+                reasons.append(f"otro tipo ({mod})" if other else "sin " + q.head_mod)
             if q.event_nums and not _same_event(q, f):
                 score *= w.event_other
                 reasons.append("otro evento")
@@ -255,6 +266,10 @@ _GENERIC_HEADS = frozenset({term("cifra"), term("porcentaje")})
 
 def _related(t: str, bag: frozenset[str]) -> bool:
     return len(t) >= PREFIX and any(b[:PREFIX] == t[:PREFIX] for b in bag)
+
+
+def _near(t: str, *bags: frozenset[str]) -> bool:
+    return any(t in bag or _related(t, bag) for bag in bags)
 
 
 def _same(a: Fact, b: Fact) -> bool:

@@ -37,6 +37,7 @@ class MatchWeights:
     year_other: float = 0.15  # a figure of another year: almost never the answer
     place_other: float = 0.15  # the asked state is not named in the figure's text
     place_in_text: float = 0.5  # ... named in its text, but not near the figure
+    place_of_text: float = 0.8  # ... the only state its text names (a report from that state)
     place_unasked: float = 0.9  # a state's figure for a question that names none
     unit_mismatch: float = 0.3  # a count for "qué porcentaje"
     percent_unasked: float = 0.7
@@ -55,6 +56,8 @@ class MatchWeights:
     head_near: float = 0.92  # the noun "cuántos" asks about is near the figure, not its noun
     head_missing: float = 0.8  # ... or elsewhere in its sentence
     head_absent: float = 0.55  # ... or not in its sentence at all
+    subtype_other: float = 0.4  # "trasplantes de riñón" asked, "trasplantes de córnea" found
+    subtype_missing: float = 0.7  # ... the asked subtype not in the figure's sentence
     event_other: float = 0.3  # "la 7ª Jornada" asked, another event's figure
     period_other: float = 0.4  # the figure's stated period does not meet the asked one
     # Choosing.

@@ -33,6 +33,11 @@ TEXTS = {
               "bebederos escolares. En la CDMX se abrieron 33 salas de lactancia.\n"
               "Las caravanas se organizaron en cuatro equipos. Vacunación, detección de "
               "diabetes, salud bucal y nutrición.\n"),
+    "d.txt": ("2022-08-15",
+              "Buenos días, estamos en la ciudad de Zacatecas, Zacatecas.\n"
+              "Agradezco al gobernador y al personal su presencia.\n"
+              "En esta unidad se atendieron 640 partos durante el último año.\n"
+              "El centro comunitario impartió 27 talleres de pintura a jóvenes del municipio.\n"),
 }
 
 
@@ -95,6 +100,17 @@ def test_real_words_are_not_typo_corrected(assistant: Assistant) -> None:
     assert term("vigente") in q.content
     q = parse("¿cuántas sillas de ruedaz?", vocab)  # a typo is still corrected
     assert term("ruedas") in q.content
+
+
+def test_a_report_from_a_state_answers_for_that_state(assistant: Assistant) -> None:
+    # The text names only Zacatecas: its figures are that state's, not another's.
+    assert assistant.ask("¿Cuántos partos se atendieron en Zacatecas?").values[0] == 640
+    assert assistant.ask("¿Cuántos partos se atendieron en Jalisco?").abstained
+
+
+def test_another_subtype_does_not_answer(assistant: Assistant) -> None:
+    assert assistant.ask("¿Cuántos talleres de pintura impartió el centro?").values[0] == 27
+    assert assistant.ask("¿Cuántos talleres de carpintería impartió el centro comunitario?").abstained
 
 
 def test_the_asked_state_is_the_figures_own(assistant: Assistant) -> None:
