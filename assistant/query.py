@@ -22,7 +22,10 @@ from index.scope import find_places
 
 _BULLETIN_NO = re.compile(r"\b(\d{1,5})\s*/\s*((?:19|20)\d\d)\b")
 _VERB_ENDINGS = ("aron", "ieron", "aban", "ian", "aria", "arian", "ando", "iendo", "amos",
-                 "emos", "imos", "ado", "ados", "ada", "adas", "ido", "idos", "ida", "idas")
+                 "emos", "imos", "ado", "ados", "ada", "adas", "ido", "idos", "ida", "idas",
+                 # irregular preterites, with their prefixed verbs (propuso, obtuvo, redujo)
+                 "hizo", "puso", "tuvo", "dijo", "trajo", "dujo", "pudo", "supo", "vino",
+                 "quiso", "estuvo", "anduvo")
 
 
 @dataclass(frozen=True)

@@ -290,7 +290,7 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
     best = ranked[0]
     chosen = [best]
     for c in ranked[1:]:
-        if len(chosen) >= w.max_answers or c.score < w.min_fact_score * w.agree_ratio:
+        if c.score < w.min_fact_score * w.agree_ratio or len(chosen) >= 4 * w.max_answers:
             break
         if any((c.fact.source, c.fact.sentence_start) == (x.fact.source, x.fact.sentence_start)
                for x in chosen):
@@ -300,7 +300,10 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
         close = c.score >= best.score - w.alt_margin and c.score >= w.min_fact_score
         if close or (c.score >= best.score * w.agree_ratio and _agrees(c, best, corpus, q)):
             chosen.append(c)
-    return chosen
+    # Other texts first: the same count reported on another date is an answer of its own;
+    # more figures of the best one's text are usually its parts (by state, by stage).
+    rest = sorted(chosen[1:], key=lambda c: c.fact.source == best.fact.source)
+    return [best, *rest][:w.max_answers]
 
 
 def _agrees(c: Candidate, best: Candidate, corpus: "Corpus | None", q: Query | None) -> bool:

@@ -26,7 +26,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 8
+EXTRACTOR = 9
 _DATA = Path(__file__).with_name("data")
 
 
@@ -202,7 +202,8 @@ def _read_after(mention: NumberMention, words: list[_Word], lex: Lexicon,
     if i >= len(words):
         return _Draft(mention, None, None, mention.end, False)
     w = words[i]
-    if _is_verb(w.key):
+    if _is_verb(w.key) or w.key.endswith("mente"):
+        # "se contrataron 46 mil exclusivamente para los centros": an adverb, no noun.
         return _Draft(mention, None, None, mention.end, False)
     if w.key in _PREPS:
         qual, _ = _qualifier(words, i + 1, lex)

@@ -135,6 +135,10 @@ def test_every_span_is_exact(name: str) -> None:
     ("Se efectuaron 18 trasplantes hepáticos y 4 cardiacos en el Centro Médico.",
      [(18, "trasplantes", "hígado"), (4, "trasplantes", "corazón")]),
     ("Trasplantes de riñón: 240.", [(240, "trasplantes", "riñón")]),
+    # An adverb after the figure is no noun: the figure counts what the verb says.
+    ("Se contrataron 4 mil 120 exclusivamente para las clínicas rurales.",
+     [(4120, "cifra", None)]),
+    ("Se atendieron 310 principalmente en zonas indígenas.", [(310, "cifra", None)]),
     ("Se brindaron 96 mil atenciones de urgencias; además, 3 mil 210 de terapia intensiva.",
      [(96_000, "atenciones", "urgencias"), (3210, "atenciones", "terapia intensiva")]),
 ])

@@ -55,6 +55,30 @@ def test_constraints(vocab: Vocabulary, question: str, field: str, value: object
     assert getattr(parse(question, vocab), field) == value
 
 
+@pytest.mark.parametrize("question, verbs, nouns", [
+    ("¿A cuántas cirugías se propuso llegar el instituto?", {"propus"}, {"cirugi"}),
+    ("¿Cuántas vacunas obtuvo el centro de salud?", {"obtuv"}, {"centr", "vacun"}),
+    ("¿Cuántos médicos dispuso el regimiento?", {"dispus"}, {"regimient"}),
+    ("¿Cuántas camas redujo el hospital?", {"reduj"}, {"cam", "hospital"}),
+])
+def test_verbs_weigh_less_and_nouns_are_not_verbs(vocab: Vocabulary, question: str,
+                                                  verbs: set[str], nouns: set[str]) -> None:
+    q = parse(question, vocab)
+    assert verbs <= set(q.content_verbs)
+    assert not nouns & set(q.content_verbs)
+    assert nouns <= set(q.content)
+
+
+@pytest.mark.parametrize("question, head, mod", [
+    ("¿Cuántas cirugías de cataratas se hicieron?", "cirugi", "catarat"),
+    ("¿cuántos talleres de la escuela de pintura hubo?", "taller", "escuel"),
+    ("¿Cuántas camas hay?", "cam", None),
+])
+def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str | None) -> None:
+    q = parse(question, vocab)
+    assert (q.head, q.head_mod) == (head, mod)
+
+
 def test_kinds_of_question(vocab: Vocabulary) -> None:
     assert parse("¿Cuántas cirugías?", vocab).numeric
     assert parse("¿Qué porcentaje de la productividad anual?", vocab).percent
