@@ -227,3 +227,18 @@ def test_the_embedders_nearest_passage_breaks_a_tie(assistant: Assistant) -> Non
     moved = next(c for c in nudged if c.fact == second.fact)
     assert moved.score == pytest.approx(second.score * (1 + w.semantic))
     assert [c.score for c in nudged] == sorted((c.score for c in nudged), reverse=True)
+
+
+@pytest.mark.parametrize("asked, written", [
+    ("creció", "crecimiento"),
+    ("retener", "retención"),
+    ("gradúan", "graduación"),
+    ("enfermeras", "enfermería"),
+])
+def test_derived_words_are_related(asked: str, written: str) -> None:
+    from assistant.terms import TermIndex, term, terms
+
+    text = f"Se habló del {written} del programa."
+    index = TermIndex.build({"x.txt": text}, {"x.txt": [(0, len(text))]})
+    assert term(fold(written)) in index.variants(terms(asked)[0])
+    assert not index.variants(terms("hospital")[0])
