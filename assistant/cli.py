@@ -49,12 +49,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     files, _ = collect_files(args.paths)
     callback, bar = _progress(len(files))
     try:
-        report = api.ingest(args.paths, settings, prune=args.prune, progress=callback)
+        report = api.ingest(args.paths, settings, prune=args.prune, progress=callback,
+                            wait=not args.no_wait, on_wait=_say)
     finally:
         if bar is not None:
             bar.stop()
-    for line in report.warnings:
+    for line in report.warnings + report.renamed:
         print(f"Aviso: {line}", file=sys.stderr)
+    if report.repaired:
+        print(f"Aviso: se recalcularon los vectores perdidos de {len(report.repaired)} "
+              "boletines a partir de SQLite.", file=sys.stderr)
     for line in report.failed:
         print(f"Error: {line}", file=sys.stderr)
     if args.json:
@@ -66,6 +70,23 @@ def cmd_ingest(args: argparse.Namespace) -> int:
           f"sin cambios: {len(report.unchanged)} · eliminados: {len(report.pruned)} · "
           f"fallidos: {len(report.failed)} · índice en {settings.data_dir}")
     return 0 if report.ok else 1
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    """Repair the index: re-embed from SQLite the chunks whose vectors are missing (a lost or
+    damaged Chroma folder) and delete vectors SQLite does not know."""
+    from assistant import api
+
+    settings = _settings(args)
+    repaired, problems = api.repair(settings, wait=not args.no_wait, on_wait=_say)
+    print(f"Boletines con vectores recalculados: {len(repaired)} · índice en {settings.data_dir}")
+    for line in problems:
+        print(f"Aún hay un problema: {line}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
@@ -105,6 +126,17 @@ def cmd_status(args: argparse.Namespace) -> int:
           f"cifras: {info['facts']}")
     print(f"SQLite: {info['sqlite']}")
     print(f"Chroma: {info['chroma']} (embedder {info['embedder']})")
+    if info["read_only"]:
+        print("Carpeta de solo lectura: se responden preguntas por cifras; no se puede ingerir "
+              "ni reparar, ni comprobar los vectores de Chroma.")
+        return 0
+    for line in info["problems"]:
+        print(f"Problema: {line}", file=sys.stderr)
+    if info["problems"]:
+        print("Ejecute «boletines repair» para recalcular los vectores desde SQLite.",
+              file=sys.stderr)
+        return 1
+    print("Índice consistente: cada fragmento de SQLite tiene su vector en Chroma.")
     return 0
 
 
@@ -284,6 +316,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "chat": cmd_chat,
     "facts": cmd_facts,
     "status": cmd_status,
+    "repair": cmd_repair,
 }
 
 
@@ -318,6 +351,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="eliminar del índice los boletines cuyos archivos ya no existen")
     p.add_argument("--json", action="store_true",
                    help="imprimir el resultado (con tiempos por etapa) como JSON")
+    p.add_argument("--no-wait", action="store_true",
+                   help="si otro proceso está escribiendo en el índice, salir (código 1) en vez "
+                        "de esperar")
 
     p = sub.add_parser("ask", parents=[common], help=cmd_ask.__doc__,
                        description=cmd_ask.__doc__)
@@ -363,6 +399,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("status", parents=[common], help=cmd_status.__doc__,
                        description=cmd_status.__doc__)
     p.add_argument("--json", action="store_true", help="salida JSON")
+
+    p = sub.add_parser("repair", parents=[common], help=cmd_repair.__doc__,
+                       description=cmd_repair.__doc__)
+    p.add_argument("--no-wait", action="store_true",
+                   help="si otro proceso está escribiendo en el índice, salir en vez de esperar")
     return parser
 
 
