@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 PROMPTS = Path(__file__).with_name("prompts")
 # Bump when Corpus gains or changes what it derives: a cache of another version is rebuilt.
-CACHE_VERSION = 8
+CACHE_VERSION = 10
 
 
 def load_prompt(name: str) -> str:

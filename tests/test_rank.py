@@ -234,6 +234,11 @@ def test_the_embedders_nearest_passage_breaks_a_tie(assistant: Assistant) -> Non
     ("retener", "retención"),
     ("gradúan", "graduación"),
     ("enfermeras", "enfermería"),
+    # near-synonyms of the thesaurus (index/data/thesaurus.json)
+    ("galenos", "médicos"),
+    ("sueldo", "salario"),
+    ("nosocomios", "hospitales"),
+    ("arrancó", "inicio"),
 ])
 def test_derived_words_are_related(asked: str, written: str) -> None:
     from assistant.terms import TermIndex, term, terms
