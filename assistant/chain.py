@@ -49,7 +49,7 @@ if TYPE_CHECKING:
 
 PROMPTS = Path(__file__).with_name("prompts")
 # Bump when Corpus gains or changes what it derives: a cache of another version is rebuilt.
-CACHE_VERSION = 10
+CACHE_VERSION = 11
 
 
 def load_prompt(name: str) -> str:
@@ -81,6 +81,10 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         # The question names measures and kinds the lexicon knows ("trasplantes de córnea"):
         # the strict matcher answers with every figure of exactly that kind.
         facts = match_facts(q, corpus)
+        if facts and q.rates:
+            # "¿cuántas ... cada día?": only figures stated per day answer it.
+            facts = [f for f in facts if set(q.rates) <= set(
+                corpus.fact_rates[corpus.fact_index[(f.source, f.value_start)]])]
         if facts:
             return numeric_answer(q, select(q, facts, corpus), corpus)
         # Nothing of exactly that kind (or not for that year): the ranker may still answer,

@@ -38,6 +38,11 @@ TEXTS = {
               "Agradezco al gobernador y al personal su presencia.\n"
               "En esta unidad se atendieron 640 partos durante el último año.\n"
               "El centro comunitario impartió 27 talleres de pintura a jóvenes del municipio.\n"),
+    "e.txt": ("2022-09-01",
+              "Hay dos servicios subrogados: el primero, el de rayos X, cuesta 430 millones de "
+              "pesos al año; en el segundo, el tema de hemodiálisis, 120 millones de pesos al "
+              "año.\nLos laboratorios procesan 600 muestras todos los días y 190 mil muestras "
+              "al año.\n"),
 }
 
 
@@ -88,6 +93,21 @@ def test_rates_and_amounts(assistant: Assistant) -> None:
     assert assistant.ask("¿Cuántas sillas de ruedas se entregan al año?").values[0] == 520
     assert assistant.ask("¿Cuántas sillas de ruedas se han entregado en total?").values[0] == 4100
     assert assistant.ask("¿De cuánto es el convenio con la universidad?").values[0] == 36_000_000
+
+
+def test_a_figure_after_a_comma_counts_the_clause_before(assistant: Assistant) -> None:
+    # "en el segundo, el tema de hemodiálisis, 120 millones": the 120 is hemodiálisis's.
+    answer = assistant.ask("¿Cuánto cuesta al año la hemodiálisis?")
+    assert answer.values[0] == 120_000_000
+    assert assistant.ask("¿Cuánto cuestan los rayos X cada año?").values[0] == 430_000_000
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuántas muestras procesan los laboratorios en un año?", 190_000),
+    ("¿Cuántas muestras procesan los laboratorios cada día?", 600),
+])
+def test_the_asked_rate(assistant: Assistant, question: str, value: int) -> None:
+    assert assistant.ask(question).values[0] == value
 
 
 def test_real_words_are_not_typo_corrected(assistant: Assistant) -> None:
