@@ -11,7 +11,7 @@ import gc
 import os
 import pickle
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from langchain_core.runnables import (
     RunnablePassthrough,
 )
 
+from assistant.analysis import analyse
 from assistant.answer import (
     abstain,
     closest,
@@ -32,6 +33,7 @@ from assistant.answer import (
     select,
 )
 from assistant.corpus import Corpus
+from assistant.followup import resolve
 from assistant.query import Query, parse
 from assistant.rank import Candidate, choose, nudge, rank_facts
 from assistant.read import read
@@ -291,7 +293,8 @@ class Assistant:
         chain: Runnable[Any, Any] = (
             RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))
             | RunnableLambda(lambda q: {"query": q})
-            | RunnablePassthrough.assign(settled=lambda inputs: from_facts(
+            | RunnablePassthrough.assign(settled=lambda inputs: analyse(
+                inputs["query"], corpus, weights, lambda q: self._rank(q, corpus)) or from_facts(
                 inputs, corpus, weights, lambda q: self._rank(q, corpus)))
             | RunnableBranch(
                 (lambda inputs: inputs["settled"] is None,
@@ -305,6 +308,19 @@ class Assistant:
             chain = chain | RunnableLambda(lambda answer: rephrase(answer, llm))
         return chain
 
-    def ask(self, question: str) -> Answer:
-        """Answer one question (raises QuestionError for questions that cannot be asked)."""
-        return self.chain().invoke(question)
+    def ask(self, question: str, history: Sequence[str] | None = None) -> Answer:
+        """Answer one question (raises QuestionError for questions that cannot be asked).
+
+        Args:
+            question: the question as asked.
+            history: the earlier questions of the conversation, oldest first. An elliptical
+                question ("¿y en 2022?") takes what it leaves out from them; the answer then
+                says in ``understood`` what was asked ("trasplantes de riñón, 2022").
+        """
+        if not history:
+            return self.chain().invoke(question)
+        resolved = resolve(question, [h for h in history if isinstance(h, str)])
+        if not resolved.followup:
+            return self.chain().invoke(question)
+        answer = self.chain().invoke(resolved.text)
+        return replace(answer, question=question.strip(), understood=resolved.understood)
