@@ -136,11 +136,18 @@ def guard(text: str, answer: Answer) -> bool:
     """True when every number in ``text`` is in the cited quotes or the checked draft answer.
 
     The draft's own numbers (figures, and the days and years of periods read from the bulletin)
-    were composed from the index; a rewrite may repeat them and add none.
+    were composed from the index; a rewrite may repeat them and add none. A computed number
+    (sum, difference, percentage change) counts only when its arithmetic holds and each of its
+    inputs is a figure of a cited quote.
     """
-    allowed = numbers_in(answer.text) | {float(v) for v in answer.values}
+    quoted: set[float] = set()
     for c in answer.citations:
-        allowed |= numbers_in(c.quote)
+        quoted |= numbers_in(c.quote)
+    for comp in answer.computed:
+        if not comp.holds() or not {float(x) for x in comp.inputs} <= quoted:
+            return False
+    computed = {abs(float(c.value)) for c in answer.computed}
+    allowed = quoted | computed | numbers_in(answer.text) | {float(v) for v in answer.values}
     return numbers_in(text) <= allowed
 
 
