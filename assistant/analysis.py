@@ -116,7 +116,8 @@ def may_overlap(x: Fact, y: Fact, corpus: "Corpus") -> bool | None:
     """True when two figures of the same measure may count the same things; None when the
     texts do not say enough to know (a text with no year against a dated one)."""
     sx, sy = span_of(x, corpus), span_of(y, corpus)
-    if x.qualifier and y.qualifier and fold(x.qualifier) != fold(y.qualifier):
+    qx, qy = fold(x.qualifier or ""), fold(y.qualifier or "")
+    if qx and qy and qx not in qy and qy not in qx:
         if sx.key == sy.key or sx.key.startswith("?") or sy.key.startswith("?"):
             return False  # different kinds of one measure are different things
     if sx.key != sy.key:
@@ -175,6 +176,16 @@ def comparable(x: Fact, y: Fact, corpus: "Corpus") -> str | None:
 
 
 # -- gathering ---------------------------------------------------------------------------------
+
+def in_scope(q: Query, facts: list[Fact]) -> list[Fact]:
+    """The figures of the asked state and modality when there are any: "¿y en Jalisco?" is
+    answered by Jalisco's figure, "¿y la meta?" by the goal, a plain question by results."""
+    if q.places:
+        own = [f for f in facts if f.place in q.places]
+        facts = own or facts
+    wanted = [f for f in facts if (f.modality == "meta") == q.goal]
+    return wanted or facts
+
 
 def gather(q: Query, corpus: "Corpus", weights: MatchWeights,
            rank: Callable[[Query], list["Candidate"]], keep_time: bool,
@@ -286,6 +297,7 @@ def total_answer(q: Query, facts: list[Fact], corpus: "Corpus") -> Answer:
     draft = Draft(q, corpus)
     kept: list[Fact] = []
     out: list[tuple[Fact, str]] = []
+    covered: set[int] = set()
     # The measure as the question names it comes first ("consultas" before "consultas de
     # medicina familiar"), then the largest figure: a total before its parts.
     facts = sorted(facts, key=lambda f: (len(f.measure.split()), -float(f.value), f.source,
@@ -295,8 +307,12 @@ def total_answer(q: Query, facts: list[Fact], corpus: "Corpus") -> Answer:
             out.append((f, "un porcentaje no se suma"))
             continue
         if kept and f.measure != kept[0].measure:
-            out.append((f, f"cuenta otra cosa ({f.measure})"))
-            continue
+            base = kept[0].measure
+            if not f.measure.startswith(base + " "):
+                out.append((f, f"cuenta otra cosa ({f.measure})"))
+                continue
+            # "consultas de especialidad" is a kind of "consultas": compared as such.
+            f = replace(f, measure=base, qualifier=f.measure[len(base):].strip(" de") or None)
         if f.modality != ("meta" if q.goal else "realizado"):
             out.append((f, "es una meta" if f.modality == "meta" else "no es un resultado"))
             continue
@@ -308,11 +324,14 @@ def total_answer(q: Query, facts: list[Fact], corpus: "Corpus") -> Answer:
             continue
         clash = next((k for k in kept if may_overlap(k, f, corpus)), None)
         if clash is not None:
-            why = ("otra cifra del mismo periodo" if clash.value != f.value and f.qualifier ==
-                   clash.qualifier else "está incluida en")
-            out.append((f, f"{why} {format_value(clash.value, clash.unit)}"
-                        if why == "está incluida en" else
-                        f"{why} ({format_value(clash.value, clash.unit)}) la cubre"))
+            same = span_of(clash, corpus) == span_of(f, corpus) and f.qualifier == clash.qualifier
+            if same and abs(float(clash.value) - float(f.value)) <= 0.1 * float(clash.value):
+                why = (f"otra mención del mismo periodo da {format_value(clash.value, clash.unit)}"
+                       " (el texto no cuadra)")
+            else:
+                why = f"está incluida en {format_value(clash.value, clash.unit)}"
+                covered.add(id(clash))
+            out.append((f, why))
             continue
         unknown = next((k for k in kept if may_overlap(k, f, corpus) is None), None)
         if unknown is not None:
@@ -330,7 +349,7 @@ def total_answer(q: Query, facts: list[Fact], corpus: "Corpus") -> Answer:
                                               for f, why in out) + "."
     if len(kept) == 1:
         f = kept[0]
-        covers = [g for g, why in out if why.startswith("está incluida")]
+        covers = id(f) in covered
         lead = ("El total lo da el propio boletín: " if covers else
                 "Solo hay una cifra que se pueda sumar: ")
         text = lead + draft.cite(f) + "." + left
@@ -427,7 +446,7 @@ def comparison_answer(q: Query, facts: list[Fact], corpus: "Corpus") -> Answer:
         pct = draft.compute("variación porcentual", "variación", [new.value, old.value])
         sign = "+" if pct.value > 0 else ""
         text += (f", una variación de {sign}{format_number(pct.value)} % (calculado: "
-                 f"{format_number(diff.value)} ÷ {format_number(old.value)} × 100)")
+                 f"{format_number(diff.value)} ÷ {format_number(old.value)}, en por ciento)")
         values.append(pct.value)
     text += "."
     return draft.answer(text, values)
@@ -487,8 +506,12 @@ def extreme_answer(q: Query, facts: list[Fact], corpus: "Corpus") -> Answer:
             kept = [f for f in kept if len(_event_nums(f)) == 1]
     if not kept:
         return _nothing(q, corpus, out) if out else Answer(q.text, NOT_FOUND, [], [], True)
-    best = (min if least else max)(kept, key=lambda f: float(f.value))
-    peers = [f for f in kept if f is not best and comparable(best, f, corpus) is None]
+    # Among the figures that can be compared with each other, the largest group decides.
+    groups = [[g for g in kept if g is f or comparable(f, g, corpus) is None] for f in kept]
+    group = max(groups, key=lambda g: (len(g), max((_length(x, corpus) or ("", 0))[1]
+                                                   for x in g)))
+    best = (min if least else max)(group, key=lambda f: float(f.value))
+    peers = [f for f in group if f is not best]
     apart = [(f, comparable(best, f, corpus) or "") for f in kept
              if f is not best and f not in peers]
     word = "menor" if least else "mayor"
@@ -521,7 +544,7 @@ def analyse(q: Query, corpus: "Corpus", weights: MatchWeights,
     if not (q.keys or q.content):
         return None
     if kind == "total":
-        facts = gather(q, corpus, weights, rank, keep_time=True)
+        facts = gather(q, corpus, weights, rank, keep_time=True, kinds=True)
         return total_answer(q, facts, corpus) if facts else None
     if kind == "comparison":
         facts = gather(q, corpus, weights, rank, keep_time=False)

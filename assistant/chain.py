@@ -23,7 +23,7 @@ from langchain_core.runnables import (
     RunnablePassthrough,
 )
 
-from assistant.analysis import analyse
+from assistant.analysis import analyse, in_scope
 from assistant.answer import (
     abstain,
     closest,
@@ -84,7 +84,7 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         # the strict matcher answers with every figure of exactly that kind.
         facts = match_facts(q, corpus)
         if facts:
-            return numeric_answer(q, select(q, facts, corpus), corpus)
+            return numeric_answer(q, select(q, in_scope(q, facts), corpus), corpus)
         # Nothing of exactly that kind (or not for that year): the ranker may still answer,
         # with a figure of that kind, and when the question names a kind ("de córnea") only
         # with one it is sure of — another kind's figure is a wrong answer.

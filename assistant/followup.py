@@ -191,6 +191,12 @@ def understood(question: str) -> str:
         parts.append(f"en {name}")
     if _GOAL.search(folded):
         parts.append("meta")
+    from assistant.analysis import kind_of
+
+    kind = kind_of(text)
+    if kind:
+        parts.append({"total": "en total", "comparison": "comparación",
+                      "extreme": "la cifra mayor o menor"}[kind])
     return ", ".join(p.strip(" ¿?") for p in parts if p.strip(" ¿?"))
 
 
@@ -235,8 +241,24 @@ def resolve_one(question: str, previous: str | None) -> Resolved:
         # previous question. An extreme over time or a series drops the previous period.
         over_time = re.search(r"\b(?:que|cual)\s+(?:ano|anos|mes|periodo)\b|\bevolucion\b"
                               r"|\baument|\bdisminu|\bcrec|\bbaj|\bsub", ffrag)
-        if over_time and not times:
-            out = _cut(prev, _spans_times(pfold, prev) + _spans_events(pfold, prev))
+        from assistant.analysis import dimension, kind_of
+
+        about = topic(prev)
+        if dimension(frag) == "kind" and kind_of(frag) == "extreme":
+            # "¿en qué tipo hubo más?": over the kinds of the measure, in the same scope.
+            m = _measure(pfold)
+            if m is not None:
+                about = prev[m.start("head"):m.end("head")]
+            scope = [prev[a:b] for a, b in sorted(_spans_events(pfold, prev) + _spans_times(
+                pfold, prev))] + [prev[a:b] for a, b, _ in _spans_places(pfold)]
+            merged = "¿" + frag.rstrip("?") + " " + about + " " + " ".join(scope) + "?"
+            merged = re.sub(r"\s+", " ", merged).replace(" ?", "?")
+            return Resolved(merged, (about,), understood(merged))
+        if over_time and not times and about:
+            # "¿aumentaron?", "¿en qué año más?": the measure over time, in the same place.
+            places_said = [prev[a:b] for a, b, _ in _spans_places(pfold)]
+            merged = "¿" + " ".join([frag.rstrip("?"), about, *places_said]) + "?"
+            return Resolved(merged, (about,), understood(merged))
         merged = _append(out, frag)
         return Resolved(merged, (topic(prev) or prev,), understood(merged))
 
