@@ -40,7 +40,7 @@ TOTAL = re.compile(r"\ben\s+total\b|\bsumando\b|\bsumad[oa]s\b|\ben\s+suma\b"
                    r"|\bentre\s+tod[oa]s\b|\ben\s+conjunto\b")
 # Two periods set against each other ("2023 comparado con 2022", "2022 frente a 2023").
 COMPARE = re.compile(r"\bcompar(?:ad[oa]s?|ar|a|ando|acion)\b|\bfrente\s+a\b|\brespecto\s+(?:a|de|al|del)\b"
-                     r"|\b(?:19|20)\d\d\s+(?:contra|vs\.?|y)\s+(?:el\s+)?(?:19|20)\d\d\b|\bdiferencia\b")
+                     r"|\b(?:19|20)\d\d\s+(?:contra|vs\.?)\s+(?:el\s+)?(?:19|20)\d\d\b|\bdiferencia\b")
 # A yes/no question about a change: "¿aumentaron los trasplantes?", "¿han crecido ...?".
 CHANGED = re.compile(r"\b(?:aumentaron|disminuyeron|crecieron|bajaron|subieron|cayeron"
                      r"|(?:han|ha)\s+(?:aumentado|crecido|disminuido|bajado|subido)"
@@ -179,11 +179,13 @@ def comparable(x: Fact, y: Fact, corpus: "Corpus") -> str | None:
 
 def in_scope(q: Query, facts: list[Fact]) -> list[Fact]:
     """The figures of the asked state and modality when there are any: "¿y en Jalisco?" is
-    answered by Jalisco's figure, "¿y la meta?" by the goal, a plain question by results."""
+    answered by Jalisco's figure, "¿y la meta?" by the goal."""
     if q.places:
         own = [f for f in facts if f.place in q.places]
         facts = own or facts
-    wanted = [f for f in facts if (f.modality == "meta") == q.goal]
+    if not q.goal:
+        return facts  # a result and a plan may both answer a plain question
+    wanted = [f for f in facts if f.modality == "meta"]
     return wanted or facts
 
 
