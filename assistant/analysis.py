@@ -547,6 +547,8 @@ def analyse(q: Query, corpus: "Corpus", weights: MatchWeights,
         return None
     if kind == "total":
         facts = gather(q, corpus, weights, rank, keep_time=True, kinds=True)
+        if any("total" in corpus.fact_rates[corpus.index_of(f)] for f in facts):
+            return None  # the text states the total itself ("en total, 4 mil"): the chain gives it
         return total_answer(q, facts, corpus) if facts else None
     if kind == "comparison":
         facts = gather(q, corpus, weights, rank, keep_time=False)
