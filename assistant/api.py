@@ -63,9 +63,10 @@ def assistant(settings: Settings, progress: Callable[[str], None] | None = None)
     return Assistant(settings)
 
 
-def ask(question: str, settings: Settings) -> "Answer":
-    """Answer one question over ``settings``' index."""
-    return assistant(settings).ask(question)
+def ask(question: str, settings: Settings, history: list[str] | None = None) -> "Answer":
+    """Answer one question over ``settings``' index; ``history`` holds the earlier questions
+    of the conversation, oldest first (an elliptical question takes what it leaves out)."""
+    return assistant(settings).ask(question, history=history)
 
 
 def evaluate(suite: Path, settings: Settings, corpus: Path | None = None,
@@ -105,13 +106,18 @@ def evaluate(suite: Path, settings: Settings, corpus: Path | None = None,
         if baseline:
             vector = store.vectorstore().as_retriever(search_kwargs={"k": settings.top_k})
             reports.append(run_suite(
-                cases, baseline_chain(store, settings.top_k).invoke, texts.get,
+                cases, _without_history(baseline_chain(store, settings.top_k).invoke), texts.get,
                 lambda q: [d.page_content for d in vector.invoke(q)], progress, suite.name,
                 "baseline (Chroma top-k)"))
         if corpus is not None and settings.chroma_url:
             store.client().delete_collection(store.collection_name)
         store.close()
     return reports
+
+
+def _without_history(ask: Callable[[str], "Answer"]) -> Callable[..., "Answer"]:
+    """The baseline has no conversation: it gets the last question alone."""
+    return lambda question, history=None: ask(question)
 
 
 def facts(settings: Settings, measure: str | None = None, qualifier: str | None = None,

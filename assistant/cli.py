@@ -140,7 +140,22 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _stdin_line(line: str) -> tuple[str, list[str]]:
+    """A line of `ask --json -`: a question, or {"question": ..., "history": [...]}."""
+    if line.lstrip().startswith("{"):
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError:
+            return line, []
+        if isinstance(data, dict) and isinstance(data.get("question"), str):
+            history = data.get("history") or []
+            return data["question"], [h for h in history if isinstance(h, str)]
+    return line, []
+
+
 def _print_answer(answer: Any, full: bool = False) -> None:
+    if getattr(answer, "understood", None):
+        print(f"Entendí: {answer.understood}")
     print(answer.text)
     for i, c in enumerate(answer.citations, 1):
         where = " · ".join(x for x in (f"boletín {c.bulletin}" if c.bulletin else "",
@@ -165,9 +180,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         from assistant.types import Answer
 
         for number, line in enumerate(sys.stdin, 1):
-            question = line.rstrip("\r\n")
+            question, history = _stdin_line(line.rstrip("\r\n"))
             try:
-                answer = assistant.ask(question)
+                answer = assistant.ask(question, history=history)
             except QuestionError as exc:
                 # The line still gets its object, so outputs stay aligned with inputs.
                 print(f"Error (línea {number}): {exc}", file=sys.stderr)
@@ -211,12 +226,31 @@ def cmd_chat(args: argparse.Namespace) -> int:
                 print(f"{i}. {past.question}\n   {past.text}")
             continue
         try:
-            answer = assistant.ask(line)
+            answer = assistant.ask(line, history=[past.question for past in history])
         except QuestionError as exc:
             print(f"Error: {exc}")
             continue
         history.append(answer)
         _print_answer(answer)
+
+
+def cmd_trend(args: argparse.Namespace) -> int:
+    """Show one measure over time across bulletins: each figure with its period and citation."""
+    from assistant import api
+    from assistant.trend import rows, series, table
+
+    points = series(api.assistant(_settings(args)), args.topic)
+    if not points:
+        print(f"No hay cifras de «{args.topic}» en los boletines.", file=sys.stderr)
+        return 1
+    if args.csv:
+        data = rows(points)
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(data[0]))
+        writer.writeheader()
+        writer.writerows(data)
+    else:
+        print(table(points))
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -315,6 +349,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ask": cmd_ask,
     "chat": cmd_chat,
     "facts": cmd_facts,
+    "trend": cmd_trend,
     "status": cmd_status,
     "repair": cmd_repair,
 }
@@ -395,6 +430,11 @@ def build_parser() -> argparse.ArgumentParser:
     fmt = p.add_mutually_exclusive_group()
     fmt.add_argument("--csv", action="store_true", help="salida CSV")
     fmt.add_argument("--json", action="store_true", help="un objeto JSON por línea")
+
+    p = sub.add_parser("trend", parents=[common], help=cmd_trend.__doc__,
+                       description=cmd_trend.__doc__)
+    p.add_argument("topic", metavar="MEDIDA", help="la medida, p. ej. \"trasplantes de riñón\"")
+    p.add_argument("--csv", action="store_true", help="salida CSV (una fila por cifra)")
 
     p = sub.add_parser("status", parents=[common], help=cmd_status.__doc__,
                        description=cmd_status.__doc__)

@@ -10,7 +10,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant import pages
+from assistant import pages, trend_page
 from assistant.chain import Assistant
 from index.errors import BoletinesError, SettingsError
 from index.settings import Settings
@@ -52,13 +52,14 @@ class Page:
         """Answer ``message``; return the new history, an empty box and the sources' HTML."""
         history = list(history or [])
         try:
-            answer = self.assistant.ask(message or "")
+            answer = self.assistant.ask(message or "", history=trend_page.user_questions(history))
         except BoletinesError as exc:
             history += [{"role": "user", "content": html.escape(message or "")},
                         {"role": "assistant", "content": html.escape(str(exc))}]
             return history, "", f'<p class="error">{html.escape(str(exc))}</p>'
         history += [{"role": "user", "content": html.escape(message)},
-                    {"role": "assistant", "content": pages.answer_markdown(answer)}]
+                    {"role": "assistant", "content": trend_page.understood_markdown(answer)
+                     + pages.answer_markdown(answer)}]
         facts = [f for c in answer.citations for f in self.store.facts(source=c.source)]
         return history, "", pages.citations_html(answer, self.store, facts)
 
@@ -122,6 +123,7 @@ def build_app(settings: Settings) -> gr.Blocks:
                        api_visibility="private")
             send.click(page.respond, [box, chatbot], [chatbot, box, sources],
                        api_name="preguntar")
+            trend_page.chat_trend(page, chatbot)
         with gr.Tab("Datos", id="datos"):
             with gr.Row():
                 measure = gr.Dropdown(choices=[""] + page.measures(), value="", label="Medida",
@@ -140,6 +142,8 @@ def build_app(settings: Settings) -> gr.Blocks:
                 control.change(page.facts_table, filters, table)  # type: ignore[attr-defined]
             download.click(page.facts_csv, filters, download)
             table.select(page.show_row, table, passage)
+            trend_page.datos_trend(page, measure, qualifier)
+        trend_page.trend_tab(page)
         with gr.Tab("Boletines", id="boletines"):
             listing = gr.Dataframe(value=pages.bulletins_rows(page.store)[:TABLE_ROWS],
                                    headers=pages.BULLETIN_HEADERS, interactive=False, wrap=True,
