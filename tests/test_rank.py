@@ -42,7 +42,9 @@ TEXTS = {
               "Hay dos servicios subrogados: el primero, el de rayos X, cuesta 430 millones de "
               "pesos al año; en el segundo, el tema de hemodiálisis, 120 millones de pesos al "
               "año.\nLos laboratorios procesan 600 muestras todos los días y 190 mil muestras "
-              "al año.\n"),
+              "al año.\nEl 2 de mayo se firmó en la capital el acuerdo con los laboratorios "
+              "privados para los estudios de hemodiálisis. Tras la revisión del consejo técnico "
+              "y de los sindicatos, la medida entró en vigor el 16 de mayo.\n"),
 }
 
 
@@ -154,6 +156,19 @@ def test_reader_answers_when_and_why(assistant: Assistant) -> None:
         assert "Hermosillo" not in answer.text  # nor a dateline
     issued = assistant.ask("¿Cuándo se publicó el informe de la directora?")
     assert "Hermosillo" not in issued.text
+
+
+def test_the_date_beside_the_asked_event_answers(assistant: Assistant) -> None:
+    from assistant.chain import load_corpus
+    from assistant.query import parse
+    from assistant.read import rank_sentences
+
+    question = "¿Desde qué fecha está vigente el acuerdo con los laboratorios privados?"
+    corpus = load_corpus(assistant.store)
+    best = rank_sentences(parse(question, corpus.vocab), corpus, assistant.settings.match)[0]
+    source, start, end = corpus.terms.sentences[best.index]
+    assert "entró en vigor el 16 de mayo" in corpus.bulletins[source].text[start:end]
+    assert any("16 de mayo" in c.quote for c in assistant.ask(question).citations)
 
 
 def test_a_list_after_its_introduction_is_quoted(assistant: Assistant) -> None:
