@@ -9,6 +9,7 @@ from langchain_core.documents import Document
 
 from assistant.corpus import Corpus, norm_no
 from assistant.format import format_value, period_words
+from assistant.intent import PERSON_NAME
 from assistant.query import Query
 from assistant.types import NOT_FOUND, Answer, Citation
 from assistant.vocab import canonicalize, stems
@@ -17,8 +18,6 @@ from index.fold import fold
 from index.types import Fact
 
 MAX_ITEMS = 8
-_PERSON = re.compile(r"\b(?:[Dd]octora?|[Dd]ra?\.|[Ll]icenciad[oa]|[Ll]ic\.|[Mm]aestr[oa]|[Mm]tr[oa]\."
-                     r"|[Ii]ngenier[oa]|[Ii]ng\.)\s+[A-ZÁÉÍÓÚÑ]\w+\s+[A-ZÁÉÍÓÚÑ]\w+")
 _PHONE = re.compile(r"\b\d{2,4}(?:[ .-]\d{2,4}){2,4}\b")
 
 
@@ -329,7 +328,7 @@ def _sentence_score(q: Query, text: str, corpus: Corpus, previous: str = "",
     score += min(0.3, 0.15 * sum(p in folded for p in q.phrases))
     if q.year and not any(t.year == q.year for t in times):
         score -= 0.3
-    if q.wh in ("quien", "quienes") and _PERSON.search(text):
+    if q.wh in ("quien", "quienes") and PERSON_NAME.search(text):
         score += 0.3
     head = q.flags.get("list_head")
     if head and re.search(r"\b" + re.escape(str(head)) + r"\w*\s+(?:como|:)", fold(text)):

@@ -26,6 +26,10 @@ _PLACE = re.compile(
     r"|lugares|sede|sedes|pais|paises|region|regiones)\b")
 # "¿Quién fue ...?" asks for a person; "¿quiénes pueden entrar?" for a group, in words.
 _PERSON = re.compile(r"\bquien\b")
+# A person named in a sentence: a title and a name, or three capitalised words in a row.
+PERSON_NAME = re.compile(
+    r"\b(?:[Dd]octora?|[Dd]ra?\.|[Ll]icenciad[oa]|[Ll]ic\.|[Ss]eñora?|[Mm]aestr[oa]|[Mm]tr[oa]\."
+    r"|[Ii]ngenier[oa]|[Ii]ng\.)\s+[A-ZÁÉÍÓÚÑ]\w+|[A-ZÁÉÍÓÚÑ]\w+\s+[A-ZÁÉÍÓÚÑ]\w+\s+[A-ZÁÉÍÓÚÑ]\w+")
 _REASON = re.compile(r"\bpor\s*que\b|\bpara\s+que\b|\bcon\s+que\s+(?:fin|objetivo|proposito)\b"
                      r"|\bmotivo\b|\brazon\b")
 _LIST = re.compile(r"\bcuales\b|\bque\s+(?:tipos?|clases?)\s+de\b|\bque\s+[a-z]{3,}s\b"

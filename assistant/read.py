@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from assistant.intent import PERSON_NAME
 from assistant.query import Query
 from assistant.rank import coverage
 from assistant.types import Answer
@@ -21,9 +22,6 @@ from index.settings import MatchWeights
 if TYPE_CHECKING:
     from assistant.corpus import Corpus
 
-_PERSON = re.compile(r"\b(?:[Dd]octora?|[Dd]ra?\.|[Ll]icenciad[oa]|[Ss]eñora?|[Mm]aestr[oa]"
-                     r"|[Ii]ngenier[oa])\s+[A-ZÁÉÍÓÚÑ]\w+|[A-ZÁÉÍÓÚÑ]\w+\s+[A-ZÁÉÍÓÚÑ]\w+"
-                     r"\s+[A-ZÁÉÍÓÚÑ]\w+")
 _REASON = re.compile(r"\b(?:porque|para\s+que|debido|con\s+el\s+(?:fin|objetivo|proposito)"
                      r"|a\s+fin\s+de|ya\s+que|dado\s+que|busca|ayud\w+|permit\w+|objetivo"
                      r"|finalidad|por\s+eso|razon|motivo|causa)\b")
@@ -58,7 +56,7 @@ def _type_bonus(q: Query, sentence: str, w: MatchWeights) -> float:
         times = [t for t in find_times(sentence) if t.kind != "year" or q.year is None]
         return w.type_match if times else -w.type_missing
     if q.intent == "person":
-        return w.type_hint if _PERSON.search(sentence) else -w.type_missing / 3
+        return w.type_hint if PERSON_NAME.search(sentence) else -w.type_missing / 3
     if q.intent == "place":
         found = find_places(folded) or _PLACE_WORDS.search(sentence)
         return w.type_hint if found else -w.type_missing / 3
