@@ -1,4 +1,4 @@
-"""What the web page shows, as plain functions: HTML of citations and bulletins, table rows, uploads.
+"""What the web page shows, as plain functions: HTML of citations and bulletins, table rows.
 
 Every piece of bulletin or question text goes through ``html.escape``: a bulletin that contains
 ``<script>`` shows the tag as text and never runs it.
@@ -8,25 +8,18 @@ from __future__ import annotations
 
 import csv
 import html
-import re
-import shutil
-import tempfile
+import io
 from collections.abc import Sequence
-from dataclasses import dataclass
-from pathlib import Path
 
 from assistant.format import format_value, period_words
 from assistant.types import Answer
 from index.dates import spanish_date
-from index.parse import SUFFIXES
-from index.settings import Settings
 from index.store import Store
 from index.types import Fact
 
 FACT_HEADERS = ["medida", "calificador", "valor", "periodo", "evento", "boletín", "fecha",
                 "archivo", "inicio", "fin"]
 BULLETIN_HEADERS = ["archivo", "número", "fecha", "titular", "cifras"]
-_SAFE_NAME = re.compile(r"[^\w.-]+")
 
 
 def _spans_html(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> str:
@@ -118,15 +111,15 @@ def facts_rows(store: Store, measure: str = "", qualifier: str = "", source: str
     return rows
 
 
-def rows_csv(rows: list[list[object]], headers: list[str]) -> str:
-    """Write rows to a temporary CSV file (UTF-8 with BOM, so spreadsheets read accents)."""
-    handle = tempfile.NamedTemporaryFile("w", suffix=".csv", prefix="cifras-", delete=False,
-                                         encoding="utf-8-sig", newline="")
-    with handle:
-        writer = csv.writer(handle)
-        writer.writerow(headers)
-        writer.writerows(rows)
-    return handle.name
+def csv_text(rows: list[list[object]], headers: list[str]) -> str:
+    """Rows as CSV text (UTF-8 with BOM, so spreadsheets read accents), built in memory: a
+    download leaves no file behind."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out)
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return out.getvalue()
 
 
 def passage_html(store: Store, source: str, start: int, end: int) -> str:
@@ -147,68 +140,3 @@ def bulletins_rows(store: Store) -> list[list[object]]:
     counts = dict(store.db.execute("SELECT source, count(*) FROM facts GROUP BY source"))
     return [[b.source, b.number or "", b.date or "", b.title or "", counts.get(b.source, 0)]
             for b in store.bulletins()]
-
-
-def safe_name(name: str) -> str:
-    """A file name with no folders and no odd characters ("../../x y.txt" → "x_y.txt").
-
-    Letters with accents stay: citations show the name to Spanish readers.
-    """
-    base = Path(name.replace("\\", "/")).name
-    cleaned = _SAFE_NAME.sub("_", base).strip("._") or "boletin"
-    return cleaned[:120]
-
-
-@dataclass(frozen=True)
-class UploadResult:
-    """What happened to one uploaded file."""
-
-    name: str
-    ok: bool
-    message: str
-
-
-def accept_uploads(paths: list[str], settings: Settings, store: Store) -> list[UploadResult]:
-    """Check type and size of uploaded files, copy the good ones into DATA/uploads and ingest.
-
-    A rejected file gets a one-line Spanish reason; nothing of it reaches the index.
-    """
-    from index.ingest import ingest
-
-    folder = settings.data_dir / "uploads"
-    folder.mkdir(parents=True, exist_ok=True)
-    results: list[UploadResult] = []
-    limit = int(settings.max_file_mb * 2**20)
-    for raw in paths:
-        original = Path(raw)
-        name = safe_name(original.name)
-        if Path(name).suffix.lower() not in SUFFIXES or name.lower().endswith(".meta.json"):
-            results.append(UploadResult(name, False,
-                                        f"«{name}» no es .txt, .pdf ni .html: no se ingirió."))
-            continue
-        size = original.stat().st_size if original.exists() else 0
-        if size > limit:
-            results.append(UploadResult(name, False, (
-                f"«{name}» pesa {size / 2**20:.1f} MB, más que el límite de "
-                f"{settings.max_file_mb:.0f} MB: no se ingirió.")))
-            continue
-        target = folder / name
-        staged = folder / f".{name}.subiendo"
-        shutil.copyfile(original, staged)
-        previous = target.read_bytes() if target.exists() else None
-        staged.replace(target)
-        report = ingest([target], settings, store=store)
-        if report.failed:
-            # Leave the folder as it was: the index never saw this version.
-            if previous is None:
-                target.unlink(missing_ok=True)
-            else:
-                target.write_bytes(previous)
-            results.append(UploadResult(name, False, report.failed[0]))
-        elif report.unchanged:
-            results.append(UploadResult(name, True, f"«{name}» ya estaba en el índice, sin cambios."))
-        else:
-            facts = len(store.facts(source=(report.added + report.updated)[0]))
-            plural = "" if facts == 1 else "s"
-            results.append(UploadResult(name, True, f"«{name}» ingerido: {facts} cifra{plural}."))
-    return results

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -66,7 +65,10 @@ def test_page_in_chromium(server: str, tmp_path: Path) -> None:
         page.wait_for_timeout(1500)
         page.click("#ingerir")
         expect(page.locator("#resultado textarea")).to_have_value(
-            "✔ «boletin_prueba.txt» ingerido: 1 cifra.", timeout=60_000)
+            "1 de 1 archivo procesado.\n✔ «boletin_prueba.txt» ingerido: 1 cifra.",
+            timeout=60_000)
+        expect(page.locator("#tabla-boletines")).to_contain_text("boletin_prueba.txt",
+                                                                timeout=15_000)
         page.get_by_role("tab", name="Chat").click()
         page.fill("#pregunta textarea", "¿cuántos trasplantes de pulmón?")
         page.click("#preguntar")
@@ -77,26 +79,16 @@ def test_page_in_chromium(server: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.browser
-def test_eight_concurrent_clients(server: str) -> None:
-    from gradio_client import Client
+def test_concurrent_page_users(server: str) -> None:
+    """Issue 13: 8 and 32 users at once get the single-user answers, no errors (the README's
+    figures come from `boletines bench --usuarios 8,32`)."""
+    from assistant.load import markdown, run_load, single_user_answers
 
-    questions = {
-        "¿cuántos trasplantes de córnea?": "353",
-        "¿cuántos trasplantes de riñón?": "442",
-        "¿cuántas mastografías?": "505,437",
-        "¿Cuál es el teléfono para informes?": "800 623 2323",
-        "¿cuántos trasplantes de médula ósea?": "120",
-        "¿cuántas detecciones de diabetes?": "2,615,789",
-        "¿cuántos trasplantes de intestino?": "No encontré",
-        "¿Cuántas personas participaron en el triatlón?": "20,000",
-    }
-
-    def ask(question: str) -> str:
-        client = Client(server, verbose=False)
-        history, _, _ = client.predict(question, [], api_name="/preguntar")
-        return str(history[-1]["content"])
-
-    with ThreadPoolExecutor(max_workers=8) as pool:
-        answers = dict(zip(questions, pool.map(ask, questions)))
-    for question, expected in questions.items():
-        assert expected in answers[question], (question, answers[question])
+    reference = single_user_answers(server)
+    assert "353" in reference["¿cuántos trasplantes de córnea?"][0]
+    assert "No encontré" in reference["¿cuántos trasplantes de intestino?"][0]
+    results = [run_load(server, users, rounds=2, reference=reference) for users in (8, 32)]
+    print(markdown(results))
+    for r in results:
+        assert r.errors == 0 and r.busy == 0 and r.mismatches == 0, r.messages
+        assert r.p95_ms < 5000  # the 1 s goal is measured by the benchmark, not on busy CI

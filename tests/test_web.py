@@ -3,14 +3,19 @@
 from __future__ import annotations
 
 import csv
+import io
+import json
 import shutil
+import tempfile
 from pathlib import Path
 
+import gradio as gr
 import pytest
 
 from assistant import pages
 from assistant.types import Answer, Citation
-from assistant.web import Page, parse_auth
+from assistant.uploads import safe_name
+from assistant.web import Page, build_app, parse_auth, writable
 from index.errors import SettingsError
 from index.ingest import ingest
 from index.settings import Settings
@@ -62,20 +67,36 @@ def test_scripts_in_bulletins_and_questions_stay_text(page: Page) -> None:
     assert "vacía" in history[-1]["content"] and "vacía" in sources
 
 
-def test_facts_table_filters_and_csv(page: Page) -> None:
+def test_facts_table_filters_and_csv(page: Page, tmp_path: Path,
+                                     monkeypatch: pytest.MonkeyPatch) -> None:
     rows = page.facts_table("trasplantes", "córnea", "", "")
     assert [r[2] for r in rows] == ["22"]
     assert rows[0][7] == SEED_B and rows[0][5] == "175/2022"
     assert all("cirug" in r[0] for r in page.facts_table("", "", "", "cirugías"))
-    path = page.facts_csv("trasplantes", "", SEED_B, "")
-    with open(path, encoding="utf-8-sig", newline="") as fh:
-        table = list(csv.reader(fh))
+    # Issue 13: every CSV download left a file in /tmp. Now it is built in memory.
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    monkeypatch.setattr(tempfile, "tempdir", str(scratch))
+    payload = json.loads(page.facts_csv("trasplantes", "", SEED_B, ""))
+    assert list(scratch.iterdir()) == []
+    table = list(csv.reader(io.StringIO(payload["text"].lstrip("\ufeff"))))
     assert table[0] == pages.FACT_HEADERS and len(table) > 5
     passage = pages.passage_html(page.store, SEED_B, int(rows[0][8]), int(rows[0][9]))
     assert '<mark class="cifra">22</mark>' in passage
 
 
-def test_uploads_checked_and_ingested(page: Page, tmp_path: Path) -> None:
+def _upload(page: Page, paths: list[Path], jobs: list[int] | None = None,
+            choice: str | None = None) -> tuple[list[int], str]:
+    """Press «Ingerir» (and answer the name question with ``choice``); wait for the worker."""
+    jobs, text, pending, question, *_ = page.upload([str(p) for p in paths], jobs or [])
+    if question:
+        assert choice, question
+        jobs, text, *_ = page.decide(choice, pending, jobs)
+    assert page.uploads.wait(jobs, timeout=120)
+    return jobs, page.progress(jobs)[0]
+
+
+def test_uploads_checked_and_ingested_off_the_request(page: Page, tmp_path: Path) -> None:
     good = tmp_path / "nuevo boletín.txt"
     good.write_text("Ciudad de México, 2 de mayo de 2024\n\nSe hicieron 77 trasplantes de "
                     "pulmón en abril de 2024.\n", encoding="utf-8")
@@ -83,24 +104,86 @@ def test_uploads_checked_and_ingested(page: Page, tmp_path: Path) -> None:
     bad_type.write_bytes(b"\x89PNG\r\n")
     empty = tmp_path / "vacio.txt"
     empty.write_text("", encoding="utf-8")
-    message, rows = page.upload([str(good), str(bad_type), str(empty)])
-    lines = message.splitlines()
-    assert lines[0].startswith("✔") and "nuevo_boletín.txt" in lines[0]
-    assert lines[1].startswith("✘") and "foto.png" in lines[1]
-    assert lines[2].startswith("✘") and "vacío" in lines[2]
-    assert "nuevo_boletín.txt" in [r[0] for r in rows]
+    jobs, text, _, question, timer, _ = page.upload([str(good), str(bad_type), str(empty)], [])
+    assert question == "" and len(jobs) == 3
+    # The click returns at once, the files queued (the worker ingests them one at a time).
+    assert text.splitlines()[0].endswith("de 3 archivos procesados.")
+    assert page.uploads.wait(jobs)
+    lines = page.progress(jobs)[0].splitlines()
+    assert lines[0] == "3 de 3 archivos procesados."
+    assert lines[1].startswith("✔") and "nuevo_boletín.txt" in lines[1] and "1 cifra" in lines[1]
+    assert lines[2].startswith("✘") and "foto.png" in lines[2]
+    assert lines[3].startswith("✘") and "vacío" in lines[3]
+    assert "nuevo_boletín.txt" in [r[0] for r in page.bulletins_table()]
     assert not (page.settings.data_dir / "uploads" / "vacio.txt").exists()
-    answer = page.assistant.ask("¿cuántos trasplantes de pulmón?")
-    assert answer.values == [77]
+    assert page.assistant.ask("¿cuántos trasplantes de pulmón?").values == [77]
     big = tmp_path / "grande.txt"
     big.write_text("x" * (int(page.settings.max_file_mb * 2**20) + 10), encoding="utf-8")
-    assert "límite" in page.upload([str(big)])[0]
+    assert "límite" in _upload(page, [big])[1]
 
 
-def test_safe_names() -> None:
-    assert pages.safe_name("../../etc/passwd") == "passwd"
-    assert pages.safe_name("..\\..\\x y.txt") == "x_y.txt"
-    assert pages.safe_name("...") == "boletin"
+def test_same_name_upload_asks_replace_or_keep_both(page: Page, tmp_path: Path) -> None:
+    """Issue 13: a second upload of a name silently replaced the first bulletin."""
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    (first / "informe.txt").write_text("Se hicieron 31 trasplantes de pulmón en 2023.\n",
+                                       encoding="utf-8")
+    (second / "informe.txt").write_text("Se hicieron 45 trasplantes de pulmón en 2024.\n",
+                                        encoding="utf-8")
+    _upload(page, [first / "informe.txt"])
+    _, _, pending, question, _, shown = page.upload([str(second / "informe.txt")], [])
+    assert "«informe.txt»" in question and "conservar ambos" in question
+    assert pending and shown["visible"] is True
+    assert page.decide("cancelar", pending, [])[1] == "Subida cancelada."
+    _, text = _upload(page, [second / "informe.txt"], choice="ambos")
+    assert "«informe (2).txt» ingerido" in text
+    sources = {r[0] for r in page.bulletins_table()}
+    assert {"informe.txt", "informe (2).txt"} <= sources
+    assert sorted(f.value for s in ("informe.txt", "informe (2).txt")
+                  for f in page.store.facts(source=s)) == [31, 45]
+    (second / "informe.txt").write_text("Se hicieron 52 trasplantes de pulmón en 2024.\n",
+                                        encoding="utf-8")
+    _, text = _upload(page, [second / "informe.txt"], choice="reemplazar")
+    assert "«informe.txt» reemplazado" in text
+    assert [f.value for f in page.store.facts(source="informe.txt")] == [52]
+
+
+def test_lists_follow_the_index_generation(page: Page, tmp_path: Path) -> None:
+    """Issue 13: the page's lists stayed stale after an ingest by another process."""
+    generation, listing, measures, sources, table = page.sync(None)
+    assert generation == page.store.generation() and SEED_B in [r[0] for r in listing]
+    assert page.sync(generation) == (gr.skip(),) * 5
+    other = tmp_path / "otro"
+    other.mkdir()
+    (other / "otro.txt").write_text("Se aplicaron 900 vacunas de influenza en 2024.\n",
+                                    encoding="utf-8")
+    assert ingest([other], Settings(data_dir=page.settings.data_dir)).ok  # another writer
+    generation2, listing, measures, sources, table = page.sync(generation)
+    assert generation2 > generation and "otro.txt" in [r[0] for r in listing]
+    assert "otro.txt" in sources["choices"] and "vacunas" in measures["choices"]
+
+
+def test_read_only_page_has_no_way_to_write(settings: Settings) -> None:
+    """Issue 13: off this machine without a login, anyone could upload a fake bulletin."""
+    assert writable("127.0.0.1", None) and writable("localhost", None)
+    assert not writable("0.0.0.0", None)
+    assert writable("0.0.0.0", ("ana", "secreto")) and writable("0.0.0.0", None, True)
+    assert ingest([SEEDS / SEED_B], settings).ok
+    app = build_app(settings, writable=False)
+    config = app.get_config_file()
+    assert "file" not in {c["type"] for c in config["components"]}
+    assert "subir" not in {d.get("api_name") for d in config["dependencies"]}
+    jobs, text, *_ = Page(settings, writable=False).upload(["x.txt"], [])
+    assert jobs == [] and "solo lectura" in text
+    writable_config = build_app(settings).get_config_file()
+    assert "subir" in {d.get("api_name") for d in writable_config["dependencies"]}
+
+
+def test_answers_cached_per_generation(page: Page) -> None:
+    first = page.answer("¿cuántos trasplantes de córnea?")
+    assert page.answer("¿cuántos trasplantes de córnea?") is first
+    page.store.delete(SEED_B)
+    assert page.answer("¿cuántos trasplantes de córnea?") != first
 
 
 def test_auth_setting() -> None:
@@ -115,3 +198,9 @@ def test_citations_html_without_citations(seed_store: Store) -> None:
     c = Citation(SEED_B, "175/2022", "2022-04-12", 0, 10, "Ciudad de ")
     assert "[1]" in pages.citations_html(Answer("q", "x", [], [c]), seed_store, [])
 
+
+
+def test_safe_names() -> None:
+    assert safe_name("../../etc/passwd") == "passwd"
+    assert safe_name("..\\..\\x y.txt") == "x_y.txt"
+    assert safe_name("...") == "boletin"
