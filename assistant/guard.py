@@ -10,12 +10,15 @@ it sees every request before Gradio's routes do:
   growing time (429) before its next try is even checked;
 - Gradio's English «Queue is full» (503, which the page shows as «This application is currently
   busy») becomes a Spanish «espere» with status 429, whose text the page shows as it is;
-- a wrong password gets a Spanish line instead of «Incorrect credentials.».
+- a wrong password gets a Spanish line instead of «Incorrect credentials.»;
+- the page's HTML says ``lang="es"`` and carries ``head`` (the page's script) before Gradio's
+  own scripts run, so Gradio's controls come up in Spanish.
 """
 
 from __future__ import annotations
 
 import json
+import re
 import threading
 import time
 from collections.abc import Awaitable, Callable, MutableMapping, Sequence
@@ -123,12 +126,43 @@ def _rewriting(send: Send, when: int, status: int, detail: str,
     return wrapped
 
 
+def _spanish_html(send: Send, head: str) -> Send:
+    """A ``send`` that makes an HTML page Spanish: ``lang="es"`` and ``head`` first in <head>."""
+    state: dict[str, Any] = {"start": None, "body": b""}
+
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            types = [v for k, v in message.get("headers", []) if k.lower() == b"content-type"]
+            if message["status"] == 200 and types and types[0].startswith(b"text/html"):
+                state["start"] = message
+                return
+        elif message["type"] == "http.response.body" and state["start"] is not None:
+            state["body"] += message.get("body", b"")
+            if message.get("more_body"):
+                return
+            text = state["body"].decode("utf-8")
+            text = re.sub(r'(<html\b[^>]*?\blang=")[^"]*"', r'\1es"', text, count=1)
+            text = text.replace("<head>", "<head>" + head, 1)
+            body = text.encode("utf-8")
+            start = state["start"]
+            start["headers"] = [(k, v) for k, v in start["headers"]
+                                if k.lower() != b"content-length"]
+            start["headers"].append((b"content-length", str(len(body)).encode()))
+            await send(start)
+            await send({"type": "http.response.body", "body": body})
+            return
+        await send(message)
+
+    return wrapped
+
+
 class Guard:
-    """The middleware; ``writable`` False makes the upload route refuse."""
+    """The middleware; ``writable`` False makes the upload route refuse; ``head`` goes into
+    every HTML page."""
 
     def __init__(self, app: ASGIApp, writable: bool = True,
-                 throttle: LoginThrottle | None = None) -> None:
-        self.app, self.writable = app, writable
+                 throttle: LoginThrottle | None = None, head: str = "") -> None:
+        self.app, self.writable, self.head = app, writable, head
         self.throttle = throttle or LoginThrottle()
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -150,6 +184,8 @@ class Guard:
             return
         if method == "POST" and ("/queue/join" in path or "/gradio_api/call/" in path):
             send = _rewriting(send, 503, 429, BUSY)
+        elif method == "GET" and "/gradio_api/" not in path and "/assets/" not in path:
+            send = _spanish_html(send, self.head)
         await self.app(scope, receive, send)
 
     async def _login(self, scope: Scope, receive: Receive, send: Send) -> None:

@@ -75,7 +75,7 @@ def _events(resp: Any) -> Iterator[tuple[str, str]]:
 
 def ask_page(url: str, question: str, session: str | None = None, fn_index: int | None = None,
              timeout: float = 60) -> tuple[str, str]:
-    """Ask the page at ``url`` one question; return (answer message, sources HTML).
+    """Ask the page at ``url`` one question; return (chat message, answer card and sources HTML).
 
     With ``session`` (and the «preguntar» event's ``fn_index``) it asks as an open page does:
     joins the queue under that session and reads the session's event stream, so one user's
@@ -100,8 +100,8 @@ def ask_page(url: str, question: str, session: str | None = None, fn_index: int 
                     break
         if event != "complete":
             raise OSError(f"evento «{event}»: {data[:200]}")
-        history, _box, sources = json.loads(data)
-        return str(history[-1]["content"]), str(sources)
+        history, _box, answer, sources = json.loads(data)
+        return str(history[-1]["content"]), str(answer) + str(sources)
     body = json.dumps({"data": [question, []], "fn_index": fn_index, "session_hash": session,
                        "event_data": None, "trigger_id": None}).encode()
     with _open(urllib.request.Request(f"{root}/queue/join", body, headers), timeout) as resp:
@@ -112,8 +112,8 @@ def ask_page(url: str, question: str, session: str | None = None, fn_index: int 
             if message.get("event_id") == event_id and message.get("msg") == "process_completed":
                 if not message.get("success"):
                     raise OSError(f"error: {str(message.get('output'))[:200]}")
-                history, _box, sources = message["output"]["data"]
-                return str(history[-1]["content"]), str(sources)
+                history, _box, answer, sources = message["output"]["data"]
+                return str(history[-1]["content"]), str(answer) + str(sources)
     raise OSError("la página cerró el flujo de eventos sin responder")
 
 

@@ -6,19 +6,14 @@ Every piece of bulletin or question text goes through ``html.escape``: a bulleti
 
 from __future__ import annotations
 
-import csv
 import html
-import io
 from collections.abc import Sequence
 
-from assistant.format import format_value, period_words
 from assistant.types import Answer
 from index.dates import spanish_date
 from index.store import Store
 from index.types import Fact
 
-FACT_HEADERS = ["medida", "calificador", "valor", "periodo", "evento", "boletín", "fecha",
-                "archivo", "inicio", "fin"]
 BULLETIN_HEADERS = ["archivo", "número", "fecha", "titular", "cifras"]
 
 
@@ -53,22 +48,22 @@ def figure_marks(facts: list[Fact], source: str, start: int, end: int,
 
 
 def citations_html(answer: Answer, store: Store, facts: list[Fact]) -> str:
-    """The answer's citations: where each comes from, its quote with the figures marked, and the
-    whole bulletin (collapsed) with the passage highlighted."""
+    """The answer's citations: the bulletin's number, date and title (file name secondary), its
+    quote with the figures marked, and the whole bulletin (collapsed) with the passage
+    highlighted. Each is ``#cita-n``, the target of the answer's ``[n]`` links."""
+    from assistant.card import citation_header
+
     if not answer.citations:
         return '<p class="sin-fuentes">Sin fuentes para esta respuesta.</p>'
-    parts = []
+    parts = ['<h3 class="titulo-fuentes">Fuentes</h3>']
     for i, c in enumerate(answer.citations, 1):
         bulletin = store.bulletin(c.source)
         if bulletin is None:
             continue
-        where = " · ".join(html.escape(x) for x in (
-            f"Boletín {c.bulletin}" if c.bulletin else "Boletín sin número",
-            spanish_date(c.date) if c.date else "fecha no indicada", c.source))
         marks = figure_marks(facts, c.source, c.start, c.end, answer.values or None)
         parts.append(
-            f'<div class="cita" id="cita-{i}"><div class="donde">[{i}] {where} '
-            f'<span class="pos">[{c.start}:{c.end}]</span></div>'
+            f'<div class="cita" id="cita-{i}" tabindex="-1" data-inicio="{c.start}" '
+            f'data-fin="{c.end}">{citation_header(i, c, bulletin)}'
             f'<blockquote>{_spans_html(bulletin.text, c.start, c.end, marks)}</blockquote>'
             f'<details ontoggle="if(this.open){{const m=this.querySelector(\'.pasaje\');'
             f"if(m)m.scrollIntoView({{block:'center'}});}}\"><summary>Ver el boletín completo"
@@ -85,43 +80,6 @@ def answer_markdown(answer: Answer) -> str:
     return "\n\n".join(lines)
 
 
-def fact_row(f: Fact, store_numbers: dict[str, tuple[str | None, str | None]]) -> list[object]:
-    """One row of the Datos table."""
-    number, date = store_numbers.get(f.source, (None, None))
-    return [f.measure, f.qualifier or "", format_value(f.value, f.unit),
-            period_words(f.period_start, f.period_end) or (str(f.year) if f.year else ""),
-            f.event or "", number or "", date or "", f.source, f.start, f.end]
-
-
-def facts_rows(store: Store, measure: str = "", qualifier: str = "", source: str = "",
-               search: str = "", limit: int | None = None) -> list[list[object]]:
-    """The facts table filtered by measure, qualifier, bulletin and free text (any column),
-    at most ``limit`` rows."""
-    numbers = {b.source: (b.number, b.date) for b in store.bulletins()}
-    rows = []
-    needle = search.strip().lower()
-    for f in store.facts(measure=measure or None, qualifier=qualifier or None,
-                         source=source or None):
-        row = fact_row(f, numbers)
-        if needle and not any(needle in str(cell).lower() for cell in row):
-            continue
-        rows.append(row)
-        if limit is not None and len(rows) >= limit:
-            break
-    return rows
-
-
-def csv_text(rows: list[list[object]], headers: list[str]) -> str:
-    """Rows as CSV text (UTF-8 with BOM, so spreadsheets read accents), built in memory: a
-    download leaves no file behind."""
-    out = io.StringIO()
-    out.write("\ufeff")
-    writer = csv.writer(out)
-    writer.writerow(headers)
-    writer.writerows(rows)
-    return out.getvalue()
-
-
 def passage_html(store: Store, source: str, start: int, end: int) -> str:
     """A fact's passage: its sentence in the whole bulletin, the figure marked."""
     bulletin = store.bulletin(source)
@@ -136,7 +94,26 @@ def passage_html(store: Store, source: str, start: int, end: int) -> str:
 
 
 def bulletins_rows(store: Store) -> list[list[object]]:
-    """One row per indexed bulletin."""
+    """One row per indexed bulletin: file, number, date, title, figures."""
     counts = dict(store.db.execute("SELECT source, count(*) FROM facts GROUP BY source"))
     return [[b.source, b.number or "", b.date or "", b.title or "", counts.get(b.source, 0)]
             for b in store.bulletins()]
+
+
+def bulletins_html(rows: list[list[object]]) -> str:
+    """The Boletines list as an HTML table (cards on a narrow screen)."""
+    if not rows:
+        return '<p class="sin-resultados" role="status">Aún no hay boletines en el índice.</p>'
+    body = []
+    for source, number, date, title, count in rows:
+        body.append(
+            f'<tr><td data-label="Boletín">{html.escape(str(number) or "sin número")}</td>'
+            f'<td data-label="Fecha">{html.escape(spanish_date(str(date)) if date else "—")}</td>'
+            f'<td data-label="Titular">{html.escape(str(title))}</td>'
+            f'<td data-label="Archivo"><span class="archivo">{html.escape(str(source))}</span></td>'
+            f'<td data-label="Cifras" class="valor">{count}</td></tr>')
+    head = "".join(f'<th scope="col">{h}</th>' for h in ("Boletín", "Fecha", "Titular",
+                                                          "Archivo", "Cifras"))
+    return (f'<p class="cuenta">{len(rows):,} {"boletín" if len(rows) == 1 else "boletines"} en el '
+            f'índice.</p><table class="cifras boletines"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>")

@@ -1,7 +1,8 @@
-"""The Gradio page (`boletines serve`): Chat, Datos (the facts table) and Boletines (upload).
+"""The Gradio page (`boletines serve`): Chat, Datos (the facts table) and Boletines.
 
 ``Page`` holds the handlers (plain methods, testable without a browser); ``build_app`` lays the
-page out, one function per tab; ``serve`` starts it behind ``assistant.guard``.
+page out, one function per tab; ``serve`` starts it behind ``assistant.guard``. The look and the
+few browser behaviours (``[n]`` links, copy, row choice) live in ``assistant/static/``.
 """
 
 from __future__ import annotations
@@ -10,14 +11,16 @@ import html
 import ipaddress
 import json
 import os
+import secrets
 import sys
 import threading
 from collections import OrderedDict
+from pathlib import Path
 from typing import Any
 
 import gradio as gr
 
-from assistant import pages
+from assistant import card, datos, pages
 from assistant.chain import Assistant
 from assistant.guard import Guard, LoginThrottle
 from assistant.uploads import Uploads
@@ -47,16 +50,10 @@ SYNC_SECONDS = 5
 READ_ONLY_NOTE = ("Página de solo lectura: escucha fuera de este equipo sin contraseña. Para subir "
                   "o quitar boletines, iníciela con BOLETINES_AUTH=usuario:contraseña o con "
                   "`boletines serve --permitir-escritura`.")
-
-CSS = """
-.cita { border-left: 4px solid #0b6e4f; padding: 0.4em 0.8em; margin: 0.6em 0; }
-.cita .donde { font-size: 0.85em; color: #444; }
-.cita blockquote { margin: 0.3em 0; white-space: pre-wrap; }
-mark.cifra { background: #ffe066; font-weight: bold; }
-.boletin { max-height: 320px; overflow: auto; white-space: pre-wrap; font-size: 0.85em;
-           border: 1px solid #ddd; padding: 0.5em; }
-.boletin .pasaje { background: #d3f9d8; }
-"""
+STATIC = Path(__file__).resolve().parent / "static"
+CSS = (STATIC / "pagina.css").read_text(encoding="utf-8")
+HEAD = (STATIC / "pagina.js").read_text(encoding="utf-8")
+EMPTY_CONVERSATION: dict[str, Any] = {"historial": [], "ultima": ""}
 
 # Download the CSV the server built, in memory, under the name it chose: one click, no file
 # written on the server.
@@ -70,6 +67,32 @@ DOWNLOAD_JS = """(payload) => {
 }"""
 
 
+def _secret(settings: Settings) -> str:
+    """The key that encrypts the conversation kept in the browser; kept in the data folder so
+    a restarted server can still read what browsers kept."""
+    path = settings.data_dir / "cache" / "pagina.secreto"
+    try:
+        return path.read_text(encoding="utf-8").strip()
+    except OSError:
+        value = secrets.token_hex(16)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(value, encoding="utf-8")
+            path.chmod(0o600)
+        except OSError:
+            pass  # a read-only folder: conversations last until the server restarts
+        return value
+
+
+def _text(content: Any) -> str:
+    """A chat message's text: Gradio hands it back as a list of parts ({"type", "text"})."""
+    if isinstance(content, list):
+        return "".join(_text(part) for part in content)
+    if isinstance(content, dict):
+        return str(content.get("text") or "")
+    return str(content or "")
+
+
 class Page:
     """The handlers behind the page, over one index (safe to call from Gradio's worker threads)."""
 
@@ -80,14 +103,15 @@ class Page:
         self.store = Store(settings)
         self.assistant = Assistant(settings, self.store)
         self.uploads = Uploads(settings, self.store)
-        self._answers: OrderedDict[tuple[str, int], tuple[str, str]] = OrderedDict()
+        self.secret = _secret(settings)
+        self._answers: OrderedDict[tuple[str, int], tuple[str, str, str]] = OrderedDict()
         self._answer_cache = answer_cache
         self._lock = threading.Lock()
 
     # Chat -------------------------------------------------------------------------------------
-    def answer(self, message: str) -> tuple[str, str]:
-        """(chat message, sources HTML) for ``message``, from the cache when the index has not
-        changed since it was last asked."""
+    def answer(self, message: str) -> tuple[str, str, str]:
+        """(chat message, answer card HTML, sources HTML) for ``message``, from the cache when
+        the index has not changed since it was last asked."""
         key = (message or "", self.store.generation())
         with self._lock:
             if key in self._answers:
@@ -96,9 +120,11 @@ class Page:
         try:
             answer = self.assistant.ask(message or "")
         except BoletinesError as exc:
-            return html.escape(str(exc)), f'<p class="error">{html.escape(str(exc))}</p>'
+            error = html.escape(str(exc))
+            return error, f'<p class="error" role="alert">{error}</p>', ""
         facts = [f for c in answer.citations for f in self.store.facts(source=c.source)]
-        result = pages.answer_markdown(answer), pages.citations_html(answer, self.store, facts)
+        result = (pages.answer_markdown(answer), card.card_html(answer, self.store),
+                  pages.citations_html(answer, self.store, facts))
         with self._lock:
             self._answers[key] = result
             while len(self._answers) > self._answer_cache:
@@ -106,60 +132,91 @@ class Page:
         return result
 
     def respond(self, message: str, history: list[dict[str, Any]] | None
-                ) -> tuple[list[dict[str, Any]], str, str]:
-        """Answer ``message``; return the new history, an empty box and the sources' HTML."""
-        text, sources = self.answer(message)
+                ) -> tuple[list[dict[str, Any]], str, str, str]:
+        """Answer ``message``: the new history, an empty box, the answer card and its sources."""
+        text, answer_card, sources = self.answer(message)
         history = list(history or []) + [
             {"role": "user", "content": html.escape(message or "")},
             {"role": "assistant", "content": text}]
-        return history, "", sources
+        return history, "", answer_card, sources
+
+    def respond_and_keep(self, message: str, history: list[dict[str, Any]] | None
+                         ) -> tuple[Any, ...]:
+        """``respond``, plus what the browser keeps (see ``remember``)."""
+        shown = self.respond(message, history)
+        return (*shown, self.remember(shown[0]))
+
+    def remember(self, history: list[dict[str, Any]] | None) -> dict[str, Any]:
+        """What the browser keeps: the conversation and the last question."""
+        history = [{"role": m.get("role"), "content": _text(m.get("content"))}
+                   for m in (history or []) if isinstance(m, dict)]
+        asked = [m for m in history if m["role"] == "user"]
+        last = html.unescape(asked[-1]["content"]) if asked else ""
+        return {"historial": history[-40:], "ultima": last}
+
+    def restore(self, kept: dict[str, Any] | None) -> tuple[list[dict[str, Any]], str, str]:
+        """After a reload: the conversation the browser kept, and the last answer shown again."""
+        kept = kept or EMPTY_CONVERSATION
+        history = [m for m in kept.get("historial", []) if isinstance(m, dict)]
+        last = str(kept.get("ultima") or "")
+        if not last:
+            return history, "", ""
+        _, answer_card, sources = self.answer(last)
+        return history, answer_card, sources
+
+    def clear(self) -> tuple[list[dict[str, Any]], str, str, str, dict[str, Any]]:
+        """«Limpiar»: no conversation, no answer, no sources, nothing kept."""
+        return [], "", "", "", dict(EMPTY_CONVERSATION)
 
     # Datos ------------------------------------------------------------------------------------
-    def facts_table(self, measure: str, qualifier: str, source: str, search: str
-                    ) -> list[list[object]]:
-        """The filtered facts table, at most TABLE_ROWS rows (the CSV has them all)."""
-        return pages.facts_rows(self.store, measure or "", qualifier or "", source or "",
-                                search or "", limit=TABLE_ROWS)
+    def facts_view(self, measure: str, qualifier: str, source: str, year: str, search: str,
+                   order: str) -> tuple[str, str]:
+        """(row count, table HTML) of the facts that pass the filters."""
+        found = datos.rows(self.store, datos.Filters(measure or "", qualifier or "", source or "",
+                                                     year or "", search or "",
+                                                     order or "posicion"))
+        return (datos.count_text(min(len(found), TABLE_ROWS), len(found)),
+                datos.table_html(found, TABLE_ROWS))
 
-    def facts_csv(self, measure: str, qualifier: str, source: str, search: str) -> str:
-        """The filtered facts table, every row, as JSON ``{"name", "text"}`` for the browser to
+    def facts_csv(self, measure: str, qualifier: str, source: str, year: str, search: str,
+                  order: str) -> str:
+        """Every row that passes the filters as JSON ``{"name", "text"}`` for the browser to
         save (built in memory: no temporary file is left on the server)."""
-        rows = pages.facts_rows(self.store, measure or "", qualifier or "", source or "",
-                                search or "")
-        return json.dumps({"name": "cifras.csv", "text": pages.csv_text(rows, pages.FACT_HEADERS)},
+        filters = datos.Filters(measure or "", qualifier or "", source or "", year or "",
+                                search or "", order or "posicion")
+        return json.dumps({"name": datos.csv_name(filters),
+                           "text": datos.csv_text(datos.rows(self.store, filters))},
                           ensure_ascii=False)
 
-    def measures(self) -> list[str]:
-        """Every measure in the facts table, for the filter."""
-        return sorted({f.measure for f in self.store.facts()})
-
-    def sources(self) -> list[str]:
-        """Every bulletin's file name, for the filter."""
-        return [b.source for b in self.store.bulletins()]
-
-    def show_row(self, rows: Any, evt: gr.SelectData) -> str:
-        """A clicked row of the Datos table → its passage in the whole bulletin."""
+    def show_row(self, key: str) -> str:
+        """A chosen row of the Datos table («archivo|inicio|fin») → its passage in the bulletin."""
+        source, _, span = (key or "").rpartition("|")
+        source, _, start = source.rpartition("|")
         try:
-            row = rows.iloc[evt.index[0]].tolist() if hasattr(rows, "iloc") else rows[evt.index[0]]
-            source, start, end = row[7], int(row[8]), int(row[9])
-        except (IndexError, KeyError, TypeError, ValueError):
+            return pages.passage_html(self.store, source, int(start), int(span))
+        except ValueError:
             return ""
-        return pages.passage_html(self.store, source, start, end)
 
     # Lists that follow the index ----------------------------------------------------------------
-    def sync(self, seen: int | None) -> tuple[Any, ...]:
+    def sync(self, seen: int | None, *filters: str) -> tuple[Any, ...]:
         """When the index changed since generation ``seen`` (another process ingested, an
-        upload finished, or this is a fresh page): the new generation, the bulletins list, the
-        filters' choices and the facts table; else nothing changes (``gr.skip()``)."""
+        upload finished, a bulletin was removed, or this is a fresh page): the new generation,
+        the bulletins list, the choices of the filters and of removal, and the facts table
+        under ``filters``; else nothing changes (``gr.skip()``)."""
         generation = self.store.generation()
         if seen == generation:
-            return (gr.skip(),) * 5
-        return (generation, self.bulletins_table(), gr.update(choices=[""] + self.measures()),
-                gr.update(choices=[""] + self.sources()), self.facts_table("", "", "", ""))
+            return (gr.skip(),) * 7
+        bulletins = self.store.bulletins()
+        choices = [("Todos", "")] + [
+            (f"{b.number or 'sin número'} · {b.source}", b.source) for b in bulletins]
+        count, table = self.facts_view(*(list(filters) + [""] * 6)[:6])
+        return (generation, self.bulletins_table(), gr.update(choices=choices),
+                gr.update(choices=[("Todos", "")] + [(y, y) for y in datos.years(self.store)]),
+                gr.update(choices=choices[1:], value=None), count, table)
 
-    def bulletins_table(self) -> list[list[object]]:
-        """The Boletines list."""
-        return pages.bulletins_rows(self.store)[:TABLE_ROWS]
+    def bulletins_table(self) -> str:
+        """The Boletines list as HTML."""
+        return pages.bulletins_html(pages.bulletins_rows(self.store)[:TABLE_ROWS])
 
     # Boletines --------------------------------------------------------------------------------
     def upload(self, files: list[Any] | None, jobs: list[int] | None) -> tuple[Any, ...]:
@@ -174,7 +231,7 @@ class Page:
         if not self.writable:
             return jobs, READ_ONLY_NOTE, [], "", gr.Timer(active=False), gr.update(visible=False)
         if not paths:
-            return (jobs, "No se subió ningún archivo.", [], "", gr.Timer(active=False),
+            return (jobs, "Elija primero uno o más archivos.", [], "", gr.Timer(active=False),
                     gr.update(visible=False))
         clashes = self.uploads.conflicts(paths)
         if clashes:
@@ -215,55 +272,112 @@ class Page:
                f"{'' if len(status) == 1 else 's'}."
         return "\n".join([head] + [j.line() for j in status])
 
+    def ask_remove(self, source: str | None) -> tuple[Any, str]:
+        """«Quitar…»: the confirmation, naming the bulletin and what goes with it."""
+        b = self.store.bulletin(source) if source else None
+        if b is None:
+            return gr.update(visible=False), "Elija primero el boletín que quiere quitar."
+        figures = len(self.store.facts(source=b.source))
+        return gr.update(visible=True), (
+            f"¿Quitar «{card.bulletin_label(b, b.source)}» ({b.source}) del índice? Se borran "
+            f"también sus fragmentos y {'su cifra' if figures == 1 else f'sus {figures} cifras'}. "
+            "El archivo original no se toca.")
 
-def _chat_tab(page: Page) -> None:
-    chatbot = gr.Chatbot(label="Conversación", height=380, elem_id="chat", sanitize_html=True)
+    def remove(self, source: str | None) -> tuple[Any, str]:
+        """«Sí, quitar»: the bulletin, its chunks, vectors and facts leave the index at once."""
+        if not self.writable:
+            return gr.update(visible=False), READ_ONLY_NOTE
+        if not source or self.store.bulletin(source) is None:
+            return gr.update(visible=False), "Ese boletín ya no está en el índice."
+        path = self.store.paths().get(source, "")
+        try:
+            self.store.delete(source)
+        except BoletinesError as exc:
+            return gr.update(visible=False), f"No se pudo quitar «{source}»: {exc}"
+        copy = Path(path) if path else None
+        if copy is not None and copy.parent.resolve() == self.uploads.folder.resolve():
+            copy.unlink(missing_ok=True)  # our copy of an upload; a user's own file stays
+        return gr.update(visible=False), f"✔ «{source}» quitado del índice."
+
+
+def _chat_tab(page: Page) -> tuple[gr.BrowserState, gr.Chatbot, gr.HTML, gr.HTML]:
+    kept = gr.BrowserState(EMPTY_CONVERSATION, storage_key="boletines-conversacion",
+                           secret=page.secret)
+    with gr.Row(equal_height=False):
+        with gr.Column(scale=3, min_width=300):
+            box = gr.Textbox(label="Pregunta", placeholder="p. ej. ¿cuántos trasplantes de "
+                             "córnea? (Intro para enviar)", lines=1, max_lines=4,
+                             elem_id="pregunta")
+            with gr.Row():
+                send = gr.Button("Preguntar", variant="primary", elem_id="preguntar")
+                clear = gr.Button("Limpiar", elem_id="limpiar")
+            gr.Markdown("Ejemplos (un clic pregunta):")
+            with gr.Row(elem_id="ejemplos"):
+                chips = [gr.Button(q, size="sm", variant="secondary") for q in EXAMPLES]
+            answer = gr.HTML(elem_id="respuesta")
+            sources = gr.HTML(elem_id="fuentes")
+        with gr.Column(scale=2, min_width=280):
+            chatbot = gr.Chatbot(label="Conversación", height=480, elem_id="chat",
+                                 sanitize_html=True, buttons=[], feedback_options=None)
+    shown = [chatbot, box, answer, sources]
+    # Enter and the example chips keep the conversation in the browser in the same step (a
+    # reload right after an answer keeps it); «Preguntar» is also the API's «/preguntar», whose
+    # outputs stay the four shown, so it keeps the conversation in a second step.
+    box.submit(page.respond_and_keep, [box, chatbot], [*shown, kept], api_visibility="private")
+    send.click(page.respond, [box, chatbot], shown, api_name="preguntar").then(
+        page.remember, chatbot, kept, api_visibility="private")
+    for chip, question in zip(chips, EXAMPLES):
+        chip.click(lambda h, q=question: page.respond_and_keep(q, h), chatbot, [*shown, kept],
+                   api_visibility="private")
+    clear.click(page.clear, None, [*shown, kept], api_visibility="private")
+    # The conversation's own bin clears the same things (no button that half works).
+    chatbot.clear(page.clear, None, [*shown, kept], api_visibility="private")
+    return kept, chatbot, answer, sources
+
+
+def _datos_tab(page: Page) -> tuple[list[Any], gr.Markdown, gr.HTML, gr.Dropdown, gr.Dropdown]:
     with gr.Row():
-        box = gr.Textbox(placeholder="Pregunte en español, p. ej. ¿cuántos trasplantes de "
-                         "córnea?", show_label=False, scale=5, elem_id="pregunta")
-        send = gr.Button("Preguntar", variant="primary", scale=1, elem_id="preguntar")
-    gr.Examples(EXAMPLES, inputs=box, label="Ejemplos")
-    gr.Markdown("### Fuentes de la última respuesta")
-    sources = gr.HTML(elem_id="fuentes")
-    box.submit(page.respond, [box, chatbot], [chatbot, box, sources], api_visibility="private")
-    send.click(page.respond, [box, chatbot], [chatbot, box, sources], api_name="preguntar")
-
-
-def _datos_tab(page: Page) -> tuple[gr.Dropdown, gr.Dropdown, gr.Dataframe]:
+        measure = gr.Textbox(label="Medida", placeholder="p. ej. trasplantes", elem_id="f-medida")
+        qualifier = gr.Textbox(label="Calificador", placeholder="p. ej. riñón",
+                               elem_id="f-calificador")
+        search = gr.Textbox(label="Buscar (también en la cita)", elem_id="f-buscar")
     with gr.Row():
-        measure = gr.Dropdown(choices=[""], value="", label="Medida",
-                              allow_custom_value=True, elem_id="f-medida")
-        qualifier = gr.Textbox(label="Calificador", elem_id="f-calificador")
-        source = gr.Dropdown(choices=[""], value="", label="Boletín",
-                             allow_custom_value=True, elem_id="f-boletin")
-        search = gr.Textbox(label="Buscar", elem_id="f-buscar")
-    # Tables and choices start empty and are filled when the page loads (``Page.sync``): a
-    # reload shows the index as it is now, and Gradio does not copy a 1,000-row table into the
-    # state of every new session (it did, for every API call: most of a request's cost).
-    table = gr.Dataframe(value=None, headers=pages.FACT_HEADERS,
-                         interactive=False, wrap=True, elem_id="tabla-cifras", max_height=420)
-    download = gr.Button("Descargar CSV", elem_id="csv")
-    payload = gr.Textbox(visible="hidden", elem_id="csv-datos")
+        source = gr.Dropdown(label="Boletín", choices=[("Todos", "")], value="",
+                             elem_id="f-boletin")
+        year = gr.Dropdown(label="Año", choices=[("Todos", "")], value="", elem_id="f-anio")
+        order = gr.Dropdown(label="Ordenar por", choices=list(datos.ORDERS.items()),
+                            value="posicion", elem_id="f-orden")
+    with gr.Row(equal_height=True):
+        count = gr.Markdown(elem_id="cuenta")
+        download = gr.Button("Descargar CSV", elem_id="csv", size="sm", scale=0)
+    # Filled when the page loads (``Page.sync``): a reload shows the index as it is now, and
+    # Gradio does not copy a 1,000-row table into the state of every new session.
+    table = gr.HTML(elem_id="tabla-cifras")
+    chosen = gr.Textbox(visible="hidden", elem_id="fila", label="Fila elegida")
     passage = gr.HTML(elem_id="pasaje")
-    filters = [measure, qualifier, source, search]
+    payload = gr.Textbox(visible="hidden", elem_id="csv-datos", label="CSV")
+    filters = [measure, qualifier, source, year, search, order]
     for control in filters:
-        control.change(page.facts_table, filters, table)  # type: ignore[attr-defined]
+        control.change(page.facts_view, filters, [count, table],  # type: ignore[attr-defined]
+                       trigger_mode="always_last", show_progress="hidden",
+                       api_visibility="private")
     download.click(page.facts_csv, filters, payload, api_visibility="private").then(
         None, payload, None, js=DOWNLOAD_JS)
-    table.select(page.show_row, table, passage)
-    return measure, source, table
+    chosen.change(page.show_row, chosen, passage, api_visibility="private")
+    return filters, count, table, source, year
 
 
-def _boletines_tab(page: Page) -> gr.Dataframe:
-    listing = gr.Dataframe(value=None, headers=pages.BULLETIN_HEADERS,
-                           interactive=False, wrap=True, elem_id="tabla-boletines")
+def _boletines_tab(page: Page, refresh: Any) -> tuple[gr.HTML, Any]:
+    """The list; with a writable page, upload and removal. ``refresh(event)`` chains the
+    lists' update after an event that may change the index."""
+    listing = gr.HTML(elem_id="tabla-boletines")
     if not page.writable:
         # No upload control and no write event: nothing to call, nothing to refuse.
         gr.Markdown(READ_ONLY_NOTE, elem_id="solo-lectura")
-        return listing
+        return listing, gr.State(None)
     files = gr.File(file_count="multiple", label="Subir boletines (.txt, .pdf, .html; hasta "
                     f"{page.settings.max_file_mb:.0f} MB cada uno)", elem_id="subir")
-    ingest_button = gr.Button("Ingerir", elem_id="ingerir")
+    ingest_button = gr.Button("Ingerir", variant="primary", elem_id="ingerir")
     with gr.Group(visible=False, elem_id="conflicto") as conflict:
         question = gr.Markdown(elem_id="conflicto-pregunta")
         with gr.Row():
@@ -278,9 +392,22 @@ def _boletines_tab(page: Page) -> gr.Dataframe:
     for button, choice in ((replace, "reemplazar"), (both, "ambos"), (cancel, "cancelar")):
         button.click(lambda p, j, c=choice: page.decide(c, p, j), [pending, jobs], state,
                      api_visibility="private")
-    ticker.tick(page.progress, jobs, [outcome, ticker], show_progress="hidden",
-                api_visibility="private")
-    return listing
+    refresh(ticker.tick(page.progress, jobs, [outcome, ticker], show_progress="hidden",
+                        api_visibility="private"))
+    with gr.Row(equal_height=True):
+        which = gr.Dropdown(label="Quitar un boletín", choices=[], value=None,
+                            elem_id="quitar-cual", scale=3)
+        ask = gr.Button("Quitar…", elem_id="quitar", variant="stop", scale=1)
+    with gr.Group(visible=False, elem_id="confirmar-quitar") as confirm:
+        confirm_text = gr.Markdown(elem_id="confirmar-texto")
+        with gr.Row():
+            yes = gr.Button("Sí, quitar", variant="stop", elem_id="si-quitar", size="sm")
+            no = gr.Button("Cancelar", elem_id="no-quitar", size="sm")
+    ask.click(page.ask_remove, which, [confirm, confirm_text], api_visibility="private")
+    no.click(lambda: (gr.update(visible=False), "Sin cambios."), None, [confirm, confirm_text],
+             api_visibility="private")
+    refresh(yes.click(page.remove, which, [confirm, confirm_text], api_visibility="private"))
+    return listing, which
 
 
 def build_app(settings: Settings, writable: bool = True) -> gr.Blocks:
@@ -290,19 +417,23 @@ def build_app(settings: Settings, writable: bool = True) -> gr.Blocks:
     # delete_cache: Gradio's copies of uploaded files are removed after an hour.
     with gr.Blocks(title="boletines · IMSS", analytics_enabled=False,
                    delete_cache=(3600, 3600)) as app:
-        gr.Markdown("## boletines — preguntas sobre los boletines de prensa del IMSS\n"
+        gr.Markdown("# boletines — preguntas sobre los boletines de prensa del IMSS\n"
                     "Cada cifra se lee de un boletín y se cita con su pasaje exacto.")
-        with gr.Tab("Chat", id="chat"):
-            _chat_tab(page)
-        with gr.Tab("Datos", id="datos"):
-            measure, source, table = _datos_tab(page)
-        with gr.Tab("Boletines", id="boletines"):
-            listing = _boletines_tab(page)
         generation = gr.State(None)
-        lists = [generation, listing, measure, source, table]
-        app.load(page.sync, generation, lists, api_visibility="private")
-        gr.Timer(SYNC_SECONDS).tick(page.sync, generation, lists, show_progress="hidden",
-                                    api_visibility="private")
+        later: list[Any] = []
+        with gr.Tab("Chat", id="chat"):
+            kept, chatbot, answer, sources = _chat_tab(page)
+        with gr.Tab("Datos", id="datos"):
+            filters, count, table, source, year = _datos_tab(page)
+        with gr.Tab("Boletines", id="boletines"):
+            listing, which = _boletines_tab(page, later.append)
+        lists = [generation, listing, source, year, which, count, table]
+        for event in later:
+            event.then(page.sync, [generation, *filters], lists, api_visibility="private")
+        app.load(page.sync, [generation, *filters], lists, api_visibility="private")
+        app.load(page.restore, kept, [chatbot, answer, sources], api_visibility="private")
+        gr.Timer(SYNC_SECONDS).tick(page.sync, [generation, *filters], lists,
+                                    show_progress="hidden", api_visibility="private")
     return app
 
 
@@ -357,9 +488,11 @@ def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860,
     can_write = writable(host, auth, allow_writes)
     app = build_app(settings, writable=can_write)
     app.queue(default_concurrency_limit=CONCURRENCY, max_size=queue_size)
-    guard = Middleware(Guard, writable=can_write, throttle=LoginThrottle())  # type: ignore[arg-type]
+    # The page's script goes in through the guard, server-side, so it runs before Gradio's
+    # (Gradio's own ``head=`` is added by its scripts, after they chose a language).
+    guard = Middleware(Guard, writable=can_write, throttle=LoginThrottle(),  # type: ignore[arg-type]
+                       head=HEAD)
     app.launch(server_name=host, server_port=port, share=False, auth=auth, show_error=False,
                max_file_size=f"{settings.max_file_mb:.0f}mb", footer_links=[], css=CSS,
-               quiet=False, inbrowser=False, ssr_mode=False, mcp_server=False, pwa=False,
-               app_kwargs={"middleware": [guard]})
-
+               quiet=False, inbrowser=False, ssr_mode=False, mcp_server=False,
+               pwa=False, app_kwargs={"middleware": [guard]})
