@@ -1,4 +1,7 @@
-"""The page's door: same-origin writes, throttled logins, a read-only mode, Spanish refusals.
+"""The page's door: who may write, same-origin writes, throttled logins, Spanish refusals.
+
+Who may write: a page on this machine, behind a login (BOLETINES_AUTH), or one started with
+``--permitir-escritura``; any other page is read-only (``writable``).
 
 An ASGI middleware wrapped around Gradio's app (``launch(app_kwargs={"middleware": ...})``), so
 it sees every request before Gradio's routes do:
@@ -17,6 +20,7 @@ it sees every request before Gradio's routes do:
 
 from __future__ import annotations
 
+import ipaddress
 import json
 import re
 import threading
@@ -25,6 +29,8 @@ from collections.abc import Awaitable, Callable, MutableMapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
+
+from index.errors import SettingsError
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -204,3 +210,41 @@ class Guard:
                 self.throttle.failed(client)
 
         await self.app(scope, receive, _rewriting(send, 400, 400, WRONG_LOGIN, seen))
+
+
+# Who may write -------------------------------------------------------------------------------
+def _is_loopback(host: str) -> bool:
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return host == "localhost"
+
+
+def parse_auth(value: str | None) -> tuple[str, str] | None:
+    """ "usuario:contraseña" → (usuario, contraseña); None when unset."""
+    if not value:
+        return None
+    user, sep, password = value.partition(":")
+    if not sep or not user or not password:
+        raise SettingsError("BOLETINES_AUTH debe tener la forma usuario:contraseña.")
+    return user, password
+
+
+def writable(host: str, auth: tuple[str, str] | None, allow_writes: bool = False) -> bool:
+    """Whether the page may change the index: on this machine, behind a login, or when the
+    user said so (``--permitir-escritura``)."""
+    return _is_loopback(host) or auth is not None or allow_writes
+
+
+def exposure_warning(host: str, auth: tuple[str, str] | None,
+                     allow_writes: bool = False) -> str | None:
+    """The warning for a page reachable beyond this machine with no login, else None."""
+    if _is_loopback(host) or auth is not None:
+        return None
+    if allow_writes:
+        return (f"Aviso: la página escucha en {host} sin autenticación y con "
+                "--permitir-escritura: cualquiera en la red puede consultarla y subir o quitar "
+                "boletines. Defina BOLETINES_AUTH=usuario:contraseña.")
+    return (f"Aviso: la página escucha en {host} sin autenticación: cualquiera en la red puede "
+            "consultarla; es de solo lectura (sin subir ni quitar boletines). Defina "
+            "BOLETINES_AUTH=usuario:contraseña, o use --permitir-escritura.")

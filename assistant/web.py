@@ -8,7 +8,6 @@ few browser behaviours (``[n]`` links, copy, row choice) live in ``assistant/sta
 from __future__ import annotations
 
 import html
-import ipaddress
 import json
 import os
 import secrets
@@ -22,9 +21,15 @@ import gradio as gr
 
 from assistant import card, datos, pages
 from assistant.chain import Assistant
-from assistant.guard import Guard, LoginThrottle
+from assistant.guard import (  # noqa: F401 - parse_auth is the CLI's, from here
+    Guard,
+    LoginThrottle,
+    exposure_warning,
+    parse_auth,
+    writable,
+)
 from assistant.uploads import Uploads
-from index.errors import BoletinesError, SettingsError
+from index.errors import BoletinesError
 from index.settings import Settings
 from index.store import Store
 
@@ -57,14 +62,7 @@ EMPTY_CONVERSATION: dict[str, Any] = {"historial": [], "ultima": ""}
 
 # Download the CSV the server built, in memory, under the name it chose: one click, no file
 # written on the server.
-DOWNLOAD_JS = """(payload) => {
-  if (!payload) return;
-  const {name, text} = JSON.parse(payload);
-  const url = URL.createObjectURL(new Blob([text], {type: "text/csv;charset=utf-8"}));
-  const a = document.createElement("a");
-  a.href = url; a.download = name; document.body.appendChild(a); a.click(); a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10000);
-}"""
+DOWNLOAD_JS = (STATIC / "descarga.js").read_text(encoding="utf-8")
 
 
 def _secret(settings: Settings) -> str:
@@ -357,10 +355,10 @@ def _datos_tab(page: Page) -> tuple[list[Any], gr.Markdown, gr.HTML, gr.Dropdown
     passage = gr.HTML(elem_id="pasaje")
     payload = gr.Textbox(visible="hidden", elem_id="csv-datos", label="CSV")
     filters = [measure, qualifier, source, year, search, order]
-    for control in filters:
-        control.change(page.facts_view, filters, [count, table],  # type: ignore[attr-defined]
-                       trigger_mode="always_last", show_progress="hidden",
-                       api_visibility="private")
+    # One event for every filter: with «always_last» a session never sees an older filter's
+    # table arrive after a newer one's.
+    gr.on([c.change for c in filters], page.facts_view, filters, [count, table],  # type: ignore[attr-defined]
+          trigger_mode="always_last", show_progress="hidden", api_visibility="private")
     download.click(page.facts_csv, filters, payload, api_visibility="private").then(
         None, payload, None, js=DOWNLOAD_JS)
     chosen.change(page.show_row, chosen, passage, api_visibility="private")
@@ -435,43 +433,6 @@ def build_app(settings: Settings, writable: bool = True) -> gr.Blocks:
         gr.Timer(SYNC_SECONDS).tick(page.sync, [generation, *filters], lists,
                                     show_progress="hidden", api_visibility="private")
     return app
-
-
-def _is_loopback(host: str) -> bool:
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return host == "localhost"
-
-
-def parse_auth(value: str | None) -> tuple[str, str] | None:
-    """ "usuario:contraseña" → (usuario, contraseña); None when unset."""
-    if not value:
-        return None
-    user, sep, password = value.partition(":")
-    if not sep or not user or not password:
-        raise SettingsError("BOLETINES_AUTH debe tener la forma usuario:contraseña.")
-    return user, password
-
-
-def writable(host: str, auth: tuple[str, str] | None, allow_writes: bool = False) -> bool:
-    """Whether the page may change the index: on this machine, behind a login, or when the
-    user said so (``--permitir-escritura``)."""
-    return _is_loopback(host) or auth is not None or allow_writes
-
-
-def exposure_warning(host: str, auth: tuple[str, str] | None,
-                     allow_writes: bool = False) -> str | None:
-    """The warning for a page reachable beyond this machine with no login, else None."""
-    if _is_loopback(host) or auth is not None:
-        return None
-    if allow_writes:
-        return (f"Aviso: la página escucha en {host} sin autenticación y con "
-                "--permitir-escritura: cualquiera en la red puede consultarla y subir o quitar "
-                "boletines. Defina BOLETINES_AUTH=usuario:contraseña.")
-    return (f"Aviso: la página escucha en {host} sin autenticación: cualquiera en la red puede "
-            "consultarla; es de solo lectura (sin subir ni quitar boletines). Defina "
-            "BOLETINES_AUTH=usuario:contraseña, o use --permitir-escritura.")
 
 
 def serve(settings: Settings, host: str = "127.0.0.1", port: int = 7860,

@@ -33,10 +33,19 @@ CONTRAST_JS = """(el) => {
     const f = (c) => { c /= 255; return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4; };
     return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
   };
-  const s = getComputedStyle(el);
-  const [a, b] = [lum(rgb(s.color)), lum(rgb(s.backgroundColor))];
+  // The nearest ancestor (or the body) that paints a background is what the text sits on.
+  let bg = el;
+  while (bg && getComputedStyle(bg).backgroundColor.match(/rgba\\(.*, 0\\)$|transparent/)) {
+    bg = bg.parentElement;
+  }
+  const back = bg ? getComputedStyle(bg).backgroundColor : "rgb(255, 255, 255)";
+  const [a, b] = [lum(rgb(getComputedStyle(el).color)), lum(rgb(back))];
   return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
 }"""
+# Text of our own whose colours we chose: WCAG AA (4.5:1) in light and in dark.
+LEGIBLE = ("#fuentes mark.cifra", "#fuentes .donde", "#fuentes .archivo",
+           "#respuesta .insignia-conflicto", "#respuesta .alcance", "#respuesta a.ref",
+           "#respuesta tr.en-conflicto td", "#respuesta button.copiar")
 NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth + 1"
 
 
@@ -96,6 +105,9 @@ def test_answer_layout_links_copy_and_reload(server: str, browser: Any) -> None:
     expect(page.locator("#cita-4 .donde")).to_contain_text(
         "Boletín 175/2022 · 12 de abril de 2022 · Otorga IMSS")
     assert "[866:" not in page.locator("#fuentes").inner_text()  # no offsets shown
+    for selector in LEGIBLE:
+        for element in page.locator(selector).all()[:2]:
+            assert element.evaluate(CONTRAST_JS) >= 4.5, selector
     page.screenshot(path=str(SHOTS / "escritorio-respuesta.png"), full_page=True)
     # [n] scrolls to its citation and flashes it.
     answer.locator("a.ref", has_text="[4]").click()
@@ -221,11 +233,14 @@ def test_dark_mode_and_mobile(server: str, browser: Any) -> None:
 
     dark = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark")
     dark.goto(server)
-    _ask(dark, "¿cuántos trasplantes de córnea?")
+    _ask(dark, "¿cuántas cirugías?")
     mark = dark.locator("#fuentes mark.cifra").first
     expect(mark).to_be_visible()
     assert dark.evaluate("document.querySelector('.dark') !== null")
     assert mark.evaluate(CONTRAST_JS) >= 4.5
+    for selector in LEGIBLE:
+        for element in dark.locator(selector).all()[:2]:
+            assert element.evaluate(CONTRAST_JS) >= 4.5, selector
     dark.screenshot(path=str(SHOTS / "oscuro-respuesta.png"), full_page=True)
     dark.close()
     phone = browser.new_page(viewport={"width": 390, "height": 844}, is_mobile=True,

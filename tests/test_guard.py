@@ -9,7 +9,7 @@ from typing import Any
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import JSONResponse
+from starlette.responses import HTMLResponse, JSONResponse
 from starlette.routing import Route
 from starlette.testclient import TestClient
 
@@ -44,11 +44,17 @@ def _app(writable: bool = True, throttle: LoginThrottle | None = None) -> tuple[
         return JSONResponse({"detail": "Queue is full. Max size is 1 and size is 1."},
                             status_code=503)
 
-    app = Starlette(routes=[Route("/login", login, methods=["POST"]),
+    async def index(request: Request) -> HTMLResponse:
+        return HTMLResponse('<!doctype html>\n<html\n\tlang="en"\n\tstyle="margin: 0">'
+                            "<head><title>x</title></head><body></body></html>")
+
+    app = Starlette(routes=[Route("/", index),
+                            Route("/login", login, methods=["POST"]),
                             Route("/gradio_api/upload", upload, methods=["POST"]),
                             Route("/gradio_api/queue/join", join, methods=["POST"])],
                     middleware=[Middleware(Guard, writable=writable,  # type: ignore[arg-type]
-                                           throttle=throttle or LoginThrottle())])
+                                           throttle=throttle or LoginThrottle(),
+                                           head="<script>/* la página */</script>")])
     return TestClient(app, base_url="http://pagina.local:7860"), seen
 
 
@@ -114,3 +120,12 @@ def test_full_queue_asks_to_wait_in_spanish() -> None:
     client, _ = _app()
     busy = client.post("/gradio_api/queue/join", json={})
     assert busy.status_code == 429 and _detail(busy) == BUSY and "Espere" in BUSY
+
+
+def test_page_html_is_spanish_and_carries_the_page_script() -> None:
+    """Issue 12: <html lang> was «en»; Gradio adds ``head=`` only after choosing a language."""
+    client, _ = _app()
+    page = client.get("/")
+    assert page.status_code == 200 and 'lang="es"' in page.text and 'lang="en"' not in page.text
+    assert page.text.index("<script>/* la página */</script>") < page.text.index("<title>")
+    assert int(page.headers["content-length"]) == len(page.content)
