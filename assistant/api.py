@@ -8,8 +8,10 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from index.errors import BoletinesError
 from index.ingest import IngestReport, refresh_stale
 from index.ingest import ingest as _ingest
+from index.ingest import repair as _repair
 from index.settings import Settings
 from index.store import Store
 
@@ -22,9 +24,16 @@ SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
-           progress: Callable[[str], None] | None = None) -> IngestReport:
+           progress: Callable[[str], None] | None = None, wait: bool = True,
+           on_wait: Callable[[str], None] | None = None) -> IngestReport:
     """Index files or folders into ``settings.data_dir`` (see ``index.ingest.ingest``)."""
-    return _ingest(paths, settings, prune=prune, progress=progress)
+    return _ingest(paths, settings, prune=prune, progress=progress, wait=wait, on_wait=on_wait)
+
+
+def repair(settings: Settings, wait: bool = True, on_wait: Callable[[str], None] | None = None
+           ) -> tuple[list[str], list[str]]:
+    """Re-embed lost vectors from SQLite (see ``index.ingest.repair``): (repaired, problems)."""
+    return _repair(settings, wait=wait, on_wait=on_wait)
 
 
 def ensure_index(settings: Settings, progress: Callable[[str], None] | None = None) -> Store:
@@ -33,7 +42,10 @@ def ensure_index(settings: Settings, progress: Callable[[str], None] | None = No
     store = Store(settings)
     if store.counts()["bulletins"] == 0 and SEEDS.is_dir():
         _ingest([SEEDS], settings, progress=progress, store=store)
-    refresh_stale(store, progress)
+    try:
+        refresh_stale(store, progress)
+    except BoletinesError:
+        pass  # a read-only folder: serve what it has
     return store
 
 
@@ -46,14 +58,15 @@ def assistant(settings: Settings, progress: Callable[[str], None] | None = None)
     elif settings.db_path.exists():
         try:
             refresh_stale(Store(settings, create=False), progress)
-        except sqlite3.Error:
+        except (sqlite3.Error, BoletinesError):
             pass  # a read-only index still answers, with the facts it has
     return Assistant(settings)
 
 
-def ask(question: str, settings: Settings) -> "Answer":
-    """Answer one question over ``settings``' index."""
-    return assistant(settings).ask(question)
+def ask(question: str, settings: Settings, history: list[str] | None = None) -> "Answer":
+    """Answer one question over ``settings``' index; ``history`` holds the earlier questions
+    of the conversation, oldest first (an elliptical question takes what it leaves out)."""
+    return assistant(settings).ask(question, history=history)
 
 
 def evaluate(suite: Path, settings: Settings, corpus: Path | None = None,
@@ -93,13 +106,18 @@ def evaluate(suite: Path, settings: Settings, corpus: Path | None = None,
         if baseline:
             vector = store.vectorstore().as_retriever(search_kwargs={"k": settings.top_k})
             reports.append(run_suite(
-                cases, baseline_chain(store, settings.top_k).invoke, texts.get,
+                cases, _without_history(baseline_chain(store, settings.top_k).invoke), texts.get,
                 lambda q: [d.page_content for d in vector.invoke(q)], progress, suite.name,
                 "baseline (Chroma top-k)"))
         if corpus is not None and settings.chroma_url:
             store.client().delete_collection(store.collection_name)
         store.close()
     return reports
+
+
+def _without_history(ask: Callable[[str], "Answer"]) -> Callable[..., "Answer"]:
+    """The baseline has no conversation: it gets the last question alone."""
+    return lambda question, history=None: ask(question)
 
 
 def facts(settings: Settings, measure: str | None = None, qualifier: str | None = None,
@@ -127,4 +145,6 @@ def status(settings: Settings) -> dict[str, Any]:
         "chroma": settings.chroma_url or str(settings.chroma_path.resolve()),
         "embedder": settings.embedder,
         "sources": [b.source for b in store.bulletins()],
+        "problems": store.problems(),
+        "read_only": store.read_only,
     }

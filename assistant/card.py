@@ -125,7 +125,10 @@ def _linked(text: str) -> str:
 
 def plain_text(answer: Answer, store: Store) -> str:
     """The answer with its quotes and sources, as plain text to paste into a note."""
-    lines = [f"Pregunta: {answer.question}", f"Respuesta: {answer.text}"]
+    lines = [f"Pregunta: {answer.question}"]
+    if getattr(answer, "understood", None):
+        lines.append(f"Entendí: {answer.understood}")
+    lines.append(f"Respuesta: {answer.text}")
     if answer.citations:
         lines.append("Fuentes:")
     for n, c in enumerate(answer.citations, 1):
@@ -144,6 +147,8 @@ def card_html(answer: Answer, store: Store) -> str:
     clash = conflicts(found)
     parts = [f'<div class="respuesta" data-conflicto="{1 if clash else 0}">',
              f'<p class="pregunta">{html.escape(answer.question)}</p>']
+    if getattr(answer, "understood", None):
+        parts.append(f'<p class="entendi">Entendí: {html.escape(str(answer.understood))}</p>')
     if clash:
         values = " y ".join(format_value(found[i].fact.value, found[i].fact.unit)
                             for i in sorted(clash))

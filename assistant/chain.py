@@ -11,7 +11,7 @@ import gc
 import os
 import pickle
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -23,6 +23,7 @@ from langchain_core.runnables import (
     RunnablePassthrough,
 )
 
+from assistant.analysis import analyse, in_scope
 from assistant.answer import (
     abstain,
     closest,
@@ -32,6 +33,7 @@ from assistant.answer import (
     select,
 )
 from assistant.corpus import Corpus
+from assistant.followup import resolve
 from assistant.query import Query, parse
 from assistant.rank import Candidate, choose, nudge, rank_facts
 from assistant.read import read
@@ -49,7 +51,7 @@ if TYPE_CHECKING:
 
 PROMPTS = Path(__file__).with_name("prompts")
 # Bump when Corpus gains or changes what it derives: a cache of another version is rebuilt.
-CACHE_VERSION = 8
+CACHE_VERSION = 11
 
 
 def load_prompt(name: str) -> str:
@@ -81,8 +83,12 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         # The question names measures and kinds the lexicon knows ("trasplantes de córnea"):
         # the strict matcher answers with every figure of exactly that kind.
         facts = match_facts(q, corpus)
+        if facts and q.rates:
+            # "¿cuántas ... cada día?": only figures stated per day answer it.
+            facts = [f for f in facts if set(q.rates) <= set(
+                corpus.fact_rates[corpus.fact_index[(f.source, f.value_start)]])]
         if facts:
-            return numeric_answer(q, select(q, facts, corpus), corpus)
+            return numeric_answer(q, select(q, in_scope(q, facts), corpus), corpus)
         # Nothing of exactly that kind (or not for that year): the ranker may still answer,
         # with a figure of that kind, and when the question names a kind ("de córnea") only
         # with one it is sure of — another kind's figure is a wrong answer.
@@ -134,11 +140,18 @@ def guard(text: str, answer: Answer) -> bool:
     """True when every number in ``text`` is in the cited quotes or the checked draft answer.
 
     The draft's own numbers (figures, and the days and years of periods read from the bulletin)
-    were composed from the index; a rewrite may repeat them and add none.
+    were composed from the index; a rewrite may repeat them and add none. A computed number
+    (sum, difference, percentage change) counts only when its arithmetic holds and each of its
+    inputs is a figure of a cited quote.
     """
-    allowed = numbers_in(answer.text) | {float(v) for v in answer.values}
+    quoted: set[float] = set()
     for c in answer.citations:
-        allowed |= numbers_in(c.quote)
+        quoted |= numbers_in(c.quote)
+    for comp in answer.computed:
+        if not comp.holds() or not {float(x) for x in comp.inputs} <= quoted:
+            return False
+    computed = {abs(float(c.value)) for c in answer.computed}
+    allowed = quoted | computed | numbers_in(answer.text) | {float(v) for v in answer.values}
     return numbers_in(text) <= allowed
 
 
@@ -291,7 +304,8 @@ class Assistant:
         chain: Runnable[Any, Any] = (
             RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))
             | RunnableLambda(lambda q: {"query": q})
-            | RunnablePassthrough.assign(settled=lambda inputs: from_facts(
+            | RunnablePassthrough.assign(settled=lambda inputs: analyse(
+                inputs["query"], corpus, weights, lambda q: self._rank(q, corpus)) or from_facts(
                 inputs, corpus, weights, lambda q: self._rank(q, corpus)))
             | RunnableBranch(
                 (lambda inputs: inputs["settled"] is None,
@@ -305,6 +319,19 @@ class Assistant:
             chain = chain | RunnableLambda(lambda answer: rephrase(answer, llm))
         return chain
 
-    def ask(self, question: str) -> Answer:
-        """Answer one question (raises QuestionError for questions that cannot be asked)."""
-        return self.chain().invoke(question)
+    def ask(self, question: str, history: Sequence[str] | None = None) -> Answer:
+        """Answer one question (raises QuestionError for questions that cannot be asked).
+
+        Args:
+            question: the question as asked.
+            history: the earlier questions of the conversation, oldest first. An elliptical
+                question ("¿y en 2022?") takes what it leaves out from them; the answer then
+                says in ``understood`` what was asked ("trasplantes de riñón, 2022").
+        """
+        if not history:
+            return self.chain().invoke(question)
+        resolved = resolve(question, [h for h in history if isinstance(h, str)])
+        if not resolved.followup:
+            return self.chain().invoke(question)
+        answer = self.chain().invoke(resolved.text)
+        return replace(answer, question=question.strip(), understood=resolved.understood)

@@ -49,12 +49,16 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     files, _ = collect_files(args.paths)
     callback, bar = _progress(len(files))
     try:
-        report = api.ingest(args.paths, settings, prune=args.prune, progress=callback)
+        report = api.ingest(args.paths, settings, prune=args.prune, progress=callback,
+                            wait=not args.no_wait, on_wait=_say)
     finally:
         if bar is not None:
             bar.stop()
-    for line in report.warnings:
+    for line in report.warnings + report.renamed:
         print(f"Aviso: {line}", file=sys.stderr)
+    if report.repaired:
+        print(f"Aviso: se recalcularon los vectores perdidos de {len(report.repaired)} "
+              "boletines a partir de SQLite.", file=sys.stderr)
     for line in report.failed:
         print(f"Error: {line}", file=sys.stderr)
     if args.json:
@@ -66,6 +70,23 @@ def cmd_ingest(args: argparse.Namespace) -> int:
           f"sin cambios: {len(report.unchanged)} · eliminados: {len(report.pruned)} · "
           f"fallidos: {len(report.failed)} · índice en {settings.data_dir}")
     return 0 if report.ok else 1
+
+
+def _say(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
+
+
+def cmd_repair(args: argparse.Namespace) -> int:
+    """Repair the index: re-embed from SQLite the chunks whose vectors are missing (a lost or
+    damaged Chroma folder) and delete vectors SQLite does not know."""
+    from assistant import api
+
+    settings = _settings(args)
+    repaired, problems = api.repair(settings, wait=not args.no_wait, on_wait=_say)
+    print(f"Boletines con vectores recalculados: {len(repaired)} · índice en {settings.data_dir}")
+    for line in problems:
+        print(f"Aún hay un problema: {line}", file=sys.stderr)
+    return 1 if problems else 0
 
 
 def cmd_facts(args: argparse.Namespace) -> int:
@@ -105,10 +126,36 @@ def cmd_status(args: argparse.Namespace) -> int:
           f"cifras: {info['facts']}")
     print(f"SQLite: {info['sqlite']}")
     print(f"Chroma: {info['chroma']} (embedder {info['embedder']})")
+    if info["read_only"]:
+        print("Carpeta de solo lectura: se responden preguntas por cifras; no se puede ingerir "
+              "ni reparar, ni comprobar los vectores de Chroma.")
+        return 0
+    for line in info["problems"]:
+        print(f"Problema: {line}", file=sys.stderr)
+    if info["problems"]:
+        print("Ejecute «boletines repair» para recalcular los vectores desde SQLite.",
+              file=sys.stderr)
+        return 1
+    print("Índice consistente: cada fragmento de SQLite tiene su vector en Chroma.")
     return 0
 
 
+def _stdin_line(line: str) -> tuple[str, list[str]]:
+    """A line of `ask --json -`: a question, or {"question": ..., "history": [...]}."""
+    if line.lstrip().startswith("{"):
+        try:
+            data = json.loads(line)
+        except json.JSONDecodeError:
+            return line, []
+        if isinstance(data, dict) and isinstance(data.get("question"), str):
+            history = data.get("history") or []
+            return data["question"], [h for h in history if isinstance(h, str)]
+    return line, []
+
+
 def _print_answer(answer: Any, full: bool = False) -> None:
+    if getattr(answer, "understood", None):
+        print(f"Entendí: {answer.understood}")
     print(answer.text)
     for i, c in enumerate(answer.citations, 1):
         where = " · ".join(x for x in (f"boletín {c.bulletin}" if c.bulletin else "",
@@ -133,9 +180,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
         from assistant.types import Answer
 
         for number, line in enumerate(sys.stdin, 1):
-            question = line.rstrip("\r\n")
+            question, history = _stdin_line(line.rstrip("\r\n"))
             try:
-                answer = assistant.ask(question)
+                answer = assistant.ask(question, history=history)
             except QuestionError as exc:
                 # The line still gets its object, so outputs stay aligned with inputs.
                 print(f"Error (línea {number}): {exc}", file=sys.stderr)
@@ -179,12 +226,31 @@ def cmd_chat(args: argparse.Namespace) -> int:
                 print(f"{i}. {past.question}\n   {past.text}")
             continue
         try:
-            answer = assistant.ask(line)
+            answer = assistant.ask(line, history=[past.question for past in history])
         except QuestionError as exc:
             print(f"Error: {exc}")
             continue
         history.append(answer)
         _print_answer(answer)
+
+
+def cmd_trend(args: argparse.Namespace) -> int:
+    """Show one measure over time across bulletins: each figure with its period and citation."""
+    from assistant import api
+    from assistant.trend import rows, series, table
+
+    points = series(api.assistant(_settings(args)), args.topic)
+    if not points:
+        print(f"No hay cifras de «{args.topic}» en los boletines.", file=sys.stderr)
+        return 1
+    if args.csv:
+        data = rows(points)
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(data[0]))
+        writer.writeheader()
+        writer.writerows(data)
+    else:
+        print(table(points))
+    return 0
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
@@ -311,7 +377,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
     "ask": cmd_ask,
     "chat": cmd_chat,
     "facts": cmd_facts,
+    "trend": cmd_trend,
     "status": cmd_status,
+    "repair": cmd_repair,
 }
 
 
@@ -346,6 +414,9 @@ def build_parser() -> argparse.ArgumentParser:
                    help="eliminar del índice los boletines cuyos archivos ya no existen")
     p.add_argument("--json", action="store_true",
                    help="imprimir el resultado (con tiempos por etapa) como JSON")
+    p.add_argument("--no-wait", action="store_true",
+                   help="si otro proceso está escribiendo en el índice, salir (código 1) en vez "
+                        "de esperar")
 
     p = sub.add_parser("ask", parents=[common], help=cmd_ask.__doc__,
                        description=cmd_ask.__doc__)
@@ -399,9 +470,19 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--csv", action="store_true", help="salida CSV")
     fmt.add_argument("--json", action="store_true", help="un objeto JSON por línea")
 
+    p = sub.add_parser("trend", parents=[common], help=cmd_trend.__doc__,
+                       description=cmd_trend.__doc__)
+    p.add_argument("topic", metavar="MEDIDA", help="la medida, p. ej. \"trasplantes de riñón\"")
+    p.add_argument("--csv", action="store_true", help="salida CSV (una fila por cifra)")
+
     p = sub.add_parser("status", parents=[common], help=cmd_status.__doc__,
                        description=cmd_status.__doc__)
     p.add_argument("--json", action="store_true", help="salida JSON")
+
+    p = sub.add_parser("repair", parents=[common], help=cmd_repair.__doc__,
+                       description=cmd_repair.__doc__)
+    p.add_argument("--no-wait", action="store_true",
+                   help="si otro proceso está escribiendo en el índice, salir en vez de esperar")
     return parser
 
 

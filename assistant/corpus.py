@@ -67,6 +67,7 @@ class Corpus:
                     text = self.bulletins[f.source].text[f.sentence_start:f.sentence_end]
                     cache[key] = stems(canonicalize(fold(text)))
                 self.sentence_stems.append(cache[key])
+        self.fact_index = {(f.source, f.value_start): i for i, f in enumerate(self.facts)}
         # Inverted indexes: a question looks only at facts that could match it.
         self.by_stem: dict[str, list[int]] = {}
         self.by_value: dict[float, list[int]] = {}
@@ -120,6 +121,12 @@ class Corpus:
                 # sentence, "de los pacientes operados, que son 2 mil 310" keeps its noun.
                 marks = ",;:"
                 cut = max(text.rfind(ch, left, f.value_start) for ch in marks)
+                if cut >= 0 and not terms(text[cut + 1:f.value_start]):
+                    # Nothing between the comma and the figure: it is the apposition of the
+                    # clause before ("el tema de banco de sangre, mil 200 millones"), when
+                    # that clause is closed by a mark and holds no figure of its own.
+                    before = max(text.rfind(ch, left, cut) for ch in marks)
+                    cut = before if before >= 0 else cut
                 left = cut + 1 if cut >= 0 else left
                 stops = [p for p in (text.find(";", f.value_end, right),
                                      text.find(":", f.value_end, right)) if p >= 0]

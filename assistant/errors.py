@@ -2,11 +2,12 @@
 
 from index.errors import (
     BoletinesError,
+    IndexBusyError,
     IndexNotBuiltError,
     IngestError,
     QuestionError,
     SettingsError,
 )
 
-__all__ = ["BoletinesError", "IndexNotBuiltError", "IngestError", "QuestionError",
-           "SettingsError"]
+__all__ = ["BoletinesError", "IndexBusyError", "IndexNotBuiltError", "IngestError",
+           "QuestionError", "SettingsError"]

@@ -1,7 +1,9 @@
 """Answer-accuracy evaluation: run a JSON Lines suite, score each case, aggregate per tag.
 
 A case is ``{"id", "question", "expect": {...}, "tags": [...]}``; ``expect`` may hold
-``values``, ``contains``, ``sources``, ``evidence`` and ``abstain`` (see README).
+``values``, ``contains``, ``sources``, ``evidence``, ``abstain``, ``computed`` and
+``understood`` (see README). A conversation case gives ``"turns": [...]`` instead of
+``question``: the earlier turns are its history and ``expect`` is about the last one.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from assistant.types import Answer
 from index.errors import BoletinesError, SettingsError
 from index.fold import norm_words
 
-EXPECT_KEYS = {"values", "contains", "sources", "evidence", "abstain"}
+EXPECT_KEYS = {"values", "contains", "sources", "evidence", "abstain", "computed", "understood"}
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,7 @@ class Case:
     question: str
     expect: dict[str, Any]
     tags: tuple[str, ...]
+    history: tuple[str, ...] = ()
 
 
 @dataclass
@@ -112,8 +115,14 @@ def load_suite(path: Path) -> list[Case]:
             raw = json.loads(line)
         except json.JSONDecodeError as exc:
             raise SettingsError(f"{where}: JSON inválido ({exc.msg}).") from None
+        turns = raw.get("turns") if isinstance(raw, dict) else None
+        if turns is not None:
+            if not isinstance(turns, list) or not turns or not all(
+                    isinstance(t, str) for t in turns):
+                raise SettingsError(f"{where}: «turns» debe ser una lista de preguntas (texto).")
+            raw = {**raw, "question": turns[-1]}
         if not isinstance(raw, dict) or not isinstance(raw.get("question"), str):
-            raise SettingsError(f"{where}: cada caso necesita «question» (texto).")
+            raise SettingsError(f"{where}: cada caso necesita «question» o «turns» (texto).")
         expect = raw.get("expect", {})
         if not isinstance(expect, dict) or set(expect) - EXPECT_KEYS:
             raise SettingsError(
@@ -122,7 +131,8 @@ def load_suite(path: Path) -> list[Case]:
         if case_id in seen:
             raise SettingsError(f"{where}: el id «{case_id}» está repetido.")
         seen.add(case_id)
-        cases.append(Case(case_id, raw["question"], expect, tuple(raw.get("tags", []))))
+        cases.append(Case(case_id, raw["question"], expect, tuple(raw.get("tags", [])),
+                          tuple(turns[:-1]) if turns else ()))
     if not cases:
         raise SettingsError(f"La suite «{path}» no tiene casos.")
     return cases
@@ -148,6 +158,11 @@ def check(case: Case, answer: Answer) -> dict[str, bool]:
         checks["sources"] = all(s in cited for s in e["sources"])
     if "evidence" in e:
         checks["evidence"] = all(any(norm_words(s) in q for q in quotes) for s in e["evidence"])
+    if "computed" in e:
+        checks["computed"] = all(any(_same_value(v, c.value) for c in answer.computed)
+                                 for v in e["computed"])
+    if "understood" in e:
+        checks["understood"] = norm_words(e["understood"]) in norm_words(answer.understood or "")
     checks["abstain"] = answer.abstained == bool(e.get("abstain", False))
     return checks
 
@@ -185,7 +200,7 @@ def aggregate(results: list[CaseResult]) -> Scores:
     )
 
 
-def run_suite(cases: Iterable[Case], ask: Callable[[str], Answer],
+def run_suite(cases: Iterable[Case], ask: Callable[..., Answer],
               texts: Callable[[str], str | None],
               retrieve: Callable[[str], list[str]] | None = None,
               progress: Callable[[Case], None] | None = None,
@@ -194,7 +209,8 @@ def run_suite(cases: Iterable[Case], ask: Callable[[str], Answer],
 
     Args:
         cases: the suite.
-        ask: question → Answer (a QuestionError becomes an abstention with its message).
+        ask: question → Answer (a QuestionError becomes an abstention with its message);
+            for a conversation case it is called as ``ask(question, history)``.
         texts: source → canonical text, to check that quotes equal their spans.
         retrieve: question → passage texts, for retrieval recall of the evidence.
         progress: called after each case.
@@ -203,7 +219,8 @@ def run_suite(cases: Iterable[Case], ask: Callable[[str], Answer],
     for case in cases:
         start = time.perf_counter()
         try:
-            answer = ask(case.question)
+            answer = ask(case.question, list(case.history)) if case.history else ask(
+                case.question)
         except BoletinesError as exc:
             answer = Answer(case.question, str(exc), [], [], True)
         seconds = time.perf_counter() - start

@@ -52,10 +52,12 @@ AMOUNT = re.compile(r"\b(?:de|a|hasta)\s+cuanto\s+(?:es|era|fue|fueron|son|eran|
                     r"|ascendia|ascendio)\b")
 # Rates a figure must share with the question: "al año", "cada día", "en promedio", "al mes".
 RATES = {
-    "año": re.compile(r"\b(?:al|por|cada)\s+ano\b|\banual(?:es|mente)?\b"),
-    "día": re.compile(r"\b(?:al|por|cada)\s+dia\b|\bdiari[oa]s?\b|\btodos\s+los\s+dias\b"
-                      r"|\bdiariamente\b"),
-    "mes": re.compile(r"\b(?:al|por|cada)\s+mes\b|\bmensual(?:es|mente)?\b"),
+    "año": re.compile(r"\b(?:al|por|cada|en\s+un)\s+ano\b|\banual(?:es|mente)?\b"
+                      r"|\btodos\s+los\s+anos\b"),
+    "día": re.compile(r"\b(?:al|por|cada|en\s+un)\s+dia\b|\bdiari[oa]s?\b"
+                      r"|\btodos\s+los\s+dias\b|\bdiariamente\b"),
+    "mes": re.compile(r"\b(?:al|por|cada|en\s+un)\s+mes\b|\bmensual(?:es|mente)?\b"
+                      r"|\btodos\s+los\s+meses\b"),
     "promedio": re.compile(r"\bpromedio\b|\ben\s+media\b"),
     "total": re.compile(r"\ben\s+total\b|\bacumulad[oa]s?\b|\ben\s+conjunto\b"),
 }

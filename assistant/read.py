@@ -72,6 +72,26 @@ def _type_bonus(q: Query, sentence: str, w: MatchWeights) -> float:
     return 0.0
 
 
+def _near_date(q: Query, sentence: str, corpus: "Corpus", w: MatchWeights) -> float:
+    """The best share of the question's terms found within a few words of one of the
+    sentence's dates: "entró en vigor el día 23 de abril" answers "¿desde qué día está
+    vigente?" better than a date elsewhere in a sentence about the same thing."""
+    from assistant.terms import term
+
+    words = [(m.start(), term(fold(m.group()))) for m in re.finditer(r"[^\W\d_]+", sentence)]
+    best = 0.0
+    for t in find_times(sentence):
+        if t.kind == "year" and q.year is None:
+            continue
+        window = frozenset(x for pos, x in words if t.start - _WINDOW <= pos <= t.end + _WINDOW)
+        share, _ = coverage(q, [(window, 1.0)], corpus, w)
+        best = max(best, share)
+    return best
+
+
+_WINDOW = 40  # characters either side of a date that count as its own clause
+
+
 def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
                    retrieved: set[tuple[str, int]] | None = None) -> list[Reading]:
     """Sentences that share a term with the question, scored, best first.
@@ -103,6 +123,8 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         zones.append((index.source_bags[source], w.text))
         lex, _ = coverage(q, zones, corpus, w)
         bonus = _type_bonus(q, sentence, w)
+        if q.intent == "date" and bonus > 0:
+            bonus += w.type_near * _near_date(q, sentence, corpus, w)
         score = lex + bonus
         if retrieved and (source, start) in retrieved:
             score += w.retrieved

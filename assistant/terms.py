@@ -30,6 +30,21 @@ def term(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """term → the terms of its thesaurus groups (``index/data/thesaurus.json``), itself left out."""
+    import json
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parent.parent / "index" / "data" / "thesaurus.json"
+    out: dict[str, set[str]] = {}
+    for group in json.loads(path.read_text(encoding="utf-8"))["groups"]:
+        stems = {term(fold(w)) for w in group}
+        for t in stems:
+            out.setdefault(t, set()).update(stems - {t})
+    return {t: frozenset(v) for t, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def _stop() -> frozenset[str]:
     # Number words are the figure, not what it counts.
     return stop_words() | {fold(w) for w in NUMBER_WORDS} | {"ciento", "porciento"}
@@ -88,10 +103,11 @@ class TermIndex:
         return math.log(1 + (n + 1) / (1 + self.df.get(t, 0)))
 
     def variants(self, t: str) -> set[str]:
-        """Corpus terms related to ``t`` by a shared prefix (itself excluded)."""
-        if len(t) < PREFIX:
-            return set()
-        return {v for v in self.related.get(t[:PREFIX], ()) if v != t}
+        """Corpus terms related to ``t``: a shared prefix, or a near-synonym (itself excluded)."""
+        out = {v for v in synonyms().get(t, ()) if v in self.df}
+        if len(t) >= PREFIX:
+            out.update(v for v in self.related.get(t[:PREFIX], ()) if v != t)
+        return out
 
     def neighbours(self, i: int) -> tuple[int | None, int | None]:
         """The sentences before and after sentence ``i`` in the same source."""

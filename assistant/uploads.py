@@ -179,8 +179,11 @@ class Uploads:
         target = self.folder / job.name
         previous = target.read_bytes() if target.exists() else None
         staged.replace(target)
+        def waiting(line: str) -> None:
+            self._set(replace(job, state=RUNNING, message=f"«{job.name}»: {line}"))
+
         try:
-            report = ingest([target], self.settings, store=self.store)
+            report = ingest([target], self.settings, store=self.store, on_wait=waiting)
         except BoletinesError as exc:
             report = None
             failure = str(exc)
@@ -193,7 +196,10 @@ class Uploads:
             return replace(job, state=FAILED, message=report.failed[0] if report else failure)
         source = (report.added + report.updated + report.unchanged)[0]
         if job.replaces and job.replaces != source:
-            self.store.delete(job.replaces)  # the upload takes the place of another file's
+            from index.lock import writer_lock
+
+            with writer_lock(self.settings.data_dir):  # the upload takes another file's place
+                self.store.delete(job.replaces)
         if report.unchanged:
             return replace(job, state=DONE, message=f"«{job.name}» ya estaba en el índice, "
                                                     "sin cambios.")

@@ -19,7 +19,7 @@ from typing import Any
 
 import gradio as gr
 
-from assistant import card, datos, pages
+from assistant import card, datos, pages, trend_page
 from assistant.chain import Assistant
 from assistant.guard import (  # noqa: F401 - parse_auth is the CLI's, from here
     Guard,
@@ -30,6 +30,7 @@ from assistant.guard import (  # noqa: F401 - parse_auth is the CLI's, from here
 )
 from assistant.uploads import Uploads
 from index.errors import BoletinesError
+from index.lock import writer_lock
 from index.settings import Settings
 from index.store import Store
 
@@ -102,26 +103,30 @@ class Page:
         self.assistant = Assistant(settings, self.store)
         self.uploads = Uploads(settings, self.store)
         self.secret = _secret(settings)
-        self._answers: OrderedDict[tuple[str, int], tuple[str, str, str]] = OrderedDict()
+        self._answers: OrderedDict[tuple[str, tuple[str, ...], int], tuple[str, str, str]] = (
+            OrderedDict())
         self._answer_cache = answer_cache
         self._lock = threading.Lock()
 
     # Chat -------------------------------------------------------------------------------------
-    def answer(self, message: str) -> tuple[str, str, str]:
-        """(chat message, answer card HTML, sources HTML) for ``message``, from the cache when
-        the index has not changed since it was last asked."""
-        key = (message or "", self.store.generation())
+    def answer(self, message: str, earlier: list[str] | None = None) -> tuple[str, str, str]:
+        """(chat message, answer card HTML, sources HTML) for ``message`` after the questions
+        ``earlier`` (a follow-up takes what it leaves out from them), from the cache when the
+        index has not changed since the same turn was last asked."""
+        earlier = list(earlier or [])
+        key = (message or "", tuple(earlier), self.store.generation())
         with self._lock:
             if key in self._answers:
                 self._answers.move_to_end(key)
                 return self._answers[key]
         try:
-            answer = self.assistant.ask(message or "")
+            answer = self.assistant.ask(message or "", history=earlier)
         except BoletinesError as exc:
             error = html.escape(str(exc))
             return error, f'<p class="error" role="alert">{error}</p>', ""
         facts = [f for c in answer.citations for f in self.store.facts(source=c.source)]
-        result = (pages.answer_markdown(answer), card.card_html(answer, self.store),
+        result = (trend_page.understood_markdown(answer) + pages.answer_markdown(answer),
+                  card.card_html(answer, self.store),
                   pages.citations_html(answer, self.store, facts))
         with self._lock:
             self._answers[key] = result
@@ -131,8 +136,9 @@ class Page:
 
     def respond(self, message: str, history: list[dict[str, Any]] | None
                 ) -> tuple[list[dict[str, Any]], str, str, str]:
-        """Answer ``message``: the new history, an empty box, the answer card and its sources."""
-        text, answer_card, sources = self.answer(message)
+        """Answer ``message`` in the conversation ``history``: the new history, an empty box,
+        the answer card and its sources."""
+        text, answer_card, sources = self.answer(message, trend_page.user_questions(history))
         history = list(history or []) + [
             {"role": "user", "content": html.escape(message or "")},
             {"role": "assistant", "content": text}]
@@ -159,7 +165,10 @@ class Page:
         last = str(kept.get("ultima") or "")
         if not last:
             return history, "", ""
-        _, answer_card, sources = self.answer(last)
+        earlier = trend_page.user_questions(history)
+        if earlier and earlier[-1] == last:
+            earlier = earlier[:-1]
+        _, answer_card, sources = self.answer(last, earlier)
         return history, answer_card, sources
 
     def clear(self) -> tuple[list[dict[str, Any]], str, str, str, dict[str, Any]]:
@@ -289,7 +298,9 @@ class Page:
             return gr.update(visible=False), "Ese boletín ya no está en el índice."
         path = self.store.paths().get(source, "")
         try:
-            self.store.delete(source)
+            # One writer at a time per data folder; a page does not wait for another's ingest.
+            with writer_lock(self.settings.data_dir, wait=False):
+                self.store.delete(source)
         except BoletinesError as exc:
             return gr.update(visible=False), f"No se pudo quitar «{source}»: {exc}"
         copy = Path(path) if path else None
@@ -317,6 +328,7 @@ def _chat_tab(page: Page) -> tuple[gr.BrowserState, gr.Chatbot, gr.HTML, gr.HTML
         with gr.Column(scale=2, min_width=280):
             chatbot = gr.Chatbot(label="Conversación", height=480, elem_id="chat",
                                  sanitize_html=True, buttons=[], feedback_options=None)
+            trend_page.chat_trend(page, chatbot)
     shown = [chatbot, box, answer, sources]
     # Enter and the example chips keep the conversation in the browser in the same step (a
     # reload right after an answer keeps it); «Preguntar» is also the API's «/preguntar», whose
@@ -362,6 +374,7 @@ def _datos_tab(page: Page) -> tuple[list[Any], gr.Markdown, gr.HTML, gr.Dropdown
     download.click(page.facts_csv, filters, payload, api_visibility="private").then(
         None, payload, None, js=DOWNLOAD_JS)
     chosen.change(page.show_row, chosen, passage, api_visibility="private")
+    trend_page.datos_trend(page, measure, qualifier)  # type: ignore[arg-type]
     return filters, count, table, source, year
 
 
@@ -423,6 +436,7 @@ def build_app(settings: Settings, writable: bool = True) -> gr.Blocks:
             kept, chatbot, answer, sources = _chat_tab(page)
         with gr.Tab("Datos", id="datos"):
             filters, count, table, source, year = _datos_tab(page)
+        trend_page.trend_tab(page)
         with gr.Tab("Boletines", id="boletines"):
             listing, which = _boletines_tab(page, later.append)
         lists = [generation, listing, source, year, which, count, table]

@@ -4,7 +4,8 @@
     ├── IngestError          a file could not be read or indexed (names the file)
     ├── IndexNotBuiltError   no index in the data folder (names the folder)
     ├── QuestionError        a question that cannot be asked (says what is wrong)
-    └── SettingsError        a bad option or setting (names it)
+    ├── SettingsError        a bad option or setting (names it)
+    └── IndexBusyError       another process is writing to the data folder (names it)
 """
 
 from __future__ import annotations
@@ -28,3 +29,7 @@ class QuestionError(BoletinesError):
 
 class SettingsError(BoletinesError):
     """An option or environment setting with a bad value."""
+
+
+class IndexBusyError(BoletinesError):
+    """Another process holds the data folder's writer lock (and the caller would not wait)."""

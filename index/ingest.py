@@ -8,13 +8,16 @@ import warnings
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from index.chunk import chunk
-from index.errors import BoletinesError, IngestError
+from index.errors import BoletinesError, IndexBusyError, IngestError
 from index.facts import extract_facts, extractor_version
+from index.lock import writer_lock
 from index.nlp import sentence_spans
 from index.parse import is_bulletin_file, read_bulletin
 from index.settings import Settings
+from index.space import DiskFullError, check_space, disk_full_message, is_disk_full
 from index.store import Store
 
 
@@ -27,6 +30,11 @@ class IngestReport:
     unchanged: list[str] = field(default_factory=list)
     pruned: list[str] = field(default_factory=list)
     failed: list[str] = field(default_factory=list)
+    # Files stored under another name because theirs was taken by another file:
+    # "path → name" lines, for the user to see.
+    renamed: list[str] = field(default_factory=list)
+    # Bulletins whose lost vectors were embedded again from SQLite (see ``repair``).
+    repaired: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     # Seconds spent per stage: read, sentences (and chunks), facts, embed, write.
     timings: dict[str, float] = field(default_factory=dict)
@@ -94,12 +102,15 @@ def source_names(files: list[Path], stored: dict[str, str]) -> dict[Path, str]:
 
 def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
            progress: Callable[[str], None] | None = None,
-           store: Store | None = None) -> IngestReport:
+           store: Store | None = None, wait: bool = True,
+           on_wait: Callable[[str], None] | None = None) -> IngestReport:
     """Index bulletin files or folders.
 
     Idempotent (unchanged content is skipped), incremental (a changed file replaces its old
     chunks and facts) and atomic per bulletin: a file that fails leaves nothing behind, and the
-    run goes on with the others.
+    run goes on with the others. One writer at a time: the run holds the data folder's writer
+    lock (``index.lock``), so two ingests, or an ingest and an upload, never lose each other's
+    bulletins.
 
     Args:
         paths: files or folders (.txt, .pdf, .html; ``*.meta.json`` sidecars are read beside).
@@ -107,65 +118,106 @@ def ingest(paths: Iterable[Path], settings: Settings, prune: bool = False,
         prune: also drop bulletins whose files no longer exist.
         progress: called with each file's name as it is done.
         store: an open store to reuse (one is opened otherwise).
+        wait: wait for another writer to finish (else raise ``IndexBusyError`` at once).
+        on_wait: told once, in Spanish, when the run waits for another writer.
 
     Returns:
         An IngestReport.
     """
     report = IngestReport()
     files, report.failed = collect_files(list(paths))
-    store = store or Store(settings)
-    store.reconcile()
-    stored_paths = store.paths()
-    names = source_names(files, stored_paths)
-    max_bytes = int(settings.max_file_mb * 2**20)
-    from index.embed import get_embeddings
+    with writer_lock(settings.data_dir, wait=wait, on_wait=on_wait):
+        store = store or Store(settings)
+        from index.embed import get_embeddings
 
-    embeddings = get_embeddings(settings.embedder)
-    for path in files:
-        source = names[path]
-        try:
-            t = time.perf_counter()
-            with warnings.catch_warnings(record=True) as caught:
-                warnings.simplefilter("always")
-                bulletin = read_bulletin(path, source=source, max_bytes=max_bytes)
-            report.warnings.extend(str(w.message) for w in caught)
-            previous = store.sha_of(source)
-            same_place = stored_paths.get(source) == bulletin.path
-            if previous == (bulletin.sha256, settings.embedder, extractor_version()) and same_place:
-                report.unchanged.append(source)
-                continue
-            if previous is not None and previous[:2] == (bulletin.sha256, settings.embedder) \
-                    and same_place:
-                # Same text, older extractor: re-read its facts, keep its vectors.
-                refresh(store, source)
-                report.updated.append(source)
-                continue
-            t = report.timed("read", t)
-            sentences = sentence_spans(bulletin.text)
-            passages = chunk(bulletin, settings.chunk_chars, settings.chunk_overlap, sentences)
-            t = report.timed("sentences", t)
-            facts = extract_facts(bulletin, sentences)
-            t = report.timed("facts", t)
-            vectors = embeddings.embed_documents([_embed_view(p.text) for p in passages])
-            t = report.timed("embed", t)
-            store.replace(bulletin, passages, facts, vectors, sentences)
-            report.timed("write", t)
-            (report.updated if previous else report.added).append(source)
-        except BoletinesError as exc:
-            report.failed.append(str(exc))
-        except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
-            report.failed.append(
-                f"No se pudo ingerir «{source}»: {type(exc).__name__}: {exc}".rstrip(": ") + "."
-            )
-        finally:
+        embeddings = get_embeddings(settings.embedder)
+        report.repaired = _repair(store, embeddings)
+        # Names are chosen under the lock: a file of the same name that another writer has
+        # just stored is seen, and this one gets a name of its own.
+        stored_paths = store.paths()
+        names = source_names(files, stored_paths)
+        for path in files:
+            if names[path] != path.name:
+                report.renamed.append(
+                    f"«{path}» se guarda como «{names[path]}»: ya hay otro archivo "
+                    f"«{path.name}» en el índice.")
+        for path in files:
+            _ingest_file(path, names[path], store, settings, embeddings, stored_paths, report)
             if progress:
-                progress(source)
-    if prune:
-        for source, stored in store.paths().items():
-            if not Path(stored).exists():
-                store.delete(source)
-                report.pruned.append(source)
+                progress(names[path])
+        if prune:
+            for source, stored in store.paths().items():
+                if not Path(stored).exists():
+                    store.delete(source)
+                    report.pruned.append(source)
+        store.checkpoint()
     return report
+
+
+def _ingest_file(path: Path, source: str, store: Store, settings: Settings, embeddings: Any,
+                 stored_paths: dict[str, str], report: IngestReport) -> None:
+    """Read, split, extract, embed and store one file, recording the outcome in ``report``."""
+    max_bytes = int(settings.max_file_mb * 2**20)
+    try:
+        t = time.perf_counter()
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            bulletin = read_bulletin(path, source=source, max_bytes=max_bytes)
+        report.warnings.extend(str(w.message) for w in caught)
+        previous = store.sha_of(source)
+        same_place = stored_paths.get(source) == bulletin.path
+        if previous == (bulletin.sha256, settings.embedder, extractor_version()) and same_place:
+            report.unchanged.append(source)
+            return
+        if previous is not None and previous[:2] == (bulletin.sha256, settings.embedder) \
+                and same_place:
+            # Same text, older extractor: re-read its facts, keep its vectors.
+            refresh(store, source)
+            report.updated.append(source)
+            return
+        t = report.timed("read", t)
+        sentences = sentence_spans(bulletin.text)
+        passages = chunk(bulletin, settings.chunk_chars, settings.chunk_overlap, sentences)
+        t = report.timed("sentences", t)
+        facts = extract_facts(bulletin, sentences)
+        t = report.timed("facts", t)
+        vectors = embeddings.embed_documents([_embed_view(p.text) for p in passages])
+        t = report.timed("embed", t)
+        check_space(settings.data_dir)
+        store.replace(bulletin, passages, facts, vectors, sentences)
+        report.timed("write", t)
+        (report.updated if previous else report.added).append(source)
+    except DiskFullError:
+        raise  # the run stops: every later bulletin would fail the same way
+    except BoletinesError as exc:
+        report.failed.append(str(exc))
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
+        if is_disk_full(exc):
+            raise DiskFullError(disk_full_message(settings.data_dir)) from exc
+        report.failed.append(
+            f"No se pudo ingerir «{source}»: {type(exc).__name__}: {exc}".rstrip(": ") + "."
+        )
+
+
+def repair(settings: Settings, wait: bool = True,
+           on_wait: Callable[[str], None] | None = None) -> tuple[list[str], list[str]]:
+    """Bring the vector store back in line with SQLite, under the writer lock.
+
+    Returns:
+        (the sources whose lost vectors were embedded again, problems left after the repair).
+    """
+    with writer_lock(settings.data_dir, wait=wait, on_wait=on_wait):
+        store = Store(settings, create=False)
+        from index.embed import get_embeddings
+
+        repaired = _repair(store, get_embeddings(settings.embedder))
+        return repaired, store.problems()
+
+
+def _repair(store: Store, embeddings: Any) -> list[str]:
+    _, repaired = store.reconcile(
+        lambda texts: embeddings.embed_documents([_embed_view(t) for t in texts]))
+    return repaired
 
 
 def refresh(store: Store, source: str) -> None:
@@ -179,12 +231,18 @@ def refresh(store: Store, source: str) -> None:
 
 def refresh_stale(store: Store, progress: Callable[[str], None] | None = None) -> list[str]:
     """Re-read every bulletin an older extractor or lexicon indexed; return their names."""
-    stale = store.stale()
-    for source in stale:
-        refresh(store, source)
-        if progress:
-            progress(source)
-    return stale
+    if not store.stale():
+        return []
+    try:
+        with writer_lock(store.settings.data_dir, wait=False):
+            stale = store.stale()
+            for source in stale:
+                refresh(store, source)
+                if progress:
+                    progress(source)
+            return stale
+    except IndexBusyError:
+        return []  # another process is writing (and re-reads them itself); answer meanwhile
 
 
 def ingest_one(path: Path, settings: Settings, store: Store | None = None) -> str:

@@ -70,6 +70,7 @@ class MatchWeights:
     min_sentence_score: float = 0.45  # the reader's threshold for non-figure questions
     type_match: float = 0.2  # a date question and a sentence with a date
     type_missing: float = 0.15  # ... and one without (a third of it for persons and places)
+    type_near: float = 0.4  # the question's terms right beside the sentence's date (× share)
     type_hint: float = 0.15  # a name, a place, a reason ("porque", "para que") when asked
     enumeration: float = 0.3  # "¿qué especialidades?" and "especialidades como A, B, C"
     retrieved: float = 0.05  # a sentence inside a passage the hybrid retriever returned

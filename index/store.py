@@ -9,14 +9,15 @@ SQLite does not know, which ``Store.reconcile`` removes and which readers ignore
 from __future__ import annotations
 
 import hashlib
+import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, fields
 from typing import TYPE_CHECKING, Any
 
-from index.errors import IndexNotBuiltError, SettingsError
+from index.errors import BoletinesError, IndexNotBuiltError, SettingsError
 from index.facts import extractor_version
 from index.settings import Settings
 from index.types import Bulletin, Fact, Passage
@@ -64,6 +65,23 @@ _LATER_FACT_COLUMNS = {"modality": "TEXT NOT NULL DEFAULT 'realizado'", "place":
 _BUMP = "UPDATE meta SET value = value + 1 WHERE key = 'generation'"
 
 
+def database_problem(settings: Settings, exc: sqlite3.DatabaseError) -> str:
+    """One Spanish line for an SQLite file that cannot be used, saying what to do."""
+    path = settings.db_path
+    text = str(exc).lower()
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return (f"El índice «{path}» está dañado ({exc}): restaure una copia de respaldo de la "
+                f"carpeta «{settings.data_dir}», o bórrela y reconstrúyala con «boletines ingest "
+                "CARPETA_DE_BOLETINES».")
+    if "readonly" in text or "unable to open" in text or "permission" in text:
+        return (f"No se puede abrir el índice «{path}» para escribir ({exc}): revise los "
+                "permisos de la carpeta o elija otra con --data-dir.")
+    if "locked" in text or "busy" in text:
+        return (f"El índice «{path}» está ocupado por otro proceso ({exc}): inténtelo de "
+                "nuevo en unos segundos.")
+    return f"No se pudo usar el índice «{path}»: {exc}."
+
+
 def chunk_id(bulletin: Bulletin, seq: int) -> str:
     """A chunk's id: new content gets new ids, so old and new vectors never collide."""
     digest = hashlib.sha256(f"{bulletin.source}\x00{bulletin.sha256}".encode()).hexdigest()
@@ -84,13 +102,28 @@ class Store:
                 f"No hay índice en «{settings.data_dir}»: ejecute «boletines ingest seeds/» "
                 "o elija otra carpeta con --data-dir."
             )
-        settings.data_dir.mkdir(parents=True, exist_ok=True)
         self._local = threading.local()
         self._vectorstore: Chroma | None = None
         self._lock = threading.RLock()
-        with self.db:
-            self.db.executescript(_SCHEMA)
-            self._migrate()
+        # A folder this process may not write (permissions, a read-only disk or snapshot) is
+        # still answered from: SQLite opened read-only, nothing migrated.
+        self.read_only = not create and not (
+            os.access(settings.data_dir, os.W_OK) and os.access(settings.db_path, os.W_OK))
+        try:
+            if not self.read_only:
+                settings.data_dir.mkdir(parents=True, exist_ok=True)
+                with self.db:
+                    self.db.executescript(_SCHEMA)
+                    self._migrate()
+            else:
+                self.db.execute("SELECT count(*) FROM bulletins").fetchone()
+        except OSError as exc:
+            raise BoletinesError(
+                f"No se puede crear la carpeta de datos «{settings.data_dir}» "
+                f"({exc.strerror or exc}): revise sus permisos o elija otra con --data-dir."
+            ) from exc
+        except sqlite3.DatabaseError as exc:
+            raise BoletinesError(database_problem(settings, exc)) from exc
 
     def _migrate(self) -> None:
         """Add the columns later versions introduced to an index built by an earlier one.
@@ -115,6 +148,9 @@ class Store:
     def db(self) -> sqlite3.Connection:
         """This thread's SQLite connection (WAL: readers never block the writer)."""
         conn = getattr(self._local, "conn", None)
+        if conn is None and self.read_only:
+            conn = self._read_only_connection()
+            self._local.conn = conn
         if conn is None:
             conn = sqlite3.connect(self.settings.db_path, timeout=30, isolation_level=None)
             conn.row_factory = sqlite3.Row
@@ -124,6 +160,30 @@ class Store:
             conn.isolation_level = "DEFERRED"
             self._local.conn = conn
         return conn
+
+    def _read_only_connection(self) -> sqlite3.Connection:
+        """SQLite opened without writing: read-only (sees a pending WAL when it may map it),
+        else immutable (no -wal/-shm files to create in a folder that cannot take them)."""
+        uri = self.settings.db_path.resolve().as_uri()
+        for mode in ("mode=ro", "immutable=1"):
+            conn = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None)
+            conn.row_factory = sqlite3.Row
+            try:
+                conn.execute("SELECT count(*) FROM bulletins").fetchone()
+                return conn
+            except sqlite3.DatabaseError:
+                conn.close()
+                if mode == "immutable=1":
+                    raise
+        raise AssertionError("unreachable")
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file (a copy or a read-only mount of the
+        folder then holds every write); readers are not blocked."""
+        try:
+            self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        except sqlite3.Error:
+            pass
 
     def close(self) -> None:
         """Close this thread's SQLite connection."""
@@ -243,12 +303,20 @@ class Store:
 
                 from index.embed import get_embeddings
 
-                self._vectorstore = Chroma(
-                    collection_name=self.collection_name,
-                    embedding_function=embeddings or get_embeddings(self.settings.embedder),
-                    client=self.client(),
-                    collection_metadata={"hnsw:space": "cosine"},
-                )
+                try:
+                    self._vectorstore = Chroma(
+                        collection_name=self.collection_name,
+                        embedding_function=embeddings or get_embeddings(self.settings.embedder),
+                        client=self.client(),
+                        collection_metadata={"hnsw:space": "cosine"},
+                    )
+                except Exception as exc:
+                    if not self.read_only or isinstance(exc, BoletinesError):
+                        raise
+                    raise BoletinesError(
+                        f"Chroma no puede abrir «{self.settings.chroma_path}» en una carpeta de "
+                        "solo lectura: las preguntas por cifras se responden, las demás necesitan "
+                        "una copia de la carpeta con permiso de escritura.") from exc
             return self._vectorstore
 
     # -- writes -------------------------------------------------------------------------------
@@ -344,7 +412,10 @@ class Store:
             self.db.execute("COMMIT")
 
     def problems(self) -> list[str]:
-        """Disagreements between Chroma and SQLite (empty when the index is consistent)."""
+        """Disagreements between Chroma and SQLite (empty when the index is consistent; not
+        checked in a read-only folder, which Chroma cannot open)."""
+        if self.read_only:
+            return []
         with self.snapshot():
             known = self.chunk_ids()
             bulletins = {b.source for b in self.bulletins()}
@@ -364,26 +435,56 @@ class Store:
             out.append(f"{orphan_facts} cifras sin boletín")
         return out
 
-    def reconcile(self) -> int:
-        """Repair what a crash can leave: delete Chroma vectors SQLite does not know, and drop
-        bulletins whose vectors are missing so the next ingest indexes them again.
-
-        Returns:
-            How many vectors and bulletins were removed.
-        """
+    def vector_gaps(self) -> tuple[list[str], dict[str, list[int]]]:
+        """What a crash or a lost Chroma folder leaves: vectors SQLite does not know (ids), and
+        chunks without a vector (source → their sequence numbers)."""
         with self._lock:
             collection = self.vectorstore()._collection
-            known = self.chunk_ids()
+            with self.snapshot():
+                chunks = self.db.execute("SELECT id, source, seq FROM chunks").fetchall()
             present = set(collection.get(include=[])["ids"])
-            orphans = sorted(present - known)
+            known = {r[0] for r in chunks}
+            missing: dict[str, list[int]] = {}
+            for cid, source, seq in chunks:
+                if cid not in present:
+                    missing.setdefault(source, []).append(seq)
+            return sorted(present - known), missing
+
+    def reconcile(self, embed: Callable[[list[str]], list[list[float]]] | None = None
+                  ) -> tuple[int, list[str]]:
+        """Repair the vector store from SQLite. Call it only under the writer lock.
+
+        Vectors SQLite does not know are deleted; chunks without a vector are embedded again
+        from the text SQLite keeps (``embed`` maps texts to vectors), never dropped.
+
+        Returns:
+            (vectors deleted, sources whose missing vectors were embedded again).
+        """
+        with self._lock:
+            orphans, missing = self.vector_gaps()
+            collection = self.vectorstore()._collection
             if orphans:
                 collection.delete(ids=orphans)
-            missing = known - present
-            broken = sorted({source for cid, source in
-                             self.db.execute("SELECT id, source FROM chunks") if cid in missing})
-            for source in broken:
-                self.delete(source)
-            return len(orphans) + len(broken)
+            if not missing or embed is None:
+                return len(orphans), []
+            for source, seqs in sorted(missing.items()):
+                bulletin = self.bulletin(source)
+                if bulletin is None:
+                    continue
+                wanted = set(seqs)
+                rows = self.db.execute(
+                    'SELECT id, seq, start, "end" FROM chunks WHERE source = ? ORDER BY seq',
+                    (source,)).fetchall()
+                rows = [r for r in rows if r[1] in wanted]
+                passages = [Passage(source, r[2], r[3], bulletin.text[r[2]:r[3]]) for r in rows]
+                vectors = embed([p.text for p in passages])
+                collection.upsert(
+                    ids=[r[0] for r in rows],
+                    embeddings=[list(v) for v in vectors],  # type: ignore[arg-type]
+                    documents=[p.text for p in passages],
+                    metadatas=[self._metadata(bulletin, p, r[1]) for p, r in zip(passages, rows)],
+                )
+            return len(orphans), sorted(missing)
 
     @staticmethod
     def _metadata(bulletin: Bulletin, passage: Passage, seq: int) -> dict[str, Any]:

@@ -138,7 +138,7 @@ def test_json_contract(seed_assistant: Assistant) -> None:
     for question in ("¿cuántos trasplantes de córnea?", "¿cuántos trasplantes de intestino?",
                      "¿Cuál es el teléfono para informes?"):
         data = seed_assistant.ask(question).to_json()
-        assert list(data) == ["question", "answer", "values", "abstained", "citations"]
+        assert list(data)[:5] == ["question", "answer", "values", "abstained", "citations"]
         assert isinstance(data["answer"], str) and isinstance(data["abstained"], bool)
         assert all(isinstance(v, (int, float)) for v in data["values"])
         if data["abstained"]:

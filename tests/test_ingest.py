@@ -117,5 +117,5 @@ def test_reconcile_removes_orphan_vectors(settings: Settings, tmp_path: Path) ->
     store = Store(settings)
     store.vectorstore()._collection.add(ids=["huérfano"], embeddings=[[0.1] * 384],
                                         documents=["x"])
-    assert store.reconcile() == 1
+    assert store.reconcile() == (1, [])
     assert set(store.vectorstore()._collection.get(include=[])["ids"]) == store.chunk_ids()

@@ -38,6 +38,13 @@ TEXTS = {
               "Agradezco al gobernador y al personal su presencia.\n"
               "En esta unidad se atendieron 640 partos durante el último año.\n"
               "El centro comunitario impartió 27 talleres de pintura a jóvenes del municipio.\n"),
+    "e.txt": ("2022-09-01",
+              "Hay dos servicios subrogados: el primero, el de rayos X, cuesta 430 millones de "
+              "pesos al año; en el segundo, el tema de hemodiálisis, 120 millones de pesos al "
+              "año.\nLos laboratorios procesan 600 muestras todos los días y 190 mil muestras "
+              "al año.\nEl 2 de mayo se firmó en la capital el acuerdo con los laboratorios "
+              "privados para los estudios de hemodiálisis. Tras la revisión del consejo técnico "
+              "y de los sindicatos, la medida entró en vigor el 16 de mayo.\n"),
 }
 
 
@@ -90,6 +97,21 @@ def test_rates_and_amounts(assistant: Assistant) -> None:
     assert assistant.ask("¿De cuánto es el convenio con la universidad?").values[0] == 36_000_000
 
 
+def test_a_figure_after_a_comma_counts_the_clause_before(assistant: Assistant) -> None:
+    # "en el segundo, el tema de hemodiálisis, 120 millones": the 120 is hemodiálisis's.
+    answer = assistant.ask("¿Cuánto cuesta al año la hemodiálisis?")
+    assert answer.values[0] == 120_000_000
+    assert assistant.ask("¿Cuánto cuestan los rayos X cada año?").values[0] == 430_000_000
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuántas muestras procesan los laboratorios en un año?", 190_000),
+    ("¿Cuántas muestras procesan los laboratorios cada día?", 600),
+])
+def test_the_asked_rate(assistant: Assistant, question: str, value: int) -> None:
+    assert assistant.ask(question).values[0] == value
+
+
 def test_real_words_are_not_typo_corrected(assistant: Assistant) -> None:
     from assistant.chain import load_corpus
     from assistant.query import parse
@@ -134,6 +156,19 @@ def test_reader_answers_when_and_why(assistant: Assistant) -> None:
         assert "Hermosillo" not in answer.text  # nor a dateline
     issued = assistant.ask("¿Cuándo se publicó el informe de la directora?")
     assert "Hermosillo" not in issued.text
+
+
+def test_the_date_beside_the_asked_event_answers(assistant: Assistant) -> None:
+    from assistant.chain import load_corpus
+    from assistant.query import parse
+    from assistant.read import rank_sentences
+
+    question = "¿Desde qué fecha está vigente el acuerdo con los laboratorios privados?"
+    corpus = load_corpus(assistant.store)
+    best = rank_sentences(parse(question, corpus.vocab), corpus, assistant.settings.match)[0]
+    source, start, end = corpus.terms.sentences[best.index]
+    assert "entró en vigor el 16 de mayo" in corpus.bulletins[source].text[start:end]
+    assert any("16 de mayo" in c.quote for c in assistant.ask(question).citations)
 
 
 def test_a_list_after_its_introduction_is_quoted(assistant: Assistant) -> None:
@@ -234,6 +269,11 @@ def test_the_embedders_nearest_passage_breaks_a_tie(assistant: Assistant) -> Non
     ("retener", "retención"),
     ("gradúan", "graduación"),
     ("enfermeras", "enfermería"),
+    # near-synonyms of the thesaurus (index/data/thesaurus.json)
+    ("galenos", "médicos"),
+    ("sueldo", "salario"),
+    ("nosocomios", "hospitales"),
+    ("arrancó", "inicio"),
 ])
 def test_derived_words_are_related(asked: str, written: str) -> None:
     from assistant.terms import TermIndex, term, terms

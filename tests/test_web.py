@@ -281,3 +281,13 @@ def test_safe_names() -> None:
     assert safe_name("../../etc/passwd") == "passwd"
     assert safe_name("..\\..\\x y.txt") == "x_y.txt"
     assert safe_name("...") == "boletin"
+
+
+def test_follow_up_is_cached_with_its_conversation(page: Page) -> None:
+    """A follow-up's answer depends on the questions before it, and so does its cache entry."""
+    history, *_ = page.respond("¿cuántos trasplantes de riñón en 2022?", [])
+    history, _, answer, _ = page.respond("¿y de córnea?", history)
+    assert "Entendí: trasplantes de córnea, 2022" in history[-1]["content"]
+    assert '<p class="entendi">Entendí: trasplantes de córnea, 2022</p>' in answer
+    alone = page.answer("¿y de córnea?")
+    assert alone != page.answer("¿y de córnea?", ["¿cuántos trasplantes de riñón en 2022?"])

@@ -1,0 +1,104 @@
+"""Follow-ups, totals, comparisons and extremes: the resolver alone, the computed numbers and
+the number guard, and the conversation suites at 100 %."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from assistant import api
+from assistant.analysis import kind_of
+from assistant.chain import guard
+from assistant.followup import resolve
+from assistant.types import Answer, Citation, Computed
+from index.settings import Settings
+from tests.conftest import CORPUS, ROOT, SEEDS
+
+EVAL = ROOT / "eval"
+
+
+@pytest.mark.parametrize("previous, question, expected", [
+    ("¿cuántos trasplantes de riñón en 2022?", "¿y de córnea?",
+     "¿cuántos trasplantes de córnea en 2022?"),
+    ("¿cuántos trasplantes de riñón en 2022?", "¿y en 2023?",
+     "¿cuántos trasplantes de riñón en 2023?"),
+    ("¿cuántos trasplantes de riñón en 2022?", "¿y en Jalisco?",
+     "¿cuántos trasplantes de riñón en 2022 en Jalisco?"),
+    ("¿cuántos trasplantes de riñón en 2022?", "¿y las cirugías?", "¿cuántas cirugías en 2022?"),
+    ("¿cuántos trasplantes de riñón en 2022?", "¿aumentaron?",
+     "¿aumentaron trasplantes de riñón?"),
+    ("¿cuántos trasplantes de riñón en 2022?", "¿cuántas consultas de especialidad?",
+     "¿cuántas consultas de especialidad?"),
+])
+def test_followups_edit_the_previous_question(previous: str, question: str,
+                                              expected: str) -> None:
+    assert resolve(question, [previous]).text == expected
+
+
+def test_a_full_question_starts_afresh_and_chains_resolve_in_turn() -> None:
+    fresh = resolve("¿cuántas mastografías?", ["¿cuántos trasplantes de riñón en 2022?"])
+    assert not fresh.followup
+    chained = resolve("¿y en 2022?", ["¿cuántos trasplantes de riñón en 2023?", "¿y de córnea?"])
+    assert chained.text == "¿cuántos trasplantes de córnea en 2022?"
+    assert chained.understood == "trasplantes de córnea, 2022"
+
+
+def test_kinds_of_analysis() -> None:
+    assert kind_of("¿cuántas cirugías en total?") == "total"
+    assert kind_of("¿trasplantes en 2023 comparado con 2022?") == "comparison"
+    assert kind_of("¿aumentaron los trasplantes?") == "comparison"
+    assert kind_of("¿en qué porcentaje aumentaron las donaciones?") is None  # a stated change
+    assert kind_of("¿cuántas vacunas contra la influenza?") is None
+    assert kind_of("¿en qué año hubo más trasplantes?") == "extreme"
+
+
+def test_guard_accepts_computed_numbers_only_from_cited_figures() -> None:
+    quote = "Se hicieron 120 cirugías en 2022 y 150 cirugías en 2023."
+    cite = [Citation("a.txt", None, None, 0, len(quote), quote)]
+    good = Computed("diferencia", "diferencia", [150, 120], 30)
+    answer = Answer("q", "150 frente a 120: 30 más", [30, 150, 120], cite, False, [good])
+    assert guard("30 más que en 2022", answer)
+    wrong = Computed("diferencia", "diferencia", [150, 120], 31)
+    assert not wrong.holds() and not guard("31", Answer("q", "31", [], cite, False, [wrong]))
+    uncited = Computed("suma", "suma", [150, 999], 1149)
+    assert not guard("1149", Answer("q", "1149", [], cite, False, [uncited]))
+    pct = Computed("variación", "variación", [150, 120], 25.0)
+    assert pct.holds()
+
+
+def test_history_through_the_api(tmp_path: Path) -> None:
+    folder = tmp_path / "b"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Ciudad de México, lunes 9 de enero de 2023\nNo. 010/2023\n\nBalance de quirófanos\n\n"
+        "Durante 2022 se realizaron 640 cirugías de columna y 310 cirugías de rodilla.\n",
+        encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Ciudad de México, martes 9 de enero de 2024\nNo. 012/2024\n\nBalance de quirófanos\n\n"
+        "Durante 2023 se realizaron 720 cirugías de columna y 290 cirugías de rodilla.\n",
+        encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    api.ingest([folder], settings)
+    first = api.ask("¿cuántas cirugías de columna en 2023?", settings)
+    assert first.values == [720] and first.understood is None
+    second = api.ask("¿y de rodilla?", settings, history=[first.question])
+    assert second.values == [290] and second.understood == "cirugías de rodilla, 2023"
+    third = api.ask("¿y comparado con 2022?", settings,
+                    history=[first.question, "¿y de rodilla?"])
+    assert [c.value for c in third.computed] == [-20, -6.5]
+    assert "calculado" in third.text and len(third.citations) == 2
+    data = third.to_json()
+    assert data["understood"] and data["computed"][0]["inputs"] == [290, 310]
+
+
+@pytest.mark.parametrize("suite, corpus", [
+    ("conversation.jsonl", SEEDS), ("conversation_unseen.jsonl", CORPUS),
+    ("conversation_series.jsonl", EVAL / "series")])
+def test_conversation_suites_pass_fully(suite: str, corpus: Path, tmp_path: Path) -> None:
+    reports = api.evaluate(EVAL / suite, Settings(data_dir=tmp_path / "unused"), corpus=corpus)
+    report = reports[0]
+    assert report.overall.pass_rate == 1.0, json.dumps(report.failures(), ensure_ascii=False,
+                                                       indent=1)
+    assert any(c.history for c in (r.case for r in report.results))
