@@ -318,14 +318,18 @@ def cmd_serve(args: argparse.Namespace) -> int:
             if bar is not None:
                 bar.stop()
     print(f"boletines en http://{args.host}:{args.port}", file=sys.stderr, flush=True)
-    serve(settings, host=args.host, port=args.port, auth=auth)
+    serve(settings, host=args.host, port=args.port, auth=auth,
+          allow_writes=args.permitir_escritura, queue_size=args.cola)
     return 0
 
 
 def cmd_bench(args: argparse.Namespace) -> int:
-    """Benchmark ingest, index size, ask latency, memory and accuracy on synthetic bulletins."""
+    """Benchmark ingest, index size, ask latency, memory and accuracy on synthetic bulletins;
+    with --usuarios, concurrent users of the page instead."""
     from assistant.bench import bench, markdown
 
+    if args.usuarios:
+        return _bench_users(args)
     try:
         sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
     except ValueError:
@@ -339,6 +343,30 @@ def cmd_bench(args: argparse.Namespace) -> int:
                     log=lambda line: print(line, file=sys.stderr, flush=True))
     print(markdown(results, f"boletines bench --sizes {args.sizes}"))
     return 0
+
+
+def _bench_users(args: argparse.Namespace) -> int:
+    """`bench --usuarios 8,32`: the page under that many concurrent users."""
+    import tempfile
+
+    from assistant import load
+
+    try:
+        users = [int(x) for x in args.usuarios.split(",") if x.strip()]
+    except ValueError:
+        users = []
+    if not users or min(users) < 1:
+        print(f"Error: --usuarios «{args.usuarios}» debe ser una lista de enteros positivos, "
+              "p. ej. 8,32.", file=sys.stderr)
+        return 1
+    settings = _settings(args)
+    with tempfile.TemporaryDirectory(prefix="boletines-carga-") as tmp:
+        # The user's index when there is one, else a throwaway one built from seeds/.
+        data = settings.data_dir if settings.db_path.exists() else Path(tmp) / "idx"
+        results = load.page_load(data, users, rounds=args.rondas,
+                                 log=lambda line: print(line, file=sys.stderr, flush=True))
+    print(load.markdown(results))
+    return 0 if all(r.errors == 0 and r.mismatches == 0 for r in results) else 1
 
 
 COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {
@@ -401,6 +429,12 @@ def build_parser() -> argparse.ArgumentParser:
                        description=cmd_serve.__doc__)
     p.add_argument("--host", default="127.0.0.1", help="dirección (por omisión 127.0.0.1)")
     p.add_argument("--port", type=int, default=7860, help="puerto (por omisión 7860)")
+    p.add_argument("--permitir-escritura", action="store_true",
+                   help="permitir subir y quitar boletines aunque la página escuche fuera de "
+                   "este equipo sin BOLETINES_AUTH (por omisión es de solo lectura)")
+    p.add_argument("--cola", type=int, default=256, metavar="N",
+                   help="preguntas en espera como máximo; a las demás se les pide esperar "
+                   "(por omisión 256)")
 
     p = sub.add_parser("bench", parents=[common], help=cmd_bench.__doc__,
                        description=cmd_bench.__doc__)
@@ -410,6 +444,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--out", type=Path, default=Path("reports/bench"),
                    help="escribir OUT.json y OUT.md (por omisión reports/bench)")
     p.add_argument("--no-serve", action="store_true", help="no medir la memoria de serve")
+    p.add_argument("--usuarios", metavar="N,M",
+                   help="medir la página con N, M... usuarios a la vez (p50/p95/p99, errores, "
+                   "respuestas iguales a las de un solo usuario) en lugar del banco de ingesta")
+    p.add_argument("--rondas", type=int, default=3,
+                   help="preguntas seguidas de cada usuario con --usuarios (por omisión 3)")
 
     p = sub.add_parser("eval", parents=[common], help=cmd_eval.__doc__,
                        description=cmd_eval.__doc__)
