@@ -15,6 +15,7 @@ from pathlib import Path
 
 from assistant.format import format_value, period_words
 from assistant.types import Answer, Citation
+from assistant.write import mention_tail
 from index.dates import spanish_date
 from index.store import Store
 from index.types import Bulletin, Fact
@@ -62,11 +63,7 @@ def _scope(f: Fact) -> str:
 
 
 def _counts(f: Fact, text: str) -> str:
-    tail = " ".join(text[f.value_end:f.end].split())
-    if f.unit == "percent":
-        tail = re.sub(r"^(?:%|por\s*ciento)\s*", "", tail)
-    elif f.unit == "pesos":
-        tail = re.sub(r"^(?:de\s+)?pesos\b\s*", "", tail)
+    tail = mention_tail(f, text)
     if tail and len(tail) <= 80:
         return tail
     return f.measure + (f" de {f.qualifier}" if f.qualifier else "")

@@ -330,13 +330,8 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
     if args.usuarios:
         return _bench_users(args)
-    try:
-        sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
-    except ValueError:
-        sizes = []
-    if not sizes or min(sizes) < 1:
-        print(f"Error: --sizes «{args.sizes}» debe ser una lista de enteros positivos, "
-              "p. ej. 100,1000.", file=sys.stderr)
+    sizes = _positive_ints(args.sizes, "--sizes", "100,1000")
+    if sizes is None:
         return 1
     results = bench(sizes, _settings(args), seed=args.seed, questions=args.questions,
                     out=args.out, serve=not args.no_serve,
@@ -345,19 +340,27 @@ def cmd_bench(args: argparse.Namespace) -> int:
     return 0
 
 
+def _positive_ints(raw: str, option: str, example: str) -> list[int] | None:
+    """A comma-separated list of positive integers, or None after a one-line error."""
+    try:
+        values = [int(x) for x in raw.split(",") if x.strip()]
+    except ValueError:
+        values = []
+    if not values or min(values) < 1:
+        print(f"Error: {option} «{raw}» debe ser una lista de enteros positivos, p. ej. "
+              f"{example}.", file=sys.stderr)
+        return None
+    return values
+
+
 def _bench_users(args: argparse.Namespace) -> int:
     """`bench --usuarios 8,32`: the page under that many concurrent users."""
     import tempfile
 
     from assistant import load
 
-    try:
-        users = [int(x) for x in args.usuarios.split(",") if x.strip()]
-    except ValueError:
-        users = []
-    if not users or min(users) < 1:
-        print(f"Error: --usuarios «{args.usuarios}» debe ser una lista de enteros positivos, "
-              "p. ej. 8,32.", file=sys.stderr)
+    users = _positive_ints(args.usuarios, "--usuarios", "8,32")
+    if users is None:
         return 1
     settings = _settings(args)
     with tempfile.TemporaryDirectory(prefix="boletines-carga-") as tmp:

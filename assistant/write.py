@@ -21,14 +21,21 @@ if TYPE_CHECKING:
 _MODALITY = {"meta": "meta", "antes": "cifra de partida", "cambio": "variación"}
 
 
-def what(f: Fact, text: str) -> str:
-    """The figure and what it counts, as the text says it: "1,250 sillas de ruedas nuevas"."""
-    value = format_value(f.value, f.unit)
+def mention_tail(f: Fact, text: str) -> str:
+    """The words of the figure's mention after the numeral, without its unit ("sillas de
+    ruedas nuevas" of "1,250 sillas de ruedas nuevas"; "de pesos" and "por ciento" left out)."""
     tail = " ".join(text[f.value_end:f.end].split())
     if f.unit == "percent":
         tail = re.sub(r"^(?:%|por\s*ciento)\s*", "", tail)
     elif f.unit == "pesos":
         tail = re.sub(r"^(?:de\s+)?pesos\b\s*", "", tail)
+    return tail
+
+
+def what(f: Fact, text: str) -> str:
+    """The figure and what it counts, as the text says it: "1,250 sillas de ruedas nuevas"."""
+    value = format_value(f.value, f.unit)
+    tail = mention_tail(f, text)
     if tail and len(tail) <= 80:
         phrase = f"{value} {tail}"
     elif f.measure not in ("cifra", "porcentaje"):
