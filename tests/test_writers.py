@@ -220,3 +220,25 @@ def test_a_folder_without_write_permission(tmp_path: Path) -> None:
     finally:
         subprocess.run(["chmod", "-R", "u+w", str(top)], check=True)
         shutil.rmtree(top, ignore_errors=True)
+
+
+def test_an_ingest_and_page_uploads_at_once_lose_nothing(tmp_path: Path) -> None:
+    from assistant.uploads import Uploads
+
+    data = tmp_path / "data"
+    settings = Settings(data_dir=data, embedder="use")
+    write_bulletins(tmp_path / "cli", 20)
+    write_bulletins(tmp_path / "web", 10, offset=100)
+    for f in (tmp_path / "web").iterdir():
+        f.rename(f.with_name("subido_" + f.name))
+    ingest([tmp_path / "web" / "subido_boletin_000.txt"], settings)  # the page's index exists
+    uploads = Uploads(settings, Store(settings, create=False))
+    run = ingest_process(data, tmp_path / "cli")
+    jobs = uploads.submit([str(p) for p in sorted((tmp_path / "web").iterdir())[1:]])
+    out, err = run.communicate(timeout=300)
+    assert run.returncode == 0, err
+    assert uploads.wait(jobs, timeout=300)
+    assert all(j.state == "listo" for j in uploads.status(jobs)), uploads.status(jobs)
+    store = Store(settings, create=False)
+    assert store.counts()["bulletins"] == 30
+    assert store.problems() == []
