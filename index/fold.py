@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 
-@lru_cache(maxsize=4096)
 def _fold_char(ch: str) -> str:
+    if ch.isascii():
+        return ch.lower()
     base = unicodedata.normalize("NFD", ch)[0]
     return base.lower() if len(base.lower()) == 1 else ch.lower()[:1] or ch
+
+
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table filled on first sight of each character."""
+
+    def __missing__(self, key: int) -> str:
+        if len(self) > 20_000:  # a hostile text with every character there is: stay small
+            self.clear()
+        value = self[key] = _fold_char(chr(key))
+        return value
+
+
+_TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
@@ -18,7 +31,9 @@ def fold(text: str) -> str:
     ``len(fold(t)) == len(t)`` always holds, so a regex match on the folded text
     gives offsets that are valid in ``t``.
     """
-    out = "".join(_fold_char(ch) if not ch.isascii() else ch.lower() for ch in text)
+    if text.isascii():
+        return text.lower()
+    out = text.translate(_TABLE)
     return out if len(out) == len(text) else text.lower()
 
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -208,6 +209,14 @@ def _digit_is_free(folded: str, tok: _Tok) -> bool:
     return not (before == "." and tok.start >= 2 and folded[tok.start - 2].isalnum())
 
 
+# The words ``_read`` consumes: number words, "y" ("treinta y dos") and "y medio".
+_READABLE = NUMBER_WORDS | {"y", "medio", "media"}
+
+
+def _readable(tok: _Tok) -> bool:
+    return tok.text[0].isdigit() or tok.text in _READABLE
+
+
 def find_numbers(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
     """Every numeral in ``text`` with its exact span, skipping spans in ``blocked``.
 
@@ -220,20 +229,32 @@ def find_numbers(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Num
     """
     folded = fold(text)
     out: list[NumberMention] = []
+    # A token is blocked when a span starting before its end ends after its start: sorted
+    # starts and the running maximum of ends answer that in log time (a long text has
+    # thousands of tokens and of blocked spans).
+    spans = sorted(blocked)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []
+    for _, b_end in spans:
+        reach.append(max(b_end, reach[-1]) if reach else b_end)
 
     def is_blocked(tok: _Tok) -> bool:
-        return any(tok.start < b_end and b_start < tok.end for b_start, b_end in blocked)
+        k = bisect_left(starts, tok.end)
+        return k > 0 and reach[k - 1] > tok.start
 
     for run in _runs(folded, _tokens(folded)):
         i = 0
         while i < len(run):
             tok = run[i]
-            if is_blocked(tok) or (tok.text[0].isdigit() and not _digit_is_free(folded, tok)):
+            if not _readable(tok) or is_blocked(tok) or (
+                    tok.text[0].isdigit() and not _digit_is_free(folded, tok)):
                 i += 1
                 continue
-            # Stop the run at the first blocked or glued token so a number never crosses one.
+            # Stop the run at the first blocked or glued token so a number never crosses one,
+            # and at the first word no numeral reads past (a run of words is as long as a
+            # sentence without commas: scanning all of it from every token was quadratic).
             end = i
-            while end < len(run) and not is_blocked(run[end]) and (
+            while end < len(run) and _readable(run[end]) and not is_blocked(run[end]) and (
                 not run[end].text[0].isdigit() or _digit_is_free(folded, run[end])
             ):
                 end += 1
