@@ -386,5 +386,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback
         if os.environ.get("BOLETINES_DEBUG"):
             raise
-        print(f"Error inesperado: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 2
+        print(f"Error: {_unexpected(exc, args.command)}", file=sys.stderr)
+        return 1
+
+
+def _unexpected(exc: Exception, command: str) -> str:
+    """One Spanish line for an error no module named: never a Python class name."""
+    if isinstance(exc, MemoryError):
+        return "No hubo memoria suficiente para terminar: pruebe con menos archivos o más pequeños."
+    if isinstance(exc, OSError):
+        where = f" con «{exc.filename}»" if exc.filename else ""
+        return (f"Falló una operación del sistema{where} ({exc.strerror or exc.errno}): revise "
+                "permisos y espacio en disco.")
+    return (f"Falló algo inesperado al ejecutar «{command}»: repita con BOLETINES_DEBUG=1 para "
+            "ver el detalle, y repórtelo.")

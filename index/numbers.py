@@ -61,8 +61,17 @@ class _Tok:
     end: int
 
 
+# Digit groups longer than this are codes or noise, never a figure: the largest figures
+# bulletins state are budgets of billions of pesos (13 digits). Reading longer ones gave
+# values that no float or SQLite integer holds (a 400-digit number crashed the question parser).
+MAX_DIGITS = 15
+
+
 def _digit_value(tok: str) -> float | int | None:
-    """Value of a digit token, Mexican style: comma groups thousands, point marks decimals."""
+    """Value of a digit token, Mexican style: comma groups thousands, point marks decimals;
+    None when it is no figure (badly grouped, or past ``MAX_DIGITS`` digits)."""
+    if sum(ch.isdigit() for ch in tok) > MAX_DIGITS:
+        return None
     if re.fullmatch(r"\d+", tok):
         return int(tok)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", tok):

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.numbers import NumberMention, find_numbers, parse_number
+from index.numbers import MAX_DIGITS, NumberMention, find_numbers, parse_number
 from tests.spanish import to_words
 
 
@@ -101,6 +101,30 @@ def test_found_in_text_with_a_line_break(n: int, mixed: bool, cut: int) -> None:
     found = find_numbers(text)
     assert [m.value for m in found] == [n]
     assert text[found[0].start:found[0].end] == written.strip()
+
+
+def test_huge_numerals_are_skipped_not_crashed() -> None:
+    # A 400-digit number once reached float() in the question parser (OverflowError) and
+    # SQLite; one past 4,300 digits makes int() itself refuse. Neither is a figure.
+    for digits in (16, 400, 5000):
+        huge = "9" * digits
+        assert parse_number(huge) is None
+        text = f"Se dieron {huge} consultas y 12 cirugías; {huge[:30]},5 y {huge}%."
+        assert [m.value for m in find_numbers(text)] == [12]
+    assert parse_number("9" * MAX_DIGITS) == 10**MAX_DIGITS - 1
+    assert parse_number("999,999,999,999,999") == 10**15 - 1
+    assert parse_number("999 mil 999 billones") == 999_999 * 10**12
+
+
+@pytest.mark.parametrize("text, value", [
+    ("１２３", 123), ("٤٥", 45), ("१२", 12), ("６ millones ５５２ mil ７９４", 6_552_794),
+    ("１,９３０,９１３", 1_930_913),
+])
+def test_unicode_digits_read_as_digits(text: str, value: int) -> None:
+    assert parse_number(text) == value
+    found = find_numbers(f"Se dieron {text} consultas.")
+    assert [m.value for m in found] == [value]
+    assert found[0].end - found[0].start == len(text)  # offsets in the text as written
 
 
 @settings(max_examples=300, deadline=None)

@@ -214,3 +214,64 @@ def test_exposure_warning() -> None:
     assert exposure_warning("localhost", None) is None
     assert "BOLETINES_AUTH" in (exposure_warning("0.0.0.0", None) or "")
     assert exposure_warning("0.0.0.0", ("a", "b")) is None
+
+
+# Hostile and odd input (issue 13).
+
+@pytest.mark.parametrize("question", [
+    "9" * 400, "¿cuántos " + "9" * 400 + "?", "9" * 5000,
+    "¿cuántas cirugías hubo en " + "9" * 30 + "?",
+])
+def test_huge_numbers_in_questions(small_index: Settings, question: str,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # "9" * 400 once crashed the question parser: «Error inesperado: OverflowError», exit 2.
+    code = main(["ask", "--json", question, "--data-dir", str(small_index.data_dir)])
+    out, err = capsys.readouterr()
+    assert "inesperado" not in err and "Error" not in err.replace("Error: ", "")
+    if code == 0:
+        data = json.loads(out)  # the huge number is skipped: abstention, or the figures asked
+        assert data["abstained"] or data["values"]
+    else:
+        assert code == 1 and err.startswith("Error: ") and err.count("\n") == 1
+
+
+def test_huge_numerals_in_a_text(tmp_path: Path, settings: Settings) -> None:
+    # Numerals no figure can be: skipped, the rest of the text read (int() refuses past
+    # 4,300 digits; SQLite and float() far fewer; "hace N años" made N a year).
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "huge.txt").write_text(
+        "Ciudad de México, 3 de mayo de 2023\n\n"
+        + "El Instituto Mexicano del Seguro Social informó sobre sus servicios. " * 70
+        + f"Se realizaron {'9' * 400} cirugías, {'8' * 5000} consultas y 12 trasplantes de "
+        f"riñón. Hace {'7' * 400} años se dieron 40 consultas. Hace {'7' * 5000} años, 41 "
+        f"cirugías. La {'7' * 5000}ª Jornada. El folio {'6' * 20}-{'5' * 400}.",
+        encoding="utf-8")
+    report = ingest([folder], settings)
+    assert report.ok, report.failed
+    facts = Store(settings).facts()
+    assert {12, 40, 41} <= {f.value for f in facts}
+    assert all(f.value < 10**15 and (f.year is None or 1900 < f.year < 2100) for f in facts)
+
+
+def test_unexpected_errors_are_one_spanish_line(small_index: Settings,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant import cli
+
+    def boom(args: object) -> int:
+        raise RuntimeError("internal detail")
+
+    monkeypatch.setitem(cli.COMMANDS, "status", boom)
+    assert main(["status", "--data-dir", str(small_index.data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: Falló algo inesperado al ejecutar «status»") and \
+        err.count("\n") == 1 and "RuntimeError" not in err and "BOLETINES_DEBUG" in err
+
+    def disk(args: object) -> int:
+        raise PermissionError(13, "Permission denied", "/datos/boletines.sqlite3")
+
+    monkeypatch.setitem(cli.COMMANDS, "status", disk)
+    assert main(["status", "--data-dir", str(small_index.data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "«/datos/boletines.sqlite3»" in err and "PermissionError" not in err
