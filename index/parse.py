@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import time
 import warnings
 from pathlib import Path
+from typing import Any
 
 from index.dates import MONTHS, WEEKDAYS
 from index.errors import IngestError
 from index.fold import fold
+from index.settings import Settings
 from index.types import Bulletin
 
 SUFFIXES = (".txt", ".pdf", ".html", ".htm")
@@ -38,6 +41,35 @@ _HEAD_SKIP = re.compile(r"^\s*(?:boletin(?:\s+de\s+prensa)?|comunicado(?:\s+de\s
 def is_bulletin_file(path: Path) -> bool:
     """True for files ingestion reads (sidecars and other files are skipped)."""
     return path.suffix.lower() in SUFFIXES and not path.name.lower().endswith(SIDECAR)
+
+
+class _Budget:
+    """What reading one file may cost: pages, characters, seconds (``Settings.max_*``)."""
+
+    def __init__(self, name: str, settings: Settings) -> None:
+        self.name = name
+        self.settings = settings
+        self.deadline = time.perf_counter() + settings.max_read_seconds
+
+    def pages(self, count: int) -> None:
+        if count > self.settings.max_pages:
+            raise IngestError(
+                f"El PDF «{self.name}» tiene {count:,} páginas, más que el límite de "
+                f"{self.settings.max_pages:,}: no se ingirió (BOLETINES_MAX_PAGES lo sube).")
+
+    def chars(self, count: int, more: bool = False) -> None:
+        if count > self.settings.max_chars:
+            raise IngestError(
+                f"El archivo «{self.name}» tiene {'más de ' if more else ''}{count:,} caracteres "
+                f"de texto, más que el límite de {self.settings.max_chars:,}: no se ingirió "
+                "(BOLETINES_MAX_CHARS lo sube).")
+
+    def time(self, *_: Any) -> None:
+        """Raise once the reading time is spent (also a pypdf operator visitor)."""
+        if time.perf_counter() > self.deadline:
+            raise IngestError(
+                f"Leer «{self.name}» tomó más de {self.settings.max_read_seconds:g} s, el límite: "
+                "no se ingirió (BOLETINES_MAX_READ_SECONDS lo sube).")
 
 
 def _decode(data: bytes, name: str) -> str:
@@ -69,21 +101,31 @@ def _check_text(text: str, name: str) -> None:
         raise IngestError(f"El archivo «{name}» no parece texto (¿es binario?): no se ingirió.")
 
 
-def _read_pdf(path: Path) -> str:
+def _read_pdf(path: Path, name: str, budget: _Budget) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
+    pages: list[str] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             reader = PdfReader(str(path))
-            pages = [page.extract_text() or "" for page in reader.pages]
+            # The page count first: a page bomb (thousands of pages sharing one huge content
+            # stream, tens of seconds each) is rejected before any text is extracted.
+            budget.pages(len(reader.pages))
+            chars = 0
+            for page in reader.pages:
+                budget.time()
+                # The visitor sees every operator: a slow page stops when the time is spent.
+                pages.append(page.extract_text(visitor_operand_before=budget.time) or "")
+                chars += len(pages[-1])
+                budget.chars(chars, more=len(pages) < len(reader.pages))
     except (PyPdfError, ValueError, KeyError, OSError, TypeError) as exc:
-        raise IngestError(f"El PDF «{path.name}» está dañado o incompleto: {exc}.") from None
+        raise IngestError(f"El PDF «{name}» está dañado o incompleto: {exc}.") from None
     text = "\n\n".join(p.strip("\n") for p in pages)
     if not text.strip():
         raise IngestError(
-            f"El PDF «{path.name}» no tiene capa de texto (¿es un escaneo?): necesita OCR."
+            f"El PDF «{name}» no tiene capa de texto (¿es un escaneo?): necesita OCR."
         )
     return text
 
@@ -185,36 +227,43 @@ def _read_sidecar(path: Path) -> dict[str, str]:
     return out
 
 
-def read_bulletin(path: Path, source: str | None = None, max_bytes: int | None = None) -> Bulletin:
+def read_bulletin(path: Path, source: str | None = None, max_bytes: int | None = None,
+                  settings: Settings | None = None) -> Bulletin:
     """Read one bulletin file.
 
     Args:
         path: a .txt, .pdf or .html file.
         source: the name citations use; defaults to the file name.
-        max_bytes: reject larger files.
+        max_bytes: reject larger files (default: ``settings.max_file_mb`` when settings are
+            given, else no limit).
+        settings: the reading budget (``max_pages``, ``max_chars``, ``max_read_seconds``);
+            default ``Settings.load()``, the environment's.
 
     Returns:
         The Bulletin, its ``text`` being the decoded (for .txt, unchanged) content.
 
     Raises:
-        IngestError: unreadable, empty, binary, too large or of an unsupported type.
+        IngestError: unreadable, empty, binary, over a budget or of an unsupported type.
     """
     name = source or path.name
     if not is_bulletin_file(path):
         raise IngestError(
             f"El archivo «{name}» no es .txt, .pdf ni .html: no se ingirió."
         )
+    if max_bytes is None and settings is not None:
+        max_bytes = int(settings.max_file_mb * 2**20)
+    budget = _Budget(name, settings or Settings.load())
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             raise IngestError(
                 f"El archivo «{name}» pesa {size / 2**20:.1f} MB, más que el límite de "
-                f"{max_bytes / 2**20:.0f} MB: no se ingirió."
+                f"{max_bytes / 2**20:.0f} MB: no se ingirió (BOLETINES_MAX_FILE_MB lo sube)."
             )
         suffix = path.suffix.lower()
         html_title = None
         if suffix == ".pdf":
-            text = _read_pdf(path)
+            text = _read_pdf(path, name, budget)
         else:
             data = path.read_bytes()
             if suffix == ".txt":
@@ -223,6 +272,8 @@ def read_bulletin(path: Path, source: str | None = None, max_bytes: int | None =
                 text, html_title = _read_html(data, name)
     except OSError as exc:
         raise IngestError(f"No se pudo leer «{name}»: {exc.strerror or exc}.") from None
+    budget.chars(len(text))
+    budget.time()
     _check_text(text, name)
     meta = _read_sidecar(path)
     return Bulletin(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import time
 import warnings
 from pathlib import Path
 
@@ -10,6 +11,7 @@ import pytest
 
 from index.errors import IngestError
 from index.parse import EncodingWarning_, find_date, find_number, find_title, read_bulletin
+from index.settings import Settings
 from tests.conftest import SEED_A, SEED_B, SEEDS
 from tests.pdfmaker import make_pdf
 
@@ -142,3 +144,71 @@ def test_no_warnings_for_utf8(tmp_path: Path) -> None:
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         read_bulletin(path)
+
+
+# Hostile input (issue 13): reading budgets.
+
+def test_page_bomb_is_rejected_before_any_text_is_read(tmp_path: Path) -> None:
+    # 2,000 pages sharing one content stream of 200,000 lines: ~300 KB on disk, and pypdf
+    # takes ~20 s per page to extract (hours in all) without the page budget.
+    path = tmp_path / "bomba.pdf"
+    path.write_bytes(make_pdf(["Se hicieron 5 cirugías."] * 200_000, pages=2000, compress=True))
+    assert path.stat().st_size < 2**20
+    t = time.perf_counter()
+    with pytest.raises(IngestError) as err:
+        read_bulletin(path)
+    assert time.perf_counter() - t < 10
+    message = str(err.value)
+    assert "«bomba.pdf»" in message and "2,000 páginas" in message and "300" in message
+    assert "BOLETINES_MAX_PAGES" in message and "\n" not in message
+
+
+def test_slow_pages_stop_at_the_time_budget(tmp_path: Path) -> None:
+    # Few pages, each slow (~10 s): the time budget stops extraction inside the first one.
+    path = tmp_path / "lento.pdf"
+    path.write_bytes(make_pdf(["Se hicieron 5 cirugías."] * 100_000, pages=3, compress=True))
+    t = time.perf_counter()
+    with pytest.raises(IngestError, match="«lento.pdf» tomó más de 1 s.*MAX_READ_SECONDS"):
+        read_bulletin(path, settings=Settings(max_read_seconds=1))
+    assert time.perf_counter() - t < 20
+
+
+def test_time_budget_is_checked_inside_a_page(tmp_path: Path,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    class Clock:
+        now = 0.0
+
+        def perf_counter(self) -> float:
+            self.now += 1.0  # one second per look at the clock
+            return self.now
+
+    path = tmp_path / "una.pdf"
+    path.write_bytes(make_pdf(["Se hicieron 5 cirugías."] * 50))
+    monkeypatch.setattr("index.parse.time", Clock())
+    with pytest.raises(IngestError, match="tomó más de 10 s") as err:
+        read_bulletin(path, settings=Settings(max_read_seconds=10))
+    # Raised by the operator visitor, while pypdf was extracting the page.
+    assert any("extract_text" in entry.name for entry in err.traceback)
+
+
+def test_character_budget(tmp_path: Path) -> None:
+    text = tmp_path / "largo.txt"
+    text.write_text(BODY * 20, encoding="utf-8")
+    with pytest.raises(IngestError, match=f"«largo.txt» tiene {len(BODY) * 20:,} caracteres.*"
+                                          "límite de 1,000.*BOLETINES_MAX_CHARS"):
+        read_bulletin(text, settings=Settings(max_chars=1000))
+    pdf = tmp_path / "largo.pdf"
+    pdf.write_bytes(make_pdf(["Se hicieron 5 cirugías en el Hospital General."] * 30, pages=50))
+    with pytest.raises(IngestError, match="«largo.pdf» tiene más de"):
+        read_bulletin(pdf, settings=Settings(max_chars=5000))
+    assert read_bulletin(text, settings=Settings(max_chars=10_000)).text == BODY * 20
+
+
+def test_default_budgets_fit_real_bulletins_and_come_from_the_environment() -> None:
+    settings = Settings()
+    assert (settings.max_pages, settings.max_chars, settings.max_read_seconds) == (
+        300, 2_000_000, 60.0)
+    env = {"BOLETINES_MAX_PAGES": "5", "BOLETINES_MAX_CHARS": "100",
+           "BOLETINES_MAX_READ_SECONDS": "2.5"}
+    loaded = Settings.load(env)
+    assert (loaded.max_pages, loaded.max_chars, loaded.max_read_seconds) == (5, 100, 2.5)

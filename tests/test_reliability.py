@@ -60,9 +60,16 @@ def _bad_files(folder: Path) -> dict[str, str]:
     (folder / "fecha.meta.json").write_text('{"date": "2023-02-31"}', encoding="utf-8")
     (folder / "meta.txt").write_text("Se realizaron 31 cirugías.", encoding="utf-8")
     (folder / "meta.meta.json").write_text("{roto", encoding="utf-8")
+    # Cost bombs: thousands of pages sharing one heavy content stream; text past spaCy's
+    # limit (a 19 MB text failed with spaCy's English error E088).
+    (folder / "bomba.pdf").write_bytes(
+        make_pdf(["Se hicieron 5 cirugías."] * 20_000, pages=2000, compress=True))
+    (folder / "largo.txt").write_text("Se otorgaron 10 consultas de especialidad.\n" * 50_000,
+                                      encoding="utf-8")
     return {"vacio.txt": "vacío", "imagen.txt": "binario", "escaneo.pdf": "OCR",
             "cortado.pdf": "dañado", "enorme.txt": "límite", "fecha.meta.json": "fecha",
-            "meta.meta.json": "JSON"}
+            "meta.meta.json": "JSON", "bomba.pdf": "BOLETINES_MAX_PAGES",
+            "largo.txt": "BOLETINES_MAX_CHARS"}
 
 
 def test_bad_files_leave_the_index_as_it_was(small_index: Settings, tmp_path: Path,
@@ -252,6 +259,19 @@ def test_huge_numerals_in_a_text(tmp_path: Path, settings: Settings) -> None:
     facts = Store(settings).facts()
     assert {12, 40, 41} <= {f.value for f in facts}
     assert all(f.value < 10**15 and (f.year is None or 1900 < f.year < 2100) for f in facts)
+
+
+def test_ingest_skips_a_bomb_and_goes_on(tmp_path: Path, settings: Settings) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_bomba.pdf").write_bytes(
+        make_pdf(["Se hicieron 5 cirugías."] * 20_000, pages=2000, compress=True))
+    (folder / "b_bueno.txt").write_text("Se realizaron 30 cirugías.", encoding="utf-8")
+    t = time.perf_counter()
+    report = ingest([folder], settings)
+    assert time.perf_counter() - t < 60
+    assert report.added == ["b_bueno.txt"] and len(report.failed) == 1
+    assert "a_bomba.pdf" in report.failed[0] and "2,000 páginas" in report.failed[0]
 
 
 def test_unexpected_errors_are_one_spanish_line(small_index: Settings,
