@@ -8,6 +8,9 @@ import unicodedata
 def _fold_char(ch: str) -> str:
     if ch.isascii():
         return ch.lower()
+    digit = unicodedata.decimal(ch, None)
+    if digit is not None:  # "１", "٤": any decimal digit reads as its ASCII twin
+        return str(digit)
     base = unicodedata.normalize("NFD", ch)[0]
     return base.lower() if len(base.lower()) == 1 else ch.lower()[:1] or ch
 
@@ -26,7 +29,8 @@ _TABLE = _FoldTable()
 
 
 def fold(text: str) -> str:
-    """Lower-case ``text`` and strip accents, one character for one character.
+    """Lower-case ``text``, strip accents and read Unicode digits as ASCII, one character for
+    one character.
 
     ``len(fold(t)) == len(t)`` always holds, so a regex match on the folded text
     gives offsets that are valid in ``t``.
@@ -35,6 +39,21 @@ def fold(text: str) -> str:
         return text.lower()
     out = text.translate(_TABLE)
     return out if len(out) == len(text) else text.lower()
+
+
+def ascii_digits(text: str) -> str:
+    """``text`` with every Unicode decimal digit ("１２３", "٤٥") written as its ASCII digit,
+    one character for one character; nothing else changes."""
+    if text.isascii():
+        return text
+    return "".join(ch if ch.isascii() or (d := unicodedata.decimal(ch, None)) is None else str(d)
+                   for ch in text)
+
+
+def normalize_text(text: str) -> str:
+    """The canonical form of a text or question: composed accents (NFC, so "co" + U+0301 is
+    "có") and ASCII digits. Apply it before any offset is taken: NFC can shorten a text."""
+    return ascii_digits(unicodedata.normalize("NFC", text))
 
 
 def norm_words(text: str) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import json
 import re
@@ -12,7 +13,7 @@ from typing import Any
 
 from index.dates import MONTHS, WEEKDAYS
 from index.errors import IngestError
-from index.fold import fold
+from index.fold import fold, normalize_text
 from index.settings import Settings
 from index.types import Bulletin
 
@@ -72,11 +73,25 @@ class _Budget:
                 "no se ingirió (BOLETINES_MAX_READ_SECONDS lo sube).")
 
 
+# Byte-order marks, longest first: UTF-32's little-endian mark starts with UTF-16's.
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+         (codecs.BOM_UTF16_BE, "utf-16"))
+
+
 def _decode(data: bytes, name: str) -> str:
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise IngestError(
+                    f"El archivo «{name}» empieza como {encoding.upper().removesuffix('-SIG')} "
+                    "pero no lo es: no se ingirió.") from None
     if b"\x00" in data[:8192]:
         raise IngestError(f"El archivo «{name}» es binario, no texto: no se ingirió.")
     try:
-        return data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
     for encoding in ("cp1252", "latin-1"):
@@ -103,13 +118,20 @@ def _check_text(text: str, name: str) -> None:
 
 def _read_pdf(path: Path, name: str, budget: _Budget) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
 
+    locked = IngestError(
+        f"El PDF «{name}» está protegido con contraseña o cifrado: quite la protección (p. ej. "
+        "imprimiéndolo como PDF) y vuelva a ingerirlo.")
     pages: list[str] = []
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
             reader = PdfReader(str(path))
+            # Many PDFs are encrypted only to restrict printing or copying: the empty password
+            # opens them.
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise locked
             # The page count first: a page bomb (thousands of pages sharing one huge content
             # stream, tens of seconds each) is rejected before any text is extracted.
             budget.pages(len(reader.pages))
@@ -120,6 +142,8 @@ def _read_pdf(path: Path, name: str, budget: _Budget) -> str:
                 pages.append(page.extract_text(visitor_operand_before=budget.time) or "")
                 chars += len(pages[-1])
                 budget.chars(chars, more=len(pages) < len(reader.pages))
+    except (FileNotDecryptedError, DependencyError):
+        raise locked from None
     except (PyPdfError, ValueError, KeyError, OSError, TypeError) as exc:
         raise IngestError(f"El PDF «{name}» está dañado o incompleto: {exc}.") from None
     text = "\n\n".join(p.strip("\n") for p in pages)
@@ -240,10 +264,12 @@ def read_bulletin(path: Path, source: str | None = None, max_bytes: int | None =
             default ``Settings.load()``, the environment's.
 
     Returns:
-        The Bulletin, its ``text`` being the decoded (for .txt, unchanged) content.
+        The Bulletin, its ``text`` being the decoded content in NFC with ASCII digits (for .txt,
+        otherwise unchanged).
 
     Raises:
-        IngestError: unreadable, empty, binary, over a budget or of an unsupported type.
+        IngestError: unreadable, empty, binary, encrypted, over a budget or of an unsupported
+            type.
     """
     name = source or path.name
     if not is_bulletin_file(path):
@@ -272,17 +298,21 @@ def read_bulletin(path: Path, source: str | None = None, max_bytes: int | None =
                 text, html_title = _read_html(data, name)
     except OSError as exc:
         raise IngestError(f"No se pudo leer «{name}»: {exc.strerror or exc}.") from None
+    # Offsets are taken in the stored text, so it is normalised before anything reads it:
+    # decomposed accents (a PDF's "o" + U+0301) composed, "１７５/２０２２" read as digits.
+    text = normalize_text(text)
     budget.chars(len(text))
     budget.time()
     _check_text(text, name)
     meta = _read_sidecar(path)
+    title = meta.get("title") or html_title
     return Bulletin(
         source=name,
         # A sidecar is the user's explicit word: it fills what the text lacks and corrects
         # what the heuristics read wrong.
         number=meta.get("number") or find_number(text),
         date=meta.get("date") or find_date(text),
-        title=meta.get("title") or html_title or find_title(text),
+        title=normalize_text(title) if title else find_title(text),
         text=text,
         path=str(path.resolve()),
     )

@@ -146,7 +146,71 @@ def test_no_warnings_for_utf8(tmp_path: Path) -> None:
         read_bulletin(path)
 
 
-# Hostile input (issue 13): reading budgets.
+# Hostile and odd input (issue 13): encodings, Unicode, encrypted PDFs, reading budgets.
+
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "utf-16-be", "utf-32",
+                                      "utf-32-le", "utf-32-be"])
+def test_text_with_a_byte_order_mark_is_decoded(tmp_path: Path, encoding: str) -> None:
+    path = tmp_path / "bom.txt"
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff", "utf-32-le": "\ufeff",
+           "utf-32-be": "\ufeff"}.get(encoding, "")
+    path.write_bytes((bom + BODY).encode(encoding))
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no "not UTF-8" warning either
+        bulletin = read_bulletin(path)
+    assert bulletin.text == BODY  # the mark is not part of the text
+    assert (bulletin.number, bulletin.date) == ("312/2023", "2023-07-06")
+
+
+def test_a_false_byte_order_mark_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "falso.txt"
+    path.write_bytes(b"\xff\xfe" + b"\x00\xd8")  # UTF-16 mark, then half a surrogate pair
+    with pytest.raises(IngestError, match="falso.txt.*UTF-16"):
+        read_bulletin(path)
+
+
+def test_text_is_stored_composed_with_ascii_digits(tmp_path: Path) -> None:
+    import unicodedata
+
+    path = tmp_path / "nfd.txt"
+    raw = unicodedata.normalize("NFD", BODY.replace("No. 312/2023", "No. ３１２/２０２３")
+                                .replace("1,200 trasplantes de riñón.", "１,２００ trasplantes de riñón."))
+    path.write_text(raw, encoding="utf-8")
+    bulletin = read_bulletin(path)
+    assert bulletin.text == BODY  # composed accents, ASCII digits: the same text
+    assert (bulletin.number, bulletin.date) == ("312/2023", "2023-07-06")
+    assert bulletin.title == "IMSS realiza 1,200 trasplantes de riñón en el primer semestre"
+
+
+def _encrypted(tmp_path: Path, user_password: str) -> Path:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(["Se hicieron 5 cirugías."]))))
+    writer.encrypt(user_password=user_password, owner_password="dueño", algorithm="RC4-128")
+    path = tmp_path / "cifrado.pdf"
+    with open(path, "wb") as fh:
+        writer.write(fh)
+    return path
+
+
+def test_encrypted_pdf_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    with pytest.raises(IngestError, match="«cifrado.pdf» está protegido con contraseña"):
+        read_bulletin(_encrypted(tmp_path, "secreto"))
+    # Encrypted only against copying (empty password): read as any other.
+    assert "5 cirugías" in read_bulletin(_encrypted(tmp_path, "")).text
+    # AES needs a library this project does not install: the same message, not «dañado».
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError
+
+    def aes(self: PdfReader, password: str) -> None:
+        raise DependencyError("cryptography>=3.1 is required for AES algorithm")
+
+    monkeypatch.setattr(PdfReader, "decrypt", aes)
+    with pytest.raises(IngestError, match="protegido con contraseña o cifrado"):
+        read_bulletin(_encrypted(tmp_path, ""))
+
 
 def test_page_bomb_is_rejected_before_any_text_is_read(tmp_path: Path) -> None:
     # 2,000 pages sharing one content stream of 200,000 lines: ~300 KB on disk, and pypdf

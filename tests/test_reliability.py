@@ -66,10 +66,23 @@ def _bad_files(folder: Path) -> dict[str, str]:
         make_pdf(["Se hicieron 5 cirugías."] * 20_000, pages=2000, compress=True))
     (folder / "largo.txt").write_text("Se otorgaron 10 consultas de especialidad.\n" * 50_000,
                                       encoding="utf-8")
+    (folder / "cifrado.pdf").write_bytes(_encrypted_pdf())
     return {"vacio.txt": "vacío", "imagen.txt": "binario", "escaneo.pdf": "OCR",
             "cortado.pdf": "dañado", "enorme.txt": "límite", "fecha.meta.json": "fecha",
             "meta.meta.json": "JSON", "bomba.pdf": "BOLETINES_MAX_PAGES",
-            "largo.txt": "BOLETINES_MAX_CHARS"}
+            "largo.txt": "BOLETINES_MAX_CHARS", "cifrado.pdf": "contraseña"}
+
+
+def _encrypted_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(["Se hicieron 5 cirugías."]))))
+    writer.encrypt(user_password="secreto", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def test_bad_files_leave_the_index_as_it_was(small_index: Settings, tmp_path: Path,
@@ -242,6 +255,20 @@ def test_huge_numbers_in_questions(small_index: Settings, question: str,
         assert code == 1 and err.startswith("Error: ") and err.count("\n") == 1
 
 
+def test_questions_are_normalised(small_index: Settings) -> None:
+    import unicodedata
+
+    assistant = Assistant(small_index)
+    composed = assistant.ask("¿Cuántos trasplantes de córnea?")
+    assert composed.values and not composed.abstained
+    # Decomposed accents (NFD: "o" + U+0301) abstained; full-width digits were not a year.
+    for variant in (unicodedata.normalize("NFD", "¿Cuántos trasplantes de córnea?"),
+                    unicodedata.normalize("NFD", "¿CUÁNTOS TRASPLANTES DE CÓRNEA?")):
+        assert assistant.ask(variant).values == composed.values
+    assert assistant.ask("¿Cuántos trasplantes de córnea en ２０２２?").values == \
+        assistant.ask("¿Cuántos trasplantes de córnea en 2022?").values
+
+
 def test_huge_numerals_in_a_text(tmp_path: Path, settings: Settings) -> None:
     # Numerals no figure can be: skipped, the rest of the text read (int() refuses past
     # 4,300 digits; SQLite and float() far fewer; "hace N años" made N a year).
@@ -259,6 +286,31 @@ def test_huge_numerals_in_a_text(tmp_path: Path, settings: Settings) -> None:
     facts = Store(settings).facts()
     assert {12, 40, 41} <= {f.value for f in facts}
     assert all(f.value < 10**15 and (f.year is None or 1900 < f.year < 2100) for f in facts)
+
+
+def test_odd_texts_ingest(tmp_path: Path, settings: Settings) -> None:
+    import unicodedata
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # UTF-16 with its mark was rejected as binary; NFD accents and full-width digits.
+    (folder / "utf16.txt").write_bytes(
+        "Ciudad de México, 3 de mayo de 2023\nSe realizaron 31 cirugías de cataratas.\n"
+        .encode("utf-16"))
+    (folder / "nfd.txt").write_text(unicodedata.normalize(
+        "NFD", "Boletín No. １７５/２０２２\nSe otorgaron ５５ consultas de nutrición en León."),
+        encoding="utf-8")
+    report = ingest([folder], settings)
+    assert report.ok, report.failed
+    store = Store(settings)
+    assert {("utf16.txt", 31), ("nfd.txt", 55)} <= {(f.source, f.value) for f in store.facts()}
+    nfd = store.bulletin("nfd.txt")
+    assert nfd is not None and nfd.number == "175/2022" and "nutrición en León" in nfd.text
+    assistant = Assistant(settings)
+    answer = assistant.ask("¿Cuántas consultas de nutrición?")
+    assert answer.values == [55]
+    for c in answer.citations:
+        assert c.quote == store.bulletin(c.source).text[c.start:c.end]  # type: ignore[union-attr]
 
 
 def test_ingest_skips_a_bomb_and_goes_on(tmp_path: Path, settings: Settings) -> None:
