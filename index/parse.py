@@ -7,6 +7,7 @@ import datetime as dt
 import json
 import re
 import time
+import unicodedata
 import warnings
 from pathlib import Path
 from typing import Any
@@ -42,6 +43,21 @@ _HEAD_SKIP = re.compile(r"^\s*(?:boletin(?:\s+de\s+prensa)?|comunicado(?:\s+de\s
 def is_bulletin_file(path: Path) -> bool:
     """True for files ingestion reads (sidecars and other files are skipped)."""
     return path.suffix.lower() in SUFFIXES and not path.name.lower().endswith(SIDECAR)
+
+
+def printable(name: str) -> str:
+    """``name`` as a message may print it: control and format characters (ESC, a newline, a
+    right-to-left override) and undecodable bytes are shown escaped, ``\\x1b``, never raw."""
+    out = []
+    for ch in name:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Cs", "Zl", "Zp"):
+            code = ord(ch)
+            if 0xDC80 <= code <= 0xDCFF:  # a byte os.fsdecode could not decode
+                code -= 0xDC00
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
 
 
 class _Budget:
@@ -226,27 +242,28 @@ def _read_sidecar(path: Path) -> dict[str, str]:
     sidecar = path.with_name(path.stem + SIDECAR)
     if not sidecar.exists():
         return {}
+    shown = printable(sidecar.name)
     try:
         data = json.loads(sidecar.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise IngestError(f"El archivo de metadatos «{sidecar.name}» no es JSON válido: {exc}.") \
+        raise IngestError(f"El archivo de metadatos «{shown}» no es JSON válido: {exc}.") \
             from None
     if not isinstance(data, dict):
-        raise IngestError(f"El archivo de metadatos «{sidecar.name}» debe ser un objeto JSON.")
+        raise IngestError(f"El archivo de metadatos «{shown}» debe ser un objeto JSON.")
     out: dict[str, str] = {}
     for key in ("number", "date", "title"):
         value = data.get(key)
         if value is None:
             continue
         if not isinstance(value, str) or not value.strip():
-            raise IngestError(f"En «{sidecar.name}», «{key}» debe ser un texto no vacío.")
+            raise IngestError(f"En «{shown}», «{key}» debe ser un texto no vacío.")
         out[key] = value.strip()
     if "date" in out:
         try:
             out["date"] = dt.date.fromisoformat(out["date"]).isoformat()
         except ValueError:
             raise IngestError(
-                f"En «{sidecar.name}», la fecha «{out['date']}» no es válida (use AAAA-MM-DD)."
+                f"En «{shown}», la fecha «{out['date']}» no es válida (use AAAA-MM-DD)."
             ) from None
     return out
 
@@ -272,38 +289,44 @@ def read_bulletin(path: Path, source: str | None = None, max_bytes: int | None =
             type.
     """
     name = source or path.name
+    shown = printable(name)
     if not is_bulletin_file(path):
         raise IngestError(
-            f"El archivo «{name}» no es .txt, .pdf ni .html: no se ingirió."
+            f"El archivo «{shown}» no es .txt, .pdf ni .html: no se ingirió."
         )
+    if any(0xD800 <= ord(ch) < 0xE000 for ch in name + str(path)):
+        # Bytes the file system's encoding cannot decode: the index stores names as UTF-8.
+        raise IngestError(
+            f"El nombre «{printable(str(path))}» no es UTF-8 válido: renombre el archivo y "
+            "vuelva a ingerirlo.")
     if max_bytes is None and settings is not None:
         max_bytes = int(settings.max_file_mb * 2**20)
-    budget = _Budget(name, settings or Settings.load())
+    budget = _Budget(shown, settings or Settings.load())
     try:
         size = path.stat().st_size
         if max_bytes is not None and size > max_bytes:
             raise IngestError(
-                f"El archivo «{name}» pesa {size / 2**20:.1f} MB, más que el límite de "
+                f"El archivo «{shown}» pesa {size / 2**20:.1f} MB, más que el límite de "
                 f"{max_bytes / 2**20:.0f} MB: no se ingirió (BOLETINES_MAX_FILE_MB lo sube)."
             )
         suffix = path.suffix.lower()
         html_title = None
         if suffix == ".pdf":
-            text = _read_pdf(path, name, budget)
+            text = _read_pdf(path, shown, budget)
         else:
             data = path.read_bytes()
             if suffix == ".txt":
-                text = _decode(data, name)
+                text = _decode(data, shown)
             else:
-                text, html_title = _read_html(data, name)
+                text, html_title = _read_html(data, shown)
     except OSError as exc:
-        raise IngestError(f"No se pudo leer «{name}»: {exc.strerror or exc}.") from None
+        raise IngestError(f"No se pudo leer «{shown}»: {exc.strerror or exc}.") from None
     # Offsets are taken in the stored text, so it is normalised before anything reads it:
     # decomposed accents (a PDF's "o" + U+0301) composed, "１７５/２０２２" read as digits.
     text = normalize_text(text)
     budget.chars(len(text))
     budget.time()
-    _check_text(text, name)
+    _check_text(text, shown)
     meta = _read_sidecar(path)
     title = meta.get("title") or html_title
     return Bulletin(

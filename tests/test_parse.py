@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from index.errors import IngestError
-from index.parse import EncodingWarning_, find_date, find_number, find_title, read_bulletin
+from index.parse import EncodingWarning_, find_date, find_number, find_title, printable, read_bulletin
 from index.settings import Settings
 from tests.conftest import SEED_A, SEED_B, SEEDS
 from tests.pdfmaker import make_pdf
@@ -276,3 +276,24 @@ def test_default_budgets_fit_real_bulletins_and_come_from_the_environment() -> N
            "BOLETINES_MAX_READ_SECONDS": "2.5"}
     loaded = Settings.load(env)
     assert (loaded.max_pages, loaded.max_chars, loaded.max_read_seconds) == (5, 100, 2.5)
+
+
+def test_file_names_are_printed_escaped(tmp_path: Path) -> None:
+    assert printable("a\x1b[31mb\nc\u202ed\udcffe.txt") == "a\\x1b[31mb\\x0ac\\u202ed\\xffe.txt"
+    assert printable("Boletín «ñ» 2024.txt") == "Boletín «ñ» 2024.txt"
+    path = tmp_path / "vacio\x1b[2J.txt"
+    path.write_bytes(b"")
+    with pytest.raises(IngestError) as err:
+        read_bulletin(path)
+    assert "«vacio\\x1b[2J.txt»" in str(err.value) and "\x1b" not in str(err.value)
+
+
+def test_undecodable_file_name_is_named(tmp_path: Path) -> None:
+    import os
+
+    raw = os.fsencode(tmp_path) + b"/bytes\xff.txt"
+    with open(raw, "wb") as fh:
+        fh.write("Se realizaron 12 cirugías.".encode())
+    path = Path(os.fsdecode(raw))
+    with pytest.raises(IngestError, match=r"bytes\\xff.txt» no es UTF-8 válido: renombre"):
+        read_bulletin(path)

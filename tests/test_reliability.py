@@ -326,6 +326,22 @@ def test_ingest_skips_a_bomb_and_goes_on(tmp_path: Path, settings: Settings) -> 
     assert "a_bomba.pdf" in report.failed[0] and "2,000 páginas" in report.failed[0]
 
 
+def test_control_characters_in_file_names_are_escaped(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "vacio\x1b[2J.txt").write_bytes(b"")
+    (folder / "rojo\x1b[31m\u202e.txt").write_text("Se realizaron 30 cirugías.", encoding="utf-8")
+    data = str(tmp_path / "d")
+    code = main(["ingest", str(folder), "--data-dir", data])
+    out, err = capsys.readouterr()
+    assert code == 1 and "\x1b" not in out + err and "\u202e" not in out + err
+    assert "Error: El archivo «vacio\\x1b[2J.txt» está vacío" in err
+    code = main(["ask", "¿cuántas cirugías?", "--data-dir", data])
+    out, err = capsys.readouterr()
+    assert code == 0 and "rojo\\x1b[31m\\u202e.txt" in out and "\x1b" not in out
+
+
 def test_unexpected_errors_are_one_spanish_line(small_index: Settings,
                                                monkeypatch: pytest.MonkeyPatch,
                                                capsys: pytest.CaptureFixture[str]) -> None:
