@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import json
+import logging
 import re
 import time
 import unicodedata
@@ -134,7 +135,11 @@ def _check_text(text: str, name: str) -> None:
 
 def _read_pdf(path: Path, name: str, budget: _Budget) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import DependencyError, FileNotDecryptedError, PyPdfError
+    from pypdf.errors import DependencyError, FileNotDecryptedError
+
+    # pypdf logs every repair of a damaged file (hundreds of lines on the terminal): the
+    # message the user gets is the IngestError.
+    logging.getLogger("pypdf").setLevel(logging.CRITICAL)
 
     locked = IngestError(
         f"El PDF «{name}» está protegido con contraseña o cifrado: quite la protección (p. ej. "
@@ -160,7 +165,10 @@ def _read_pdf(path: Path, name: str, budget: _Budget) -> str:
                 budget.chars(chars, more=len(pages) < len(reader.pages))
     except (FileNotDecryptedError, DependencyError):
         raise locked from None
-    except (PyPdfError, ValueError, KeyError, OSError, TypeError) as exc:
+    except (IngestError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a damaged PDF makes pypdf raise anything
+        # (NotImplementedError for an unknown filter, AttributeError for a wrong type, ...)
         raise IngestError(f"El PDF «{name}» está dañado o incompleto: {exc}.") from None
     text = "\n\n".join(p.strip("\n") for p in pages)
     if not text.strip():

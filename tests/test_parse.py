@@ -297,3 +297,33 @@ def test_undecodable_file_name_is_named(tmp_path: Path) -> None:
     path = Path(os.fsdecode(raw))
     with pytest.raises(IngestError, match=r"bytes\\xff.txt» no es UTF-8 válido: renombre"):
         read_bulletin(path)
+
+
+@pytest.mark.parametrize("damage", [
+    (b"/FlateDecode", b"/FateDecode"),  # pypdf: NotImplementedError
+    (b"/WinAnsiEncoding", b"/WinAnsiEcoding"),  # read, with a repair pypdf used to log
+])
+def test_damaged_pdfs_are_one_line(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                   damage: tuple[bytes, bytes]) -> None:
+    path = tmp_path / "roto.pdf"
+    data = make_pdf(["Se hicieron 5 cirugías."], compress=True)
+    assert damage[0] in data
+    path.write_bytes(data.replace(damage[0], damage[1]))
+    try:
+        read_bulletin(path)
+    except IngestError as exc:
+        assert "«roto.pdf» está dañado o incompleto" in str(exc)
+    assert capsys.readouterr().err == ""  # no pypdf log lines on the terminal
+
+
+def test_any_pypdf_failure_is_a_damaged_pdf(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from pypdf import PdfReader
+
+    def broken(self: PdfReader, *args: object, **kwargs: object) -> None:
+        raise AttributeError("'NumberObject' object has no attribute 'items'")  # seen fuzzing
+
+    path = tmp_path / "raro.pdf"
+    path.write_bytes(make_pdf(["Se hicieron 5 cirugías."]))
+    monkeypatch.setattr(PdfReader, "__init__", broken)
+    with pytest.raises(IngestError, match="«raro.pdf» está dañado o incompleto"):
+        read_bulletin(path)
