@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from index.errors import BoletinesError
+from index.parse import printable
 from index.settings import EMBEDDERS, Settings
 
 PROG = "boletines"
@@ -54,13 +55,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     finally:
         if bar is not None:
             bar.stop()
+    # Lines name files, and a file name may hold control characters: printed escaped.
     for line in report.warnings + report.renamed:
-        print(f"Aviso: {line}", file=sys.stderr)
+        print(f"Aviso: {printable(line)}", file=sys.stderr)
     if report.repaired:
         print(f"Aviso: se recalcularon los vectores perdidos de {len(report.repaired)} "
               "boletines a partir de SQLite.", file=sys.stderr)
     for line in report.failed:
-        print(f"Error: {line}", file=sys.stderr)
+        print(f"Error: {printable(line)}", file=sys.stderr)
     if args.json:
         from dataclasses import asdict
 
@@ -109,7 +111,7 @@ def cmd_facts(args: argparse.Namespace) -> int:
             qual = f" · {row['qualifier']}" if row["qualifier"] else ""
             event = f" · {row['event']}" if row["event"] else ""
             print(f"{format_value(row['value'], row['unit']):>14}  {row['measure']}{qual} · "
-                  f"{period}{event} · {row['source']}[{row['start']}:{row['end']}]")
+                  f"{period}{event} · {printable(row['source'])}[{row['start']}:{row['end']}]")
         print(f"{len(rows)} cifras.", file=sys.stderr)
     return 0
 
@@ -159,7 +161,7 @@ def _print_answer(answer: Any, full: bool = False) -> None:
     print(answer.text)
     for i, c in enumerate(answer.citations, 1):
         where = " · ".join(x for x in (f"boletín {c.bulletin}" if c.bulletin else "",
-                                       c.date or "", c.source) if x)
+                                       c.date or "", printable(c.source)) if x)
         quote = " ".join(c.quote.split())
         if not full and len(quote) > 300:
             quote = quote[:297] + "..."
@@ -499,7 +501,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return COMMANDS[args.command](args)
     except BoletinesError as exc:
-        print(f"Error: {exc}", file=sys.stderr)
+        print(f"Error: {printable(str(exc))}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("Interrumpido.", file=sys.stderr)
@@ -509,5 +511,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback
         if os.environ.get("BOLETINES_DEBUG"):
             raise
-        print(f"Error inesperado: {type(exc).__name__}: {exc}", file=sys.stderr)
-        return 2
+        print(f"Error: {_unexpected(exc, args.command)}", file=sys.stderr)
+        return 1
+
+
+def _unexpected(exc: Exception, command: str) -> str:
+    """One Spanish line for an error no module named: never a Python class name."""
+    if isinstance(exc, MemoryError):
+        return "No hubo memoria suficiente para terminar: pruebe con menos archivos o más pequeños."
+    if isinstance(exc, OSError):
+        where = f" con «{printable(str(exc.filename))}»" if exc.filename else ""
+        return (f"Falló una operación del sistema{where} ({exc.strerror or exc.errno}): revise "
+                "permisos y espacio en disco.")
+    return (f"Falló algo inesperado al ejecutar «{command}»: repita con BOLETINES_DEBUG=1 para "
+            "ver el detalle, y repórtelo.")

@@ -14,7 +14,7 @@ from assistant.vocab import Vocabulary, canonicalize, stem, stop_words, words
 from index.dates import find_times
 from index.errors import QuestionError
 from index.events import find_events
-from index.fold import fold
+from index.fold import fold, normalize_text
 from index.lemmas import known
 from index.lexicon import lexicon
 from index.numbers import find_numbers, parse_number
@@ -113,10 +113,11 @@ def _list_flags(folded: str) -> dict[str, str]:
 
 
 def validate(question: str, max_chars: int) -> str:
-    """The question stripped, or QuestionError with a one-line Spanish reason."""
+    """The question stripped and normalised as texts are (composed accents, ASCII digits:
+    ``index.fold.normalize_text``), or QuestionError with a one-line Spanish reason."""
     if question is None or not question.strip():
         raise QuestionError("La pregunta está vacía: escriba qué quiere saber de los boletines.")
-    text = question.strip()
+    text = normalize_text(question).strip()
     if len(text) > max_chars:
         raise QuestionError(
             f"La pregunta tiene {len(text):,} caracteres; el máximo es {max_chars:,}: "

@@ -175,16 +175,18 @@ def _build(kind: str, g: dict[str, str | None]) -> tuple[str | None, str | None,
 def find_times(text: str) -> list[TimeExpr]:
     """Every date and period stated in ``text``, in order, with exact spans; none overlap."""
     folded = fold(text)
-    taken: list[tuple[int, int]] = []
+    # The characters already read as a time (a list of spans, searched for every match,
+    # made long texts quadratic).
+    taken = bytearray(len(folded))
     out: list[TimeExpr] = []
     for kind, rx in _PATTERNS:
         for m in rx.finditer(folded):
-            if any(m.start() < b and a < m.end() for a, b in taken):
+            if taken.find(1, m.start(), m.end()) >= 0:
                 continue
             built = _build(kind, m.groupdict())
             if built is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
             out.append(TimeExpr(m.start(), m.end(), kind, built[0], built[1], built[2],
                                 anaphoric=kind == "anaphoric"))
     return sorted(out, key=lambda t: t.start)

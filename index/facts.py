@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from index.dates import MONTHS, TimeExpr, find_times, with_year
 from index.events import Event, find_events
@@ -26,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 9
+EXTRACTOR = 10
 _DATA = Path(__file__).with_name("data")
 
 
@@ -383,12 +384,16 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
     mentions = find_numbers(text, blocked_spans(text, times, events))
     year = bulletin.year
 
+    # Each sentence's times, events and mentions (all three sorted by start), by bisection:
+    # filtering every list for every sentence made long texts quadratic.
+    in_sentence = _Slicer(times), _Slicer(events), _Slicer(mentions)
+
     # Where an event's dates are stated once, later mentions of it inherit them.
     event_periods: dict[tuple[int | None, str, str], TimeExpr] = {}
     for s_start, s_end in sentences:
-        s_events = [e for e in events if s_start <= e.start < s_end]
-        s_periods = [t for t in times if s_start <= t.start < s_end
-                     and t.kind not in ("day", "year", "anaphoric", "since")]
+        s_events = in_sentence[1](s_start, s_end)
+        s_periods = [t for t in in_sentence[0](s_start, s_end)
+                     if t.kind not in ("day", "year", "anaphoric", "since")]
         for k, event in enumerate(s_events):
             stop = s_events[k + 1].start if k + 1 < len(s_events) else s_end
             after = [t for t in s_periods if event.end <= t.start < min(stop, event.end + 150)]
@@ -399,10 +404,10 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
     ctx = _Context()
     facts: list[Fact] = []
     for s_start, s_end in sentences:
-        s_times = [t for t in times if s_start <= t.start < s_end]
-        s_events = [e for e in events if s_start <= e.start < s_end]
+        s_times = in_sentence[0](s_start, s_end)
+        s_events = in_sentence[1](s_start, s_end)
         periods = [_resolve_period(t, ctx, s_times) for t in s_times if t.kind != "day"]
-        s_mentions = [m for m in mentions if s_start <= m.start < s_end]
+        s_mentions = in_sentence[2](s_start, s_end)
         if s_mentions:
             facts.extend(_sentence_facts(bulletin, s_start, s_end, s_mentions, periods,
                                          s_events, ctx, event_periods, lex, year, s_times,
@@ -419,6 +424,20 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
         if days:
             ctx.last_day = days[-1]
     return facts
+
+
+_S = TypeVar("_S", TimeExpr, Event, NumberMention)
+
+
+class _Slicer(Generic[_S]):
+    """The items (sorted by ``start``) that start in ``[a, b)``, found by bisection."""
+
+    def __init__(self, items: list[_S]) -> None:
+        self.items: list[_S] = items
+        self.starts = [item.start for item in items]
+
+    def __call__(self, a: int, b: int) -> list[_S]:
+        return self.items[bisect_left(self.starts, a):bisect_left(self.starts, b)]
 
 
 _RELATIVE_LINK = re.compile(r"\b(?:de\s+(?:los|las)\s+cuales|de\s+(?:ellos|ellas|estos|estas))\b")

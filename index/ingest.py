@@ -162,7 +162,8 @@ def _ingest_file(path: Path, source: str, store: Store, settings: Settings, embe
         t = time.perf_counter()
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
-            bulletin = read_bulletin(path, source=source, max_bytes=max_bytes)
+            bulletin = read_bulletin(path, source=source, max_bytes=max_bytes,
+                                     settings=settings)
         report.warnings.extend(str(w.message) for w in caught)
         previous = store.sha_of(source)
         same_place = stored_paths.get(source) == bulletin.path
@@ -194,9 +195,8 @@ def _ingest_file(path: Path, source: str, store: Store, settings: Settings, embe
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the run
         if is_disk_full(exc):
             raise DiskFullError(disk_full_message(settings.data_dir)) from exc
-        report.failed.append(
-            f"No se pudo ingerir «{source}»: {type(exc).__name__}: {exc}".rstrip(": ") + "."
-        )
+        report.failed.append(f"No se pudo ingerir «{source}»: {exc}".rstrip(": ") + "."
+                             if str(exc) else f"No se pudo ingerir «{source}».")
 
 
 def repair(settings: Settings, wait: bool = True,

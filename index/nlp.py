@@ -43,6 +43,7 @@ def _mark_blocks(doc: "Doc") -> "Doc":
     bullet starts a sentence; one followed by a lower-case word is a page or line break inside a
     sentence (PDF extractions are full of them) and does not.
     """
+    text = doc.text  # built from the tokens on each access: once, not once per line
     for i, tok in enumerate(doc):
         if i == 0:
             continue
@@ -54,7 +55,7 @@ def _mark_blocks(doc: "Doc") -> "Doc":
         first = tok.text[:1]
         bullet = bool(first) and _is_bullet(first)
         if (blank_line and (first.isupper() or first.isdigit() and _ends_block(doc, i))) or bullet \
-                or _after_label_line(doc.text, tok.idx):
+                or _after_label_line(text, tok.idx):
             tok.is_sent_start = True
         elif not blank_line:
             tok.is_sent_start = False if i > 0 and not _ends_block(doc, i) else None
@@ -90,19 +91,69 @@ def _ends_block(doc: "Doc", i: int) -> bool:
     return j >= 0 and doc[j].text in (".", "!", "?", ":", ";")
 
 
-def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """``[start, end)`` of each sentence, trimmed of surrounding whitespace, in order."""
-    doc = spanish()(text)
+# Texts are split into pieces of about this many characters before spaCy reads them: spaCy
+# refuses texts over ``nlp.max_length`` (1,000,000) and its per-sentence bookkeeping grows with
+# the length of the Doc, so one Doc per piece keeps a long text linear. A bulletin (2–30 k
+# characters) is one or two pieces.
+PIECE_CHARS = 20_000
+_BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+_LINE_END = re.compile(r"[.!?][ \t]*\n\s*")
+_POINT = re.compile(r"(\S*)[.!?][\"”»)']*[ \t]+")
+_SPACE = re.compile(r"\s+")
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """``[start, end)`` pieces of ``text``, each at most ``size`` long, covering it in order.
+
+    A piece ends where the splitter starts a sentence anyway, so sentences found piece by
+    piece are those of the whole text: before a capital after a blank line (a new block),
+    else after a final point and a line break, else after a final point that ends no
+    abbreviation; only a text with none of these is cut at a space, or anywhere.
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(text) - start > size:
+        out.append((start, start := _cut(text, start + size // 2, start + size)))
+    out.append((start, len(text)))
+    return out
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    """The last good place in ``(lo, hi)`` to end a piece (see ``pieces``), else ``hi``."""
+    rules = spanish().tokenizer.rules or {}  # type: ignore[union-attr]
+    for rx in (_BLANK_LINE, _LINE_END, _POINT):
+        cut = None
+        for m in rx.finditer(text, lo, hi):
+            if m.end() < hi and text[m.end()].isupper() and not (
+                    rx is _POINT and (len(m.group(1)) < 2 or m.group(1) + "." in rules
+                                      or m.group(1) + "." in _ABBREVIATIONS)):
+                cut = m.end()
+        if cut is not None:
+            return cut
+    spaces = [m.end() for m in _SPACE.finditer(text, lo, hi)]
+    return spaces[-1] if spaces and lo < spaces[-1] < hi else hi
+
+
+def sentence_spans(text: str, piece_chars: int = PIECE_CHARS) -> list[tuple[int, int]]:
+    """``[start, end)`` of each sentence, trimmed of surrounding whitespace, in order.
+
+    Args:
+        text: any text, of any length (read in pieces of about ``piece_chars``).
+        piece_chars: the size of the pieces spaCy reads at a time.
+    """
+    nlp = spanish()
     spans: list[tuple[int, int]] = []
-    for sent in doc.sents:
-        start, end = sent.start_char, sent.end_char
-        # Leading bullets (·, •, PDF private-use glyphs) are layout, not part of the sentence.
-        while start < end and (text[start].isspace() or _is_bullet(text[start])):
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+    for offset, stop in pieces(text, piece_chars):
+        for sent in nlp(text[offset:stop]).sents:
+            start, end = offset + sent.start_char, offset + sent.end_char
+            # Leading bullets (·, •, PDF private-use glyphs) are layout, not part of the
+            # sentence.
+            while start < end and (text[start].isspace() or _is_bullet(text[start])):
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            if end > start:
+                spans.append((start, end))
     return spans
 
 

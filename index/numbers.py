@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -60,8 +61,17 @@ class _Tok:
     end: int
 
 
+# Digit groups longer than this are codes or noise, never a figure: the largest figures
+# bulletins state are budgets of billions of pesos (13 digits). Reading longer ones gave
+# values that no float or SQLite integer holds (a 400-digit number crashed the question parser).
+MAX_DIGITS = 15
+
+
 def _digit_value(tok: str) -> float | int | None:
-    """Value of a digit token, Mexican style: comma groups thousands, point marks decimals."""
+    """Value of a digit token, Mexican style: comma groups thousands, point marks decimals;
+    None when it is no figure (badly grouped, or past ``MAX_DIGITS`` digits)."""
+    if sum(ch.isdigit() for ch in tok) > MAX_DIGITS:
+        return None
     if re.fullmatch(r"\d+", tok):
         return int(tok)
     if re.fullmatch(r"\d{1,3}(?:,\d{3})+", tok):
@@ -208,6 +218,14 @@ def _digit_is_free(folded: str, tok: _Tok) -> bool:
     return not (before == "." and tok.start >= 2 and folded[tok.start - 2].isalnum())
 
 
+# The words ``_read`` consumes: number words, "y" ("treinta y dos") and "y medio".
+_READABLE = NUMBER_WORDS | {"y", "medio", "media"}
+
+
+def _readable(tok: _Tok) -> bool:
+    return tok.text[0].isdigit() or tok.text in _READABLE
+
+
 def find_numbers(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
     """Every numeral in ``text`` with its exact span, skipping spans in ``blocked``.
 
@@ -220,20 +238,32 @@ def find_numbers(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Num
     """
     folded = fold(text)
     out: list[NumberMention] = []
+    # A token is blocked when a span starting before its end ends after its start: sorted
+    # starts and the running maximum of ends answer that in log time (a long text has
+    # thousands of tokens and of blocked spans).
+    spans = sorted(blocked)
+    starts = [a for a, _ in spans]
+    reach: list[int] = []
+    for _, b_end in spans:
+        reach.append(max(b_end, reach[-1]) if reach else b_end)
 
     def is_blocked(tok: _Tok) -> bool:
-        return any(tok.start < b_end and b_start < tok.end for b_start, b_end in blocked)
+        k = bisect_left(starts, tok.end)
+        return k > 0 and reach[k - 1] > tok.start
 
     for run in _runs(folded, _tokens(folded)):
         i = 0
         while i < len(run):
             tok = run[i]
-            if is_blocked(tok) or (tok.text[0].isdigit() and not _digit_is_free(folded, tok)):
+            if not _readable(tok) or is_blocked(tok) or (
+                    tok.text[0].isdigit() and not _digit_is_free(folded, tok)):
                 i += 1
                 continue
-            # Stop the run at the first blocked or glued token so a number never crosses one.
+            # Stop the run at the first blocked or glued token so a number never crosses one,
+            # and at the first word no numeral reads past (a run of words is as long as a
+            # sentence without commas: scanning all of it from every token was quadratic).
             end = i
-            while end < len(run) and not is_blocked(run[end]) and (
+            while end < len(run) and _readable(run[end]) and not is_blocked(run[end]) and (
                 not run[end].text[0].isdigit() or _digit_is_free(folded, run[end])
             ):
                 end += 1

@@ -30,7 +30,7 @@ _RELATIVE: list[tuple[re.Pattern[str], int]] = [
                 r"|\b(?:al\s+dia\s+de\s+)?hoy\b|\bactualmente\b|\ben\s+este\s+momento\b"
                 r"|\ba\s+la\s+fecha\b|\bal\s+dia\s+de\s+hoy\b"), 0),
 ]
-_AGO = re.compile(r"\bhace\s+(\d+|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+anos\b")
+_AGO = re.compile(r"\bhace\s+(\d{1,3}|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+anos\b")
 _SMALL = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
           "ocho": 8, "nueve": 9, "diez": 10}
 

@@ -97,6 +97,8 @@ class Settings:
         auth: "user:password" for the web page's basic login; None leaves it open (localhost).
         collection: Chroma collection prefix (the embedder's name is appended); instances that
             share a Chroma server and serve different corpora use different prefixes.
+        max_pages, max_chars, max_read_seconds: the budget of reading one file; over it, the
+            file is skipped at ingest.
     """
 
     data_dir: Path = field(default_factory=lambda: Path("data"))
@@ -111,6 +113,12 @@ class Settings:
     auth: str | None = field(default=None, repr=False)
     collection: str = "boletines"
     match: MatchWeights = field(default_factory=MatchWeights)
+    # Reading budgets: a file over any of them is skipped with a message naming the limit.
+    # A real bulletin is 1–10 pages and 2–30 k characters, read in well under a second.
+    max_pages: int = 300  # pages of a PDF (BOLETINES_MAX_PAGES); checked before any text is read
+    max_chars: int = 2_000_000  # characters of text (BOLETINES_MAX_CHARS): ~70 long bulletins
+    max_read_seconds: float = 60.0  # seconds to read one file (BOLETINES_MAX_READ_SECONDS);
+    # checked while a PDF's text is extracted, so a slow page stops there
 
     def __post_init__(self) -> None:
         if self.embedder not in EMBEDDERS:

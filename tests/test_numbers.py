@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import time
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.numbers import find_numbers, parse_number
+from index.numbers import MAX_DIGITS, NumberMention, find_numbers, parse_number
 from tests.spanish import to_words
 
 
@@ -98,3 +101,52 @@ def test_found_in_text_with_a_line_break(n: int, mixed: bool, cut: int) -> None:
     found = find_numbers(text)
     assert [m.value for m in found] == [n]
     assert text[found[0].start:found[0].end] == written.strip()
+
+
+def test_huge_numerals_are_skipped_not_crashed() -> None:
+    # A 400-digit number once reached float() in the question parser (OverflowError) and
+    # SQLite; one past 4,300 digits makes int() itself refuse. Neither is a figure.
+    for digits in (16, 400, 5000):
+        huge = "9" * digits
+        assert parse_number(huge) is None
+        text = f"Se dieron {huge} consultas y 12 cirugías; {huge[:30]},5 y {huge}%."
+        assert [m.value for m in find_numbers(text)] == [12]
+    assert parse_number("9" * MAX_DIGITS) == 10**MAX_DIGITS - 1
+    assert parse_number("999,999,999,999,999") == 10**15 - 1
+    assert parse_number("999 mil 999 billones") == 999_999 * 10**12
+
+
+@pytest.mark.parametrize("text, value", [
+    ("１２３", 123), ("٤٥", 45), ("१२", 12), ("６ millones ５５２ mil ７９４", 6_552_794),
+    ("１,９３０,９１３", 1_930_913),
+])
+def test_unicode_digits_read_as_digits(text: str, value: int) -> None:
+    assert parse_number(text) == value
+    found = find_numbers(f"Se dieron {text} consultas.")
+    assert [m.value for m in found] == [value]
+    assert found[0].end - found[0].start == len(text)  # offsets in the text as written
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 60), st.integers(1, 12)), max_size=8))
+def test_blocked_spans_block_what_they_overlap(raw: list[tuple[int, int]]) -> None:
+    text = "el 12 de abril 40 consultas, 7 mil 300 camas y 25 % más en 2022"
+    blocked = [(a, a + n) for a, n in raw]
+    def overlaps(m: NumberMention) -> bool:
+        """A word or digit group of ``m`` overlaps a blocked span."""
+        return any(m.start + t.start() < b and a < m.start + t.end() for a, b in blocked
+                   for t in re.finditer(r"\d+(?:[.,]\d+)*|[^\W\d_]+", text[m.start:m.end]))
+
+    found = find_numbers(text, blocked)
+    assert not any(overlaps(m) for m in found)
+    assert {m for m in find_numbers(text) if not overlaps(m)} <= set(found)
+
+
+def test_long_runs_of_words_take_linear_time() -> None:
+    # Tokens joined by spaces only form one run; scanning the rest of the run from every
+    # token was quadratic (minutes for a page of text with no commas).
+    text = "las jornadas del instituto " * 40_000 + "dieron 12 consultas"
+    t = time.process_time()
+    assert [m.value for m in find_numbers(text, [(i, i + 3) for i in range(0, 500_000, 50)])] \
+        == [12]
+    assert time.process_time() - t < 10

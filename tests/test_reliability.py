@@ -60,9 +60,29 @@ def _bad_files(folder: Path) -> dict[str, str]:
     (folder / "fecha.meta.json").write_text('{"date": "2023-02-31"}', encoding="utf-8")
     (folder / "meta.txt").write_text("Se realizaron 31 cirugías.", encoding="utf-8")
     (folder / "meta.meta.json").write_text("{roto", encoding="utf-8")
+    # Cost bombs: thousands of pages sharing one heavy content stream; text past spaCy's
+    # limit (a 19 MB text failed with spaCy's English error E088).
+    (folder / "bomba.pdf").write_bytes(
+        make_pdf(["Se hicieron 5 cirugías."] * 20_000, pages=2000, compress=True))
+    (folder / "largo.txt").write_text("Se otorgaron 10 consultas de especialidad.\n" * 50_000,
+                                      encoding="utf-8")
+    (folder / "cifrado.pdf").write_bytes(_encrypted_pdf())
     return {"vacio.txt": "vacío", "imagen.txt": "binario", "escaneo.pdf": "OCR",
             "cortado.pdf": "dañado", "enorme.txt": "límite", "fecha.meta.json": "fecha",
-            "meta.meta.json": "JSON"}
+            "meta.meta.json": "JSON", "bomba.pdf": "BOLETINES_MAX_PAGES",
+            "largo.txt": "BOLETINES_MAX_CHARS", "cifrado.pdf": "contraseña"}
+
+
+def _encrypted_pdf() -> bytes:
+    import io
+
+    from pypdf import PdfReader, PdfWriter
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(make_pdf(["Se hicieron 5 cirugías."]))))
+    writer.encrypt(user_password="secreto", algorithm="RC4-128")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
 
 
 def test_bad_files_leave_the_index_as_it_was(small_index: Settings, tmp_path: Path,
@@ -214,3 +234,132 @@ def test_exposure_warning() -> None:
     assert exposure_warning("localhost", None) is None
     assert "BOLETINES_AUTH" in (exposure_warning("0.0.0.0", None) or "")
     assert exposure_warning("0.0.0.0", ("a", "b")) is None
+
+
+# Hostile and odd input (issue 13).
+
+@pytest.mark.parametrize("question", [
+    "9" * 400, "¿cuántos " + "9" * 400 + "?", "9" * 5000,
+    "¿cuántas cirugías hubo en " + "9" * 30 + "?",
+])
+def test_huge_numbers_in_questions(small_index: Settings, question: str,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    # "9" * 400 once crashed the question parser: «Error inesperado: OverflowError», exit 2.
+    code = main(["ask", "--json", question, "--data-dir", str(small_index.data_dir)])
+    out, err = capsys.readouterr()
+    assert "inesperado" not in err and "Error" not in err.replace("Error: ", "")
+    if code == 0:
+        data = json.loads(out)  # the huge number is skipped: abstention, or the figures asked
+        assert data["abstained"] or data["values"]
+    else:
+        assert code == 1 and err.startswith("Error: ") and err.count("\n") == 1
+
+
+def test_questions_are_normalised(small_index: Settings) -> None:
+    import unicodedata
+
+    assistant = Assistant(small_index)
+    composed = assistant.ask("¿Cuántos trasplantes de córnea?")
+    assert composed.values and not composed.abstained
+    # Decomposed accents (NFD: "o" + U+0301) abstained; full-width digits were not a year.
+    for variant in (unicodedata.normalize("NFD", "¿Cuántos trasplantes de córnea?"),
+                    unicodedata.normalize("NFD", "¿CUÁNTOS TRASPLANTES DE CÓRNEA?")):
+        assert assistant.ask(variant).values == composed.values
+    assert assistant.ask("¿Cuántos trasplantes de córnea en ２０２２?").values == \
+        assistant.ask("¿Cuántos trasplantes de córnea en 2022?").values
+
+
+def test_huge_numerals_in_a_text(tmp_path: Path, settings: Settings) -> None:
+    # Numerals no figure can be: skipped, the rest of the text read (int() refuses past
+    # 4,300 digits; SQLite and float() far fewer; "hace N años" made N a year).
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "huge.txt").write_text(
+        "Ciudad de México, 3 de mayo de 2023\n\n"
+        + "El Instituto Mexicano del Seguro Social informó sobre sus servicios. " * 70
+        + f"Se realizaron {'9' * 400} cirugías, {'8' * 5000} consultas y 12 trasplantes de "
+        f"riñón. Hace {'7' * 400} años se dieron 40 consultas. Hace {'7' * 5000} años, 41 "
+        f"cirugías. La {'7' * 5000}ª Jornada. El folio {'6' * 20}-{'5' * 400}.",
+        encoding="utf-8")
+    report = ingest([folder], settings)
+    assert report.ok, report.failed
+    facts = Store(settings).facts()
+    assert {12, 40, 41} <= {f.value for f in facts}
+    assert all(f.value < 10**15 and (f.year is None or 1900 < f.year < 2100) for f in facts)
+
+
+def test_odd_texts_ingest(tmp_path: Path, settings: Settings) -> None:
+    import unicodedata
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    # UTF-16 with its mark was rejected as binary; NFD accents and full-width digits.
+    (folder / "utf16.txt").write_bytes(
+        "Ciudad de México, 3 de mayo de 2023\nSe realizaron 31 cirugías de cataratas.\n"
+        .encode("utf-16"))
+    (folder / "nfd.txt").write_text(unicodedata.normalize(
+        "NFD", "Boletín No. １７５/２０２２\nSe otorgaron ５５ consultas de nutrición en León."),
+        encoding="utf-8")
+    report = ingest([folder], settings)
+    assert report.ok, report.failed
+    store = Store(settings)
+    assert {("utf16.txt", 31), ("nfd.txt", 55)} <= {(f.source, f.value) for f in store.facts()}
+    nfd = store.bulletin("nfd.txt")
+    assert nfd is not None and nfd.number == "175/2022" and "nutrición en León" in nfd.text
+    assistant = Assistant(settings)
+    answer = assistant.ask("¿Cuántas consultas de nutrición?")
+    assert answer.values == [55]
+    for c in answer.citations:
+        assert c.quote == store.bulletin(c.source).text[c.start:c.end]  # type: ignore[union-attr]
+
+
+def test_ingest_skips_a_bomb_and_goes_on(tmp_path: Path, settings: Settings) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a_bomba.pdf").write_bytes(
+        make_pdf(["Se hicieron 5 cirugías."] * 20_000, pages=2000, compress=True))
+    (folder / "b_bueno.txt").write_text("Se realizaron 30 cirugías.", encoding="utf-8")
+    t = time.perf_counter()
+    report = ingest([folder], settings)
+    assert time.perf_counter() - t < 60
+    assert report.added == ["b_bueno.txt"] and len(report.failed) == 1
+    assert "a_bomba.pdf" in report.failed[0] and "2,000 páginas" in report.failed[0]
+
+
+def test_control_characters_in_file_names_are_escaped(tmp_path: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "vacio\x1b[2J.txt").write_bytes(b"")
+    (folder / "rojo\x1b[31m\u202e.txt").write_text("Se realizaron 30 cirugías.", encoding="utf-8")
+    data = str(tmp_path / "d")
+    code = main(["ingest", str(folder), "--data-dir", data])
+    out, err = capsys.readouterr()
+    assert code == 1 and "\x1b" not in out + err and "\u202e" not in out + err
+    assert "Error: El archivo «vacio\\x1b[2J.txt» está vacío" in err
+    code = main(["ask", "¿cuántas cirugías?", "--data-dir", data])
+    out, err = capsys.readouterr()
+    assert code == 0 and "rojo\\x1b[31m\\u202e.txt" in out and "\x1b" not in out
+
+
+def test_unexpected_errors_are_one_spanish_line(small_index: Settings,
+                                               monkeypatch: pytest.MonkeyPatch,
+                                               capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant import cli
+
+    def boom(args: object) -> int:
+        raise RuntimeError("internal detail")
+
+    monkeypatch.setitem(cli.COMMANDS, "status", boom)
+    assert main(["status", "--data-dir", str(small_index.data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Error: Falló algo inesperado al ejecutar «status»") and \
+        err.count("\n") == 1 and "RuntimeError" not in err and "BOLETINES_DEBUG" in err
+
+    def disk(args: object) -> int:
+        raise PermissionError(13, "Permission denied", "/datos/boletines.sqlite3")
+
+    monkeypatch.setitem(cli.COMMANDS, "status", disk)
+    assert main(["status", "--data-dir", str(small_index.data_dir)]) == 1
+    err = capsys.readouterr().err
+    assert "«/datos/boletines.sqlite3»" in err and "PermissionError" not in err
