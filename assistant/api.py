@@ -53,7 +53,10 @@ def assistant(settings: Settings, progress: Callable[[str], None] | None = None)
     """An Assistant over ``settings``' index, built from ``seeds/`` first when there is none."""
     from assistant.chain import Assistant
 
-    if not settings.db_path.exists() and settings.data_dir == Settings().data_dir:
+    if settings.data_dir == Settings().data_dir and (
+            not settings.db_path.exists() or _empty(settings)):
+        # First use (or another process is building the first index right now: its database
+        # exists but holds nothing yet): build from seeds/, or wait for that build.
         ensure_index(settings, progress)
     elif settings.db_path.exists():
         try:
@@ -61,6 +64,13 @@ def assistant(settings: Settings, progress: Callable[[str], None] | None = None)
         except (sqlite3.Error, BoletinesError):
             pass  # a read-only index still answers, with the facts it has
     return Assistant(settings)
+
+
+def _empty(settings: Settings) -> bool:
+    try:
+        return Store(settings, create=False).counts()["bulletins"] == 0
+    except (sqlite3.Error, BoletinesError):
+        return False
 
 
 def ask(question: str, settings: Settings, history: list[str] | None = None) -> "Answer":

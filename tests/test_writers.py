@@ -242,3 +242,20 @@ def test_an_ingest_and_page_uploads_at_once_lose_nothing(tmp_path: Path) -> None
     store = Store(settings, create=False)
     assert store.counts()["bulletins"] == 30
     assert store.problems() == []
+
+
+def test_first_use_by_several_processes_at_once(tmp_path: Path) -> None:
+    # No index yet in ./data: every process builds it from seeds/ — one at a time, the others
+    # find it built — and answers.
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "BOLETINES_EMBEDDER": "use"}
+    env.pop("BOLETINES_DATA_DIR", None)
+    runs = [subprocess.Popen([sys.executable, "-m", "assistant", *argv], cwd=tmp_path, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for argv in (["ask", "¿Cuántos trasplantes de córnea?"],) * 4]
+    outputs = [run.communicate(timeout=600) for run in runs]
+    for run, (out, err) in zip(runs, outputs):
+        assert run.returncode == 0, err
+        assert "inesperado" not in err
+    assert all("córnea" in out for out, _ in outputs), outputs
+    store = Store(Settings(data_dir=tmp_path / "data", embedder="use"), create=False)
+    assert store.counts()["bulletins"] == 2 and store.problems() == []
