@@ -253,7 +253,7 @@ def test_first_use_by_several_processes_at_once(tmp_path: Path) -> None:
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for argv in (["ask", "¿Cuántos trasplantes de córnea?"],) * 4]
     outputs = [run.communicate(timeout=600) for run in runs]
-    for run, (out, err) in zip(runs, outputs):
+    for run, (_out, err) in zip(runs, outputs):
         assert run.returncode == 0, err
         assert "inesperado" not in err
     assert all("córnea" in out for out, _ in outputs), outputs
