@@ -38,6 +38,7 @@ from assistant.query import Query, parse
 from assistant.rank import Candidate, choose, nudge, rank_facts
 from assistant.read import read
 from assistant.retrieve import build_retriever, known_only
+from assistant.terms import term
 from assistant.types import Answer
 from assistant.vocab import build_vocabulary
 from assistant.write import figure_answer
@@ -75,7 +76,7 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         return None
     lexical = set(q.keys) & (corpus.vocab.lexicon_measures | corpus.vocab.lexicon_qualifiers)
     threshold = weights.min_fact_score
-    if lexical and q.unknown:
+    if lexical and [u for u in q.unknown if term(u) not in corpus.terms.df]:
         # A kind no text mentions next to a measure the texts count ("trasplantes de
         # intestino", "cáncer de próstata"): another kind's figure would answer another question.
         return abstain(q, corpus, closest(q, corpus))

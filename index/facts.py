@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 10
+EXTRACTOR = 11
 _DATA = Path(__file__).with_name("data")
 
 
@@ -130,12 +130,17 @@ def _is_adjective(key: str, lex: Lexicon) -> bool:
             key == fold(g[0]) for g in lex.qualifier_groups))
 
 
+_AUXILIARY_INFINITIVES = {"ser", "estar", "haber", "tener", "hacer", "contar", "seguir"}
+
+
 def _qualifier(words: list[_Word], i: int, lex: Lexicon) -> tuple[list[_Word], int]:
     """Read a qualifier phrase starting at ``words[i]`` (after "de"/"en"); return it and next index."""
     out: list[_Word] = []
     j = i
     while j < len(words) and words[j].key in _DETERMINERS:
         j += 1
+    if j < len(words) and words[j].key in _AUXILIARY_INFINITIVES:
+        return out, j  # "25 años de ser voluntarios": what the years are of, not a kind
     while j < len(words):
         w = words[j]
         if w.key[0].isdigit() or w.key in NUMBER_WORDS - {"un", "una", "uno"}:

@@ -139,6 +139,9 @@ def test_every_span_is_exact(name: str) -> None:
     ("Se contrataron 4 mil 120 exclusivamente para las clínicas rurales.",
      [(4120, "cifra", None)]),
     ("Se atendieron 310 principalmente en zonas indígenas.", [(310, "cifra", None)]),
+    # "de" + an auxiliary infinitive is what the figure is of, not a kind of it.
+    ("Hay promotoras con 25 años de ser voluntarias en su comunidad.", [(25, "años", None)]),
+    ("Son 12 meses de estar en operación.", [(12, "meses", None)]),
     ("Se brindaron 96 mil atenciones de urgencias; además, 3 mil 210 de terapia intensiva.",
      [(96_000, "atenciones", "urgencias"), (3210, "atenciones", "terapia intensiva")]),
 ])
