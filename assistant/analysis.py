@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer import describe, match_facts, select
 from assistant.format import format_number, format_value, period_words
+from assistant.intent import CHANGED, COMPARE, EXTREME, TOTAL
 from assistant.query import Query
 from assistant.types import NOT_FOUND, Answer, Citation, Computed
 from index.dates import parse_iso
@@ -36,20 +37,6 @@ if TYPE_CHECKING:
     from assistant.corpus import Corpus
     from assistant.rank import Candidate
 
-TOTAL = re.compile(r"\ben\s+total\b|\bsumando\b|\bsumad[oa]s\b|\ben\s+suma\b"
-                   r"|\bentre\s+tod[oa]s\b|\ben\s+conjunto\b")
-# Two periods set against each other ("2023 comparado con 2022", "2022 frente a 2023").
-COMPARE = re.compile(r"\bcompar(?:ad[oa]s?|ar|a|ando|acion)\b|\bfrente\s+a\b|\brespecto\s+(?:a|de|al|del)\b"
-                     r"|\b(?:19|20)\d\d\s+(?:contra|vs\.?)\s+(?:el\s+)?(?:19|20)\d\d\b|\bdiferencia\b")
-# A yes/no question about a change: "¿aumentaron los trasplantes?", "¿han crecido ...?".
-CHANGED = re.compile(r"\b(?:aumentaron|disminuyeron|crecieron|bajaron|subieron|cayeron"
-                     r"|(?:han|ha)\s+(?:aumentado|crecido|disminuido|bajado|subido)"
-                     r"|se\s+redujeron|mas\s+o\s+menos)\b")
-EXTREME = re.compile(r"\b(?:en\s+|de\s+)?(?:que|cual|cuales)\s+(?P<dim>[a-z]+)?\s*"
-                     r"(?:se\s+\w+\s+|hubo\s+|tuvo\s+|fue\s+|registro\s+|se\s+dieron\s+)?"
-                     r"(?:el\s+|la\s+)?(?P<way>mas|menos|mayor|menor)\b"
-                     r"|\b(?:el|la)\s+(?:mayor|menor|maxim[oa]|minim[oa])\b"
-                     r"|\bmas\s+(?:alt[oa]|baj[oa])\b")
 _YEAR = re.compile(r"(?<![\d/.,])\b(19[5-9]\d|20[0-3]\d)\b(?![\d/]|[.,]\d)")
 _LESS = re.compile(r"\b(?:menos|menor|minim[oa]|mas\s+baj[oa])\b")
 _OVER_TIME = {"ano", "anos", "mes", "meses", "periodo", "periodos", "fecha", "momento"}

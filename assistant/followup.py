@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from assistant.intent import ANALYSIS_CUES, DONE_WORDS, META_WORDS
 from index.dates import find_times
 from index.events import find_events
 from index.fold import fold
@@ -29,16 +30,6 @@ _HOW_MANY = re.compile(r"\bcuant[oa]s?\b|\bque\s+(?:cantidad|numero|porcentaje|c
 _MEASURE = re.compile(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?(?P<head>[a-z]{3,})"
                       r"(?P<kind>\s+(?:de\s+(?:(?:la|las|los|el)\s+)?)?(?P<k1>[a-z]{3,})"
                       r"(?:\s+(?P<k2>[a-z]{4,}))?)?")
-_GOAL = re.compile(r"\b(?:la\s+|las\s+)?(?:meta|metas|objetivo|objetivos|lo\s+programado"
-                   r"|lo\s+planeado)\b")
-_DONE = re.compile(r"\b(?:lo\s+)?(?:realizad[oa]s?|logrado|alcanzado|lo\s+que\s+se\s+hizo"
-                   r"|se\s+hicieron|se\s+realizaron)\b")
-# Cues a follow-up adds to the previous question as they are: totals, comparisons, extremes.
-_ANALYSIS = re.compile(r"\ben\s+total\b|\bsumando\b|\bentre\s+tod[oa]s\b|\ben\s+conjunto\b"
-                       r"|\bcompar\w*|\bfrente\s+a\b|\brespecto\s+(?:a|de|al)\b|\bcontra\b"
-                       r"|\b(?:en\s+)?(?:que|cual)\s+\w+\s+(?:hubo\s+|tuvo\s+|fue\s+)?"
-                       r"(?:mas|menos|mayor|menor)\b|\b(?:aument|disminu|crec|baj|sub)\w*\b"
-                       r"|\bmas\s+o\s+menos\b|\bdiferencia\b|\bevolucion\b")
 _FUNCTION = {"de", "del", "la", "las", "el", "los", "en", "y", "e", "a", "al", "que", "se",
              "un", "una", "unos", "unas", "lo", "para", "con", "por", "sobre", "hubo", "hay",
              "fue", "fueron", "son", "es", "esos", "esas", "eso", "ese", "esa", "cuantos",
@@ -157,11 +148,11 @@ def is_elliptical(question: str) -> bool:
     rest = _cut(folded, [*_spans_times(folded, question.strip(" ¿?¡!.\t\n")),
                          *_spans_events(folded, question.strip(" ¿?¡!.\t\n")),
                          *[(a, b) for a, b, _ in _spans_places(folded)]])
-    rest = _GOAL.sub(" ", rest)
+    rest = META_WORDS.sub(" ", rest)
     left = [w for w in _words(rest) if w not in _FUNCTION]
-    if _ANALYSIS.search(folded):
+    if ANALYSIS_CUES.search(folded):
         # "¿en qué año más?", "¿aumentaron?": a cue about figures the question does not name.
-        left = [w for w in left if w not in _CUE_WORDS and not _ANALYSIS.fullmatch(w)]
+        left = [w for w in left if w not in _CUE_WORDS and not ANALYSIS_CUES.fullmatch(w)]
     return not left
 
 
@@ -189,7 +180,7 @@ def understood(question: str) -> str:
         parts.append(said)
     for _, _, name in _spans_places(folded):
         parts.append(f"en {name}")
-    if _GOAL.search(folded):
+    if META_WORDS.search(folded):
         parts.append("meta")
     from assistant.analysis import kind_of
 
@@ -228,9 +219,9 @@ def resolve_one(question: str, previous: str | None) -> Resolved:
     times = _spans_times(ffrag, frag)
     events = _spans_events(ffrag, frag)
     places = _spans_places(ffrag)
-    analysis = _ANALYSIS.search(ffrag)
-    goal = _GOAL.search(ffrag)
-    done = _DONE.search(ffrag)
+    analysis = ANALYSIS_CUES.search(ffrag)
+    goal = META_WORDS.search(ffrag)
+    done = DONE_WORDS.search(ffrag)
     prev = previous.strip()
     pfold = fold(prev)
     out = prev
@@ -265,8 +256,8 @@ def resolve_one(question: str, previous: str | None) -> Resolved:
     new_kind: str | None = None
     new_head: str | None = None
     rest = _cut(ffrag, [*times, *events, *[(a, b) for a, b, _ in places]])
-    rest = _GOAL.sub(" ", rest)
-    rest = _DONE.sub(" ", rest)
+    rest = META_WORDS.sub(" ", rest)
+    rest = DONE_WORDS.sub(" ", rest)
     own = _HOW_MANY.search(ffrag)
     words = [w for w in _words(rest) if w not in _FUNCTION]
     if own:
@@ -326,10 +317,10 @@ def resolve_one(question: str, previous: str | None) -> Resolved:
             out = _append(out, frag[a:b])
     else:
         carried += [name for _, _, name in _spans_places(pfold)]
-    if goal and not _GOAL.search(fold(out)):
+    if goal and not META_WORDS.search(fold(out)):
         out = _append(out, "según la meta")
-    elif done and _GOAL.search(fold(out)):
-        out = _cut(out, [(m.start(), m.end()) for m in _GOAL.finditer(fold(out))])
+    elif done and META_WORDS.search(fold(out)):
+        out = _cut(out, [(m.start(), m.end()) for m in META_WORDS.finditer(fold(out))])
     if new_head is None and new_kind is None and not (times or events or places or goal
                                                       or done):
         return Resolved(text, (), understood(text))

@@ -1,7 +1,8 @@
 """What kind of answer a Spanish question wants, and the cues that shape it.
 
 Every Spanish word list the answering side reads about question forms lives here:
-intents (figure, date, place, person, reason, list, text), goal and baseline cues, money cues.
+intents (figure, date, place, person, reason, list, text), goal and baseline cues, money cues,
+and the cues of totals, comparisons, changes and extremes (``assistant.analysis``).
 """
 
 from __future__ import annotations
@@ -99,3 +100,33 @@ def cues(folded: str) -> dict[str, bool]:
 def rates(folded: str) -> tuple[str, ...]:
     """The rates a folded text states ("al año", "diario", "en promedio")."""
     return tuple(name for name, rx in RATES.items() if rx.search(folded))
+
+
+# -- totals, comparisons, changes, extremes (read by assistant.analysis) --
+TOTAL = re.compile(r"\ben\s+total\b|\bsumando\b|\bsumad[oa]s\b|\ben\s+suma\b"
+                   r"|\bentre\s+tod[oa]s\b|\ben\s+conjunto\b")
+# Two periods set against each other ("2023 comparado con 2022", "2022 frente a 2023").
+COMPARE = re.compile(r"\bcompar(?:ad[oa]s?|ar|a|ando|acion)\b|\bfrente\s+a\b|\brespecto\s+(?:a|de|al|del)\b"
+                     r"|\b(?:19|20)\d\d\s+(?:contra|vs\.?)\s+(?:el\s+)?(?:19|20)\d\d\b|\bdiferencia\b")
+# A yes/no question about a change: "¿aumentaron los trasplantes?", "¿han crecido ...?".
+CHANGED = re.compile(r"\b(?:aumentaron|disminuyeron|crecieron|bajaron|subieron|cayeron"
+                     r"|(?:han|ha)\s+(?:aumentado|crecido|disminuido|bajado|subido)"
+                     r"|se\s+redujeron|mas\s+o\s+menos)\b")
+EXTREME = re.compile(r"\b(?:en\s+|de\s+)?(?:que|cual|cuales)\s+(?P<dim>[a-z]+)?\s*"
+                     r"(?:se\s+\w+\s+|hubo\s+|tuvo\s+|fue\s+|registro\s+|se\s+dieron\s+)?"
+                     r"(?:el\s+|la\s+)?(?P<way>mas|menos|mayor|menor)\b"
+                     r"|\b(?:el|la)\s+(?:mayor|menor|maxim[oa]|minim[oa])\b"
+                     r"|\bmas\s+(?:alt[oa]|baj[oa])\b")
+
+
+# -- follow-ups (read by assistant.followup): "¿y la meta?", "¿y lo realizado?" --
+META_WORDS = re.compile(r"\b(?:la\s+|las\s+)?(?:meta|metas|objetivo|objetivos|lo\s+programado"
+                   r"|lo\s+planeado)\b")
+DONE_WORDS = re.compile(r"\b(?:lo\s+)?(?:realizad[oa]s?|logrado|alcanzado|lo\s+que\s+se\s+hizo"
+                   r"|se\s+hicieron|se\s+realizaron)\b")
+# Cues a follow-up adds to the previous question as they are: totals, comparisons, extremes.
+ANALYSIS_CUES = re.compile(r"\ben\s+total\b|\bsumando\b|\bentre\s+tod[oa]s\b|\ben\s+conjunto\b"
+                       r"|\bcompar\w*|\bfrente\s+a\b|\brespecto\s+(?:a|de|al)\b|\bcontra\b"
+                       r"|\b(?:en\s+)?(?:que|cual)\s+\w+\s+(?:hubo\s+|tuvo\s+|fue\s+)?"
+                       r"(?:mas|menos|mayor|menor)\b|\b(?:aument|disminu|crec|baj|sub)\w*\b"
+                       r"|\bmas\s+o\s+menos\b|\bdiferencia\b|\bevolucion\b")
