@@ -14,7 +14,7 @@ from filelock import FileLock, Timeout
 from index.errors import BoletinesError, IndexBusyError
 
 LOCK_NAME = "escritura.lock"
-_POLL = 0.5  # seconds between the first, non-blocking try and the waiting one
+_POLL = 0.5  # seconds between tries while waiting for another writer
 
 
 def lock_path(data_dir: Path) -> Path:

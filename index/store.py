@@ -417,18 +417,18 @@ class Store:
         if self.read_only:
             return []
         with self.snapshot():
-            known = self.chunk_ids()
             bulletins = {b.source for b in self.bulletins()}
             with_chunks = {r[0] for r in self.db.execute("SELECT DISTINCT source FROM chunks")}
             orphan_facts = self.db.execute(
                 "SELECT count(*) FROM facts WHERE source NOT IN (SELECT source FROM bulletins)"
             ).fetchone()[0]
-        present = set(self.vectorstore()._collection.get(include=[])["ids"])
+        orphans, missing = self.vector_gaps()
+        lost = sum(len(seqs) for seqs in missing.values())
         out = []
-        if present - known:
-            out.append(f"{len(present - known)} vectores sin fragmento en SQLite")
-        if known - present:
-            out.append(f"{len(known - present)} fragmentos sin vector en Chroma")
+        if orphans:
+            out.append(f"{len(orphans)} vectores sin fragmento en SQLite")
+        if lost:
+            out.append(f"{lost} fragmentos sin vector en Chroma")
         if bulletins - with_chunks:
             out.append(f"{len(bulletins - with_chunks)} boletines sin fragmentos")
         if orphan_facts:
