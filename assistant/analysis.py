@@ -187,7 +187,7 @@ def gather(q: Query, corpus: "Corpus", weights: MatchWeights,
     base = q if keep_time else replace(q, year=None, years=(), period_start=None,
                                        period_end=None, event_nums=(), event_noun=None)
     base = replace(base, rates=tuple(r for r in base.rates if r != "total"), change=False)
-    lexical = set(q.keys) & (corpus.vocab.lexicon_measures | corpus.vocab.lexicon_qualifiers)
+    lexical = corpus.vocab.lexicon_keys(q.keys)
     if lexical:
         facts = match_facts(base, corpus)
         if not kinds:

@@ -74,7 +74,7 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         return numeric_answer(q, select(q, facts, corpus), corpus) if facts else abstain(q, corpus)
     if q.intent != "figure" and not (q.wh is None and q.keys):
         return None
-    lexical = set(q.keys) & (corpus.vocab.lexicon_measures | corpus.vocab.lexicon_qualifiers)
+    lexical = corpus.vocab.lexicon_keys(q.keys)
     threshold = weights.min_fact_score
     if lexical and [u for u in q.unknown if term(u) not in corpus.terms.df]:
         # A kind no text mentions next to a measure the texts count ("trasplantes de
@@ -87,7 +87,7 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         if facts and q.rates:
             # "¿cuántas ... cada día?": only figures stated per day answer it.
             facts = [f for f in facts if set(q.rates) <= set(
-                corpus.fact_rates[corpus.fact_index[(f.source, f.value_start)]])]
+                corpus.fact_rates[corpus.index_of(f)])]
         if facts:
             return numeric_answer(q, select(q, in_scope(q, facts), corpus), corpus)
         # Nothing of exactly that kind (or not for that year): the ranker may still answer,

@@ -67,7 +67,6 @@ class Corpus:
                     text = self.bulletins[f.source].text[f.sentence_start:f.sentence_end]
                     cache[key] = stems(canonicalize(fold(text)))
                 self.sentence_stems.append(cache[key])
-        self.fact_index = {(f.source, f.value_start): i for i, f in enumerate(self.facts)}
         # Inverted indexes: a question looks only at facts that could match it.
         self.by_stem: dict[str, list[int]] = {}
         self.by_value: dict[float, list[int]] = {}

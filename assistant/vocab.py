@@ -11,6 +11,7 @@ import math
 import re
 import sys
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -121,6 +122,11 @@ class Vocabulary:
     def idf(self, term: str) -> float:
         """Inverse sentence frequency of a stem (rare words weigh more)."""
         return math.log(1 + (self.sentences + 1) / (1 + self.sentence_df.get(term, 0)))
+
+    def lexicon_keys(self, keys: Iterable[str]) -> set[str]:
+        """The keys among ``keys`` that are the lexicon's measures or kinds ("trasplante",
+        "cornea"): a question naming one takes the strict lexicon path."""
+        return set(keys) & (self.lexicon_measures | self.lexicon_qualifiers)
 
     def correct(self, word: str) -> str | None:
         """The corpus word closest to a folded ``word`` (typos), or None when nothing is close."""
