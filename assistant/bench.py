@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from assistant.load import percentile
 from assistant.synth import Truth, write_corpus
 from index.settings import Settings
 
@@ -57,11 +58,6 @@ def _run(cmd: list[str]) -> tuple[float, float, str]:
 
 def _size_mb(folder: Path) -> float:
     return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 2**20
-
-
-def _percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
 
 
 def _serve_rss(data: Path, questions: list[str]) -> float | None:
@@ -121,8 +117,8 @@ def bench_size(n: int, settings: Settings, seed: int, questions: int, work: Path
         bulletins=n, ingest_seconds=round(wall, 2), bulletins_per_second=round(n / wall, 2),
         stage_share=share, index_mb=round(_size_mb(data), 1), ingest_peak_rss_mb=round(rss, 1),
         warm_p50_ms=round(statistics.median(latencies), 1),
-        warm_p95_ms=round(_percentile(latencies, 0.95), 1),
-        warm_p99_ms=round(_percentile(latencies, 0.99), 1), cold_ask_seconds=round(cold, 2),
+        warm_p95_ms=round(percentile(latencies, 0.95), 1),
+        warm_p99_ms=round(percentile(latencies, 0.99), 1), cold_ask_seconds=round(cold, 2),
         serve_peak_rss_mb=round(serve_rss, 1) if serve_rss else None, questions=len(sample),
         accuracy=round(1 - len(misses) / len(sample), 4), misses=misses[:10])
 

@@ -131,7 +131,8 @@ class PageBusy(Exception):
     """The page's queue is full: the user is asked to wait."""
 
 
-def _percentile(values: Sequence[float], q: float) -> float:
+def percentile(values: Sequence[float], q: float) -> float:
+    """The ``q`` quantile of ``values`` (nearest rank; 0.0 for none)."""
     if not values:
         return 0.0
     ordered = sorted(values)
@@ -190,8 +191,8 @@ def run_load(url: str, users: int, rounds: int = 3, questions: Sequence[str] = Q
     with ThreadPoolExecutor(max_workers=users) as pool:
         list(pool.map(user, range(users)))
     return LoadResult(users, users * rounds, errors, busy, mismatches,
-                      round(_percentile(latencies, 0.5), 1), round(_percentile(latencies, 0.95), 1),
-                      round(_percentile(latencies, 0.99), 1),
+                      round(percentile(latencies, 0.5), 1), round(percentile(latencies, 0.95), 1),
+                      round(percentile(latencies, 0.99), 1),
                       round(time.perf_counter() - began, 2), sorted(set(messages))[:10])
 
 
