@@ -13,14 +13,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.format import format_value, period_words
+from assistant.format import MODALITY_WORDS, format_value, period_words
 from assistant.types import Answer, Citation
 from assistant.write import mention_tail
 from index.dates import spanish_date
 from index.store import Store
 from index.types import Bulletin, Fact
-
-_MODALITY = {"meta": "meta", "antes": "cifra de partida", "cambio": "variación"}
 
 
 @dataclass(frozen=True)
@@ -58,7 +56,7 @@ def original_url(b: Bulletin | None) -> str | None:
 
 def _scope(f: Fact) -> str:
     parts = [period_words(f.period_start, f.period_end) or (str(f.year) if f.year else ""),
-             f.event or "", f"en {f.place}" if f.place else "", _MODALITY.get(f.modality or "", "")]
+             f.event or "", f"en {f.place}" if f.place else "", MODALITY_WORDS.get(f.modality or "", "")]
     return ", ".join(p for p in parts if p)
 
 

@@ -13,7 +13,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from assistant.format import format_value, period_words
+from assistant.format import MODALITY_WORDS, format_value, period_words
 from index.dates import spanish_date
 from index.fold import fold
 from index.store import Store
@@ -27,8 +27,6 @@ ORDERS = {
 }
 CSV_HEADERS = ["valor", "unidad", "medida", "calificador", "cita", "periodo", "año", "evento",
                "lugar", "modalidad", "boletín", "fecha", "titular", "archivo", "inicio", "fin"]
-_MODALITY = {"meta": "meta", "antes": "cifra de partida", "cambio": "variación"}
-
 
 @dataclass(frozen=True)
 class Filters:
@@ -83,7 +81,7 @@ def _row(f: Fact, bulletin: tuple[str, str, str, str]) -> Row:
     return Row(float(f.value), format_value(f.value, f.unit), f.unit, f.measure,
                f.qualifier or "", " ".join(text[f.start:f.end].split()),
                period_words(f.period_start, f.period_end), str(f.year or ""), f.event or "",
-               f.place or "", _MODALITY.get(f.modality or "", ""), number, date, title,
+               f.place or "", MODALITY_WORDS.get(f.modality or "", ""), number, date, title,
                f.source, f.start, f.end)
 
 

@@ -30,3 +30,7 @@ def period_words(start: str | None, end: str | None) -> str:
     if text and any(d and d.startswith("--") for d in (start, end)):
         text += " (año no indicado)"
     return text
+
+
+# How a figure's modality reads beside it ("realizado" says nothing and is left out).
+MODALITY_WORDS = {"meta": "meta", "antes": "cifra de partida", "cambio": "variación"}

@@ -239,7 +239,7 @@ def writable(host: str, auth: tuple[str, str] | None, allow_writes: bool = False
 def exposure_warning(host: str, auth: tuple[str, str] | None,
                      allow_writes: bool = False) -> str | None:
     """The warning for a page reachable beyond this machine with no login, else None."""
-    if _is_loopback(host) or auth is not None:
+    if writable(host, auth):
         return None
     if allow_writes:
         return (f"Aviso: la página escucha en {host} sin autenticación y con "

@@ -14,8 +14,6 @@ from index.dates import spanish_date
 from index.store import Store
 from index.types import Fact
 
-BULLETIN_HEADERS = ["archivo", "número", "fecha", "titular", "cifras"]
-
 
 def _spans_html(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> str:
     """``text[start:end]`` escaped, with ``marks`` (absolute spans) wrapped in <mark>."""

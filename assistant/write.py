@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from assistant.format import format_value, period_words
+from assistant.format import MODALITY_WORDS, format_value, period_words
 from assistant.rank import Candidate
 from assistant.types import Answer, Citation
 from index.dates import spanish_date
@@ -17,8 +17,6 @@ from index.types import Fact
 
 if TYPE_CHECKING:
     from assistant.corpus import Corpus
-
-_MODALITY = {"meta": "meta", "antes": "cifra de partida", "cambio": "variación"}
 
 
 def mention_tail(f: Fact, text: str) -> str:
@@ -62,8 +60,8 @@ def scope(f: Fact, corpus: "Corpus") -> str:
         parts.append(f"en {f.place}")
     if f.subject:
         parts.append(f.subject)
-    if f.modality in _MODALITY:
-        parts.append(_MODALITY[f.modality])
+    if f.modality in MODALITY_WORDS:
+        parts.append(MODALITY_WORDS[f.modality])
     return ", ".join(parts)
 
 
