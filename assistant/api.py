@@ -42,34 +42,46 @@ def ensure_index(settings: Settings, progress: Callable[[str], None] | None = No
     store = Store(settings)
     if store.counts()["bulletins"] == 0 and SEEDS.is_dir():
         _ingest([SEEDS], settings, progress=progress, store=store)
+    _refresh(store, progress)
+    return store
+
+
+def _refresh(store: Store, progress: Callable[[str], None] | None) -> None:
+    """Re-read the facts of stale bulletins, if this process may write (a read-only index
+    still answers, with the facts it has)."""
     try:
         refresh_stale(store, progress)
-    except BoletinesError:
-        pass  # a read-only folder: serve what it has
-    return store
+    except (sqlite3.Error, BoletinesError):
+        pass
 
 
 def assistant(settings: Settings, progress: Callable[[str], None] | None = None) -> "Assistant":
     """An Assistant over ``settings``' index, built from ``seeds/`` first when there is none."""
     from assistant.chain import Assistant
 
-    if settings.data_dir == Settings().data_dir and (
-            not settings.db_path.exists() or _empty(settings)):
+    exists = settings.db_path.exists()
+    store = _open(settings) if exists else None
+    if settings.data_dir == Settings().data_dir and (not exists or _empty(store)):
         # First use (or another process is building the first index right now: its database
         # exists but holds nothing yet): build from seeds/, or wait for that build.
-        ensure_index(settings, progress)
-    elif settings.db_path.exists():
-        try:
-            refresh_stale(Store(settings, create=False), progress)
-        except (sqlite3.Error, BoletinesError):
-            pass  # a read-only index still answers, with the facts it has
-    return Assistant(settings)
+        store = ensure_index(settings, progress)
+    elif store is not None:
+        _refresh(store, progress)
+    # A store that could not be opened is opened again by the Assistant, which says why.
+    return Assistant(settings, store)
 
 
-def _empty(settings: Settings) -> bool:
+def _open(settings: Settings) -> Store | None:
     try:
-        return Store(settings, create=False).counts()["bulletins"] == 0
+        return Store(settings, create=False)
     except (sqlite3.Error, BoletinesError):
+        return None
+
+
+def _empty(store: Store | None) -> bool:
+    try:
+        return store is not None and store.counts()["bulletins"] == 0
+    except sqlite3.Error:
         return False
 
 
