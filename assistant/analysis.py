@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.answer import describe, match_facts, select
@@ -26,8 +27,8 @@ from assistant.format import format_number, format_value, period_words
 from assistant.intent import CHANGED, COMPARE, EXTREME, TOTAL
 from assistant.query import Query
 from assistant.types import NOT_FOUND, Answer, Citation, Computed
-from index.dates import parse_iso
-from index.events import find_events
+from index.dates import BARE_YEAR, parse_iso
+from index.events import Event, find_events
 from index.fold import fold
 from index.numbers import find_numbers
 from index.settings import MatchWeights
@@ -37,7 +38,6 @@ if TYPE_CHECKING:
     from assistant.corpus import Corpus
     from assistant.rank import Candidate
 
-_YEAR = re.compile(r"(?<![\d/.,])\b(19[5-9]\d|20[0-3]\d)\b(?![\d/]|[.,]\d)")
 _LESS = re.compile(r"\b(?:menos|menor|minim[oa]|mas\s+baj[oa])\b")
 _OVER_TIME = {"ano", "anos", "mes", "meses", "periodo", "periodos", "fecha", "momento"}
 _OVER_EVENT = {"jornada", "jornadas", "semana", "semanas", "campana", "campanas", "evento"}
@@ -52,7 +52,7 @@ def kind_of(question: str) -> str | None:
         return "extreme"
     if TOTAL.search(folded):
         return "total"
-    years = set(_YEAR.findall(folded))
+    years = set(BARE_YEAR.findall(folded))
     if COMPARE.search(folded) and len(years) >= 2:
         return "comparison"
     # "¿en qué porcentaje aumentaron ...?" asks for a stated change, not for a comparison.
@@ -119,17 +119,21 @@ def may_overlap(x: Fact, y: Fact, corpus: "Corpus") -> bool | None:
     return sx.lo <= sy.hi and sy.lo <= sx.hi
 
 
+@lru_cache(maxsize=4096)
+def _events(event: str) -> tuple[Event, ...]:
+    """The events a fact's event phrase names (parsed once per phrase: pairs of facts ask)."""
+    return tuple(find_events(event, require_caps=False)
+                 or find_events("las " + event, require_caps=False))
+
+
 def _event_nums(f: Fact) -> set[int]:
     if f.event_num is not None:
         return {f.event_num}
-    found = find_events(f.event or "", require_caps=False) or find_events(
-        "las " + (f.event or ""), require_caps=False)
-    return {n for e in found for n in e.nums}
+    return {n for e in _events(f.event or "") for n in e.nums}
 
 
 def _event_noun(f: Fact) -> str:
-    found = find_events(f.event or "", require_caps=False) or find_events(
-        "las " + (f.event or ""), require_caps=False)
+    found = _events(f.event or "")
     return fold(found[0].noun).rstrip("s") if found else ""
 
 
@@ -391,7 +395,7 @@ def _when(f: Fact, corpus: "Corpus") -> tuple[str, str]:
 def comparison_answer(q: Query, facts: list[Fact], corpus: "Corpus") -> Answer:
     """Two figures like with like: the difference and the percentage change, computed."""
     draft = Draft(q, corpus)
-    years = [int(y) for y in dict.fromkeys(_YEAR.findall(fold(q.text)))]
+    years = [int(y) for y in dict.fromkeys(BARE_YEAR.findall(fold(q.text)))]
     kept, _ = representatives([f for f in facts if f.modality == ("meta" if q.goal else
                                                                   "realizado")], corpus)
     if len(years) >= 2:

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.intent import ANALYSIS_CUES, DONE_WORDS, META_WORDS
-from index.dates import find_times
+from index.dates import BARE_YEAR, find_times
 from index.events import find_events
 from index.fold import fold
 from index.scope import find_places
@@ -23,7 +23,6 @@ from index.scope import find_places
 _OPENER = re.compile(r"^\s*(?:(?:y|e|pero|ahora|entonces|tambien)\b[\s,]*)+"
                      r"(?:(?:que\s+(?:tal|hay|me\s+dices)|en\s+cuanto)\s+(?:de|a|con|en)?\s*)?")
 _LEAD = re.compile(r"^\s*(?:que\s+(?:tal|hay|me\s+dices)\s+(?:de|con|en)?|en\s+cuanto\s+a)\s*")
-_BARE_YEAR = re.compile(r"(?<![\d/.,])\b(?:19[5-9]\d|20[0-3]\d)\b(?![\d/]|[.,]\d)")
 _HOW_MANY = re.compile(r"\bcuant[oa]s?\b|\bque\s+(?:cantidad|numero|porcentaje|cifra|monto)\b")
 # The counted noun and its kind: "cuántos trasplantes de riñón", "cuántas consultas de medicina
 # familiar", "cuántos trasplantes hepáticos" (positions in the folded question).
@@ -70,7 +69,7 @@ class Resolved:
 
 def _spans_times(folded: str, original: str) -> list[tuple[int, int]]:
     spans = [(t.start, t.end) for t in find_times(original)]
-    for m in _BARE_YEAR.finditer(folded):
+    for m in BARE_YEAR.finditer(folded):
         if not any(a <= m.start() < b for a, b in spans):
             pre = re.search(r"(?:\b(?:en|de|del|para|durante)\s+(?:el\s+)?)$",
                             folded[:m.start()])

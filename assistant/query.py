@@ -11,7 +11,7 @@ from assistant.intent import intent_of
 from assistant.intent import rates as question_rates
 from assistant.terms import term, terms
 from assistant.vocab import Vocabulary, canonicalize, stem, stop_words, words
-from index.dates import find_times
+from index.dates import BARE_YEAR, find_times
 from index.errors import QuestionError
 from index.events import find_events
 from index.fold import fold, normalize_text
@@ -172,7 +172,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     years = [t.year for t in times if t.year]
     if not years:
         # A question may drop the preposition: "trasplantes de córnea 2022".
-        bare = re.search(r"(?<![\d/.,])\b(19[5-9]\d|20[0-3]\d)\b(?![\d/]|[.,]\d)", text)
+        bare = BARE_YEAR.search(text)
         if bare and parse_number(text.strip(" ¿?¡!.")) is None:
             years = [int(bare.group(1))]
             times.append(replace(find_times("en " + bare.group(1))[0],

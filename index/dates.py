@@ -27,6 +27,10 @@ _D = r"(?P<{0}>[0-3]?\d)(?:o|º|°)?"
 _Y = r"(?P<{0}>(?:19|20)\d\d)"
 _OF_YEAR = r"(?:\s*(?:,\s*)?(?:de|del)\s+(?:ano\s+)?" + _Y + ")?"
 
+# A year written alone ("trasplantes de córnea 2022", "en 2023 comparado con 2022"): not part of
+# a date, an amount ("2,025") or a decimal.
+BARE_YEAR = re.compile(r"(?<![\d/.,])\b(19[5-9]\d|20[0-3]\d)\b(?![\d/]|[.,]\d)")
+
 
 def _rx(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern, re.IGNORECASE)
