@@ -54,12 +54,18 @@ class Resolved:
         text: the full question that is answered (the asked one, or the previous one edited).
         carried: what the question took from the turn before, in words ("2022", "riñón").
             Empty for a question that starts afresh.
-        understood: a short line of what is asked ("trasplantes de riñón, 2022").
+
+    ``understood`` (a property) is a short line of what is asked ("trasplantes de riñón, 2022").
     """
 
     text: str
     carried: tuple[str, ...] = ()
-    understood: str = ""
+
+    @property
+    def understood(self) -> str:
+        """Computed when asked: the history's turns are resolved on every question, and only
+        the answered one is ever described."""
+        return summary(self.text)
 
     @property
     def followup(self) -> bool:
@@ -166,7 +172,7 @@ def topic(question: str) -> str:
     return " ".join(text[m.start("head"):span[1] if span else m.end("head")].split())
 
 
-def understood(question: str) -> str:
+def summary(question: str) -> str:
     """A short line of what ``question`` asks: "trasplantes de riñón, 2022, en Jalisco"."""
     text = question.strip()
     folded = fold(text)
@@ -207,7 +213,7 @@ def resolve_one(question: str, previous: str | None) -> Resolved:
     """``question`` after the one previous question (already resolved), if any."""
     text = question.strip()
     if previous is None or not text or not is_elliptical(text):
-        return Resolved(text, (), understood(text))
+        return Resolved(text, ())
     inner = text.strip(" ¿?¡!.")
     folded = fold(inner)
     opener = _OPENER.match(folded)
@@ -243,14 +249,14 @@ def resolve_one(question: str, previous: str | None) -> Resolved:
                 pfold, prev))] + [prev[a:b] for a, b, _ in _spans_places(pfold)]
             merged = "¿" + frag.rstrip("?") + " " + about + " " + " ".join(scope) + "?"
             merged = re.sub(r"\s+", " ", merged).replace(" ?", "?")
-            return Resolved(merged, (about,), understood(merged))
+            return Resolved(merged, (about,))
         if over_time and not times and about:
             # "¿aumentaron?", "¿en qué año más?": the measure over time, in the same place.
             places_said = [prev[a:b] for a, b, _ in _spans_places(pfold)]
             merged = "¿" + " ".join([frag.rstrip("?"), about, *places_said]) + "?"
-            return Resolved(merged, (about,), understood(merged))
+            return Resolved(merged, (about,))
         merged = _append(out, frag)
-        return Resolved(merged, (topic(prev) or prev,), understood(merged))
+        return Resolved(merged, (topic(prev) or prev,))
 
     new_kind: str | None = None
     new_head: str | None = None
@@ -276,7 +282,7 @@ def resolve_one(question: str, previous: str | None) -> Resolved:
         for a, b, _ in places:
             out = _append(out, frag[a:b])
         carried_all = tuple(carried) or ("",)
-        return Resolved(out, carried_all, understood(out))
+        return Resolved(out, carried_all)
     if words:
         m = _measure(pfold)
         phrase = " ".join(frag[_first_word(ffrag, words[0]):_last_word(ffrag, words[-1])]
@@ -322,10 +328,9 @@ def resolve_one(question: str, previous: str | None) -> Resolved:
         out = _cut(out, [(m.start(), m.end()) for m in META_WORDS.finditer(fold(out))])
     if new_head is None and new_kind is None and not (times or events or places or goal
                                                       or done):
-        return Resolved(text, (), understood(text))
+        return Resolved(text, ())
     out = re.sub(r"\s+", " ", out).replace("¿ ", "¿")
-    return Resolved(out, tuple(c for c in carried if c) or (topic(prev) or prev,),
-                    understood(out))
+    return Resolved(out, tuple(c for c in carried if c) or (topic(prev) or prev,))
 
 
 def _first_word(folded: str, word: str) -> int:
