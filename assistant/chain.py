@@ -297,6 +297,21 @@ class Assistant:
         max_chars = self.settings.max_question_chars
         weights = self.settings.match
 
+        def settle(inputs: dict[str, Any]) -> Answer | None:
+            # One ranking per question: a total that the text states is looked for by
+            # ``analyse`` and answered by ``from_facts`` from the same ranked figures.
+            done: list[tuple[Query, list[Candidate]]] = []
+
+            def rank(q: Query) -> list[Candidate]:
+                for asked, ranked in done:
+                    if asked is q:  # a Query holds a dict: identity, not a hash, is the key
+                        return ranked
+                done.append((q, self._rank(q, corpus)))
+                return done[-1][1]
+
+            return analyse(inputs["query"], corpus, weights, rank) or from_facts(
+                inputs, corpus, weights, rank)
+
         def retrieve(inputs: dict[str, Any]) -> dict[str, Any]:
             retriever, spans = self._retriever()
             return {**inputs, "passages": retriever.invoke(inputs["query"].text), "spans": spans}
@@ -305,9 +320,7 @@ class Assistant:
         chain: Runnable[Any, Any] = (
             RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))
             | RunnableLambda(lambda q: {"query": q})
-            | RunnablePassthrough.assign(settled=lambda inputs: analyse(
-                inputs["query"], corpus, weights, lambda q: self._rank(q, corpus)) or from_facts(
-                inputs, corpus, weights, lambda q: self._rank(q, corpus)))
+            | RunnablePassthrough.assign(settled=settle)
             | RunnableBranch(
                 (lambda inputs: inputs["settled"] is None,
                  RunnableLambda(retrieve)
