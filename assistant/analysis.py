@@ -251,27 +251,40 @@ class Draft:
         return answer
 
 
+def numbers_in(text: str) -> set[float]:
+    """Every numeral in ``text`` as a value (dates and codes included: nothing is excused)."""
+    return {float(m.value) for m in find_numbers(text)}
+
+
+def checked_numbers(answer: Answer) -> set[float] | None:
+    """The numbers ``answer`` may state on the strength of its citations: those of the cited
+    quotes and the magnitudes of its computed numbers — or None when a computation's
+    arithmetic fails or one of its inputs is not a figure of a cited quote."""
+    quoted: set[float] = set()
+    for c in answer.citations:
+        quoted |= numbers_in(c.quote)
+    for comp in answer.computed:
+        if not comp.holds() or not {float(x) for x in comp.inputs} <= quoted:
+            return None
+    return quoted | {abs(float(comp.value)) for comp in answer.computed}
+
+
 def grounded(answer: Answer, shown: list[Fact]) -> bool:
     """Every number of the answer is in a cited quote, is a computed number whose inputs are
     cited figures (and whose arithmetic holds), or is part of how a cited figure's period,
     event or source is named."""
-    cited: set[float] = set()
-    for c in answer.citations:
-        cited |= {float(m.value) for m in find_numbers(c.quote)}
-    allowed = set(cited)
-    for comp in answer.computed:
-        if not comp.holds() or not all(float(x) in cited for x in comp.inputs):
-            return False
-        allowed.add(float(comp.value))
-        allowed.add(abs(float(comp.value)))
+    allowed = checked_numbers(answer)
+    if allowed is None:
+        return False
+    allowed |= {float(comp.value) for comp in answer.computed}
     for f in shown:
         said = " ".join([period_words(f.period_start, f.period_end), f.event or "",
                          str(f.year or "")])
-        allowed |= {float(m.value) for m in find_numbers(said)}
+        allowed |= numbers_in(said)
         # "7ª" and "tres primeras": ordinals of a named event
         allowed |= {float(n) for n in _event_nums(f)}
     text = re.sub(r"\[\d+\]", " ", answer.text)
-    return {float(m.value) for m in find_numbers(text)} <= allowed
+    return numbers_in(text) <= allowed
 
 
 def _sum_words(addends: list[Fact], total: Computed) -> str:

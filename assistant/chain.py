@@ -23,7 +23,7 @@ from langchain_core.runnables import (
     RunnablePassthrough,
 )
 
-from assistant.analysis import analyse, in_scope
+from assistant.analysis import analyse, checked_numbers, in_scope, numbers_in
 from assistant.answer import (
     abstain,
     closest,
@@ -43,7 +43,6 @@ from assistant.types import Answer
 from assistant.vocab import build_vocabulary
 from assistant.write import figure_answer
 from index.errors import SettingsError
-from index.numbers import find_numbers
 from index.settings import MatchWeights, Settings
 from index.store import Store
 
@@ -132,11 +131,6 @@ def compose(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights) -> An
     return abstain(q, corpus)
 
 
-def numbers_in(text: str) -> set[float]:
-    """Every numeral in ``text`` as a value (dates and codes included: nothing is excused)."""
-    return {float(m.value) for m in find_numbers(text)}
-
-
 def guard(text: str, answer: Answer) -> bool:
     """True when every number in ``text`` is in the cited quotes or the checked draft answer.
 
@@ -145,14 +139,10 @@ def guard(text: str, answer: Answer) -> bool:
     (sum, difference, percentage change) counts only when its arithmetic holds and each of its
     inputs is a figure of a cited quote.
     """
-    quoted: set[float] = set()
-    for c in answer.citations:
-        quoted |= numbers_in(c.quote)
-    for comp in answer.computed:
-        if not comp.holds() or not {float(x) for x in comp.inputs} <= quoted:
-            return False
-    computed = {abs(float(c.value)) for c in answer.computed}
-    allowed = quoted | computed | numbers_in(answer.text) | {float(v) for v in answer.values}
+    allowed = checked_numbers(answer)
+    if allowed is None:
+        return False
+    allowed |= numbers_in(answer.text) | {float(v) for v in answer.values}
     return numbers_in(text) <= allowed
 
 
