@@ -228,6 +228,7 @@ class Assistant:
         self._generation: int | None = None
         self._chain: Runnable[str, Answer] | None = None
         self._retrieval: tuple[Any, set[tuple[str, int, int]]] | None = None
+        self._corpus: Corpus | None = None
 
     def chain(self) -> Runnable[str, Answer]:
         """The LangChain Runnable for the index as it is now."""
@@ -238,6 +239,12 @@ class Assistant:
                 self._chain = self._build()
                 self._generation = generation
             return self._chain
+
+    def corpus(self) -> Corpus:
+        """What the chain reads, for the index as it is now (loaded with the chain)."""
+        self.chain()
+        assert self._corpus is not None
+        return self._corpus
 
     def _retriever(self) -> tuple[Any, set[tuple[str, int, int]]]:
         """The hybrid retriever and the chunk spans it may return, built on first need."""
@@ -283,7 +290,7 @@ class Assistant:
         return out
 
     def _build(self) -> Runnable[str, Answer]:
-        corpus = load_corpus(self.store)
+        corpus = self._corpus = load_corpus(self.store)
         max_chars = self.settings.max_question_chars
         weights = self.settings.match
 

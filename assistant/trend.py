@@ -70,9 +70,7 @@ def _length(days: int | None, f: Any) -> str:
 
 def series(assistant: "Assistant", topic: str) -> list[Point]:
     """The figures of ``topic`` over time, oldest first (texts with no year at the end)."""
-    from assistant.chain import load_corpus
-
-    corpus = load_corpus(assistant.store)
+    corpus = assistant.corpus()
     q = parse(question_for(topic), corpus.vocab, assistant.settings.max_question_chars)
     facts = gather(q, corpus, assistant.settings.match, lambda x: assistant._rank(x, corpus),
                    keep_time=False)
