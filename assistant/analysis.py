@@ -137,7 +137,7 @@ def _event_noun(f: Fact) -> str:
     return fold(found[0].noun).rstrip("s") if found else ""
 
 
-def _length(f: Fact, corpus: "Corpus") -> tuple[str, float] | None:
+def period_length(f: Fact, corpus: "Corpus") -> tuple[str, float] | None:
     """What a figure's period is, to compare like with like: ("días", 365), ("jornada", 1)."""
     if f.event:
         nums = _event_nums(f)
@@ -156,7 +156,7 @@ def comparable(x: Fact, y: Fact, corpus: "Corpus") -> str | None:
         return "una es meta y otra resultado"
     if (x.place or "") != (y.place or ""):
         return "no son del mismo lugar"
-    lx, ly = _length(x, corpus), _length(y, corpus)
+    lx, ly = period_length(x, corpus), period_length(y, corpus)
     if lx is None or ly is None:
         return "no se sabe qué periodo cubre " + ("la primera" if lx is None else "la segunda")
     if lx[0] != ly[0]:
@@ -418,8 +418,8 @@ def comparison_answer(q: Query, facts: list[Fact], corpus: "Corpus") -> Answer:
             if not of_year:
                 return _missing_year(q, corpus, y, kept)
             # The figure that covers the most of that year: whole years first.
-            of_year.sort(key=lambda f: (-(_length(f, corpus) or ("", 0))[1]
-                                        if (_length(f, corpus) or ("",))[0] == "días" else 0,
+            of_year.sort(key=lambda f: (-(period_length(f, corpus) or ("", 0))[1]
+                                        if (period_length(f, corpus) or ("",))[0] == "días" else 0,
                                         -float(f.value)))
             pair.append(of_year[0])
         new, old = sorted(pair, key=lambda f: _when(f, corpus), reverse=True)
@@ -514,7 +514,7 @@ def extreme_answer(q: Query, facts: list[Fact], corpus: "Corpus") -> Answer:
         return _nothing(q, corpus, out) if out else Answer(q.text, NOT_FOUND, [], [], True)
     # Among the figures that can be compared with each other, the largest group decides.
     groups = [[g for g in kept if g is f or comparable(f, g, corpus) is None] for f in kept]
-    group = max(groups, key=lambda g: (len(g), max((_length(x, corpus) or ("", 0))[1]
+    group = max(groups, key=lambda g: (len(g), max((period_length(x, corpus) or ("", 0))[1]
                                                    for x in g)))
     best = (min if least else max)(group, key=lambda f: float(f.value))
     peers = [f for f in group if f is not best]

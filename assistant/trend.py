@@ -13,14 +13,16 @@ import re
 from dataclasses import asdict, dataclass
 from typing import TYPE_CHECKING, Any
 
-from assistant.analysis import gather, representatives, span_of
+from assistant.analysis import gather, period_length, representatives, span_of
 from assistant.answer import describe
 from assistant.format import format_value, period_words
 from assistant.query import parse
 from index.fold import fold
+from index.types import Fact
 
 if TYPE_CHECKING:
     from assistant.chain import Assistant
+    from assistant.corpus import Corpus
 
 
 @dataclass(frozen=True)
@@ -52,15 +54,15 @@ def question_for(topic: str) -> str:
     return f"¿cuántas {text}?" if first.endswith("as") else f"¿cuántos {text}?"
 
 
-def _length(days: int | None, f: Any) -> str:
-    from assistant.analysis import _event_noun, _event_nums
-
-    if f.event:
-        n = len(_event_nums(f)) or 1
-        noun = _event_noun(f) or "evento"
-        return f"{n} {noun}" + ("s" if n > 1 else "")
-    if days is None:
+def _length(f: Fact, corpus: "Corpus") -> str:
+    """How long the figure's period is, in words: "año", "trimestre", "3 jornadas"."""
+    length = period_length(f, corpus)
+    if length is not None and length[0] != "días":
+        n = int(length[1])
+        return f"{n} {length[0]}" + ("s" if n > 1 else "")
+    if length is None:
         return "año" if f.year else "no indicado"
+    days = int(length[1])
     for name, lo, hi in (("año", 365, 366), ("semestre", 181, 184), ("trimestre", 90, 92),
                          ("mes", 28, 31), ("semana", 7, 7)):
         if lo <= days <= hi:
@@ -91,7 +93,7 @@ def series(assistant: "Assistant", topic: str) -> list[Point]:
         points.append(Point(
             period=period,
             start=f.period_start, end=f.period_end, year=f.year, value=f.value, unit=f.unit,
-            length=_length(s.days if s.exact else None, f), what=describe(f), source=f.source,
+            length=_length(f, corpus), what=describe(f), source=f.source,
             bulletin=b.number, date=b.date, quote_start=c.start, quote_end=c.end,
             quote=c.quote))
     return sorted(points, key=_order)
