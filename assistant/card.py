@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from assistant.format import MODALITY_WORDS, format_value, period_words
+from assistant.format import format_value, scope_words
 from assistant.types import Answer, Citation
 from assistant.write import mention_tail
 from index.dates import spanish_date
@@ -54,12 +54,6 @@ def original_url(b: Bulletin | None) -> str | None:
     return url if isinstance(url, str) and re.match(r"https?://", url) else None
 
 
-def _scope(f: Fact) -> str:
-    parts = [period_words(f.period_start, f.period_end) or (str(f.year) if f.year else ""),
-             f.event or "", f"en {f.place}" if f.place else "", MODALITY_WORDS.get(f.modality or "", "")]
-    return ", ".join(p for p in parts if p)
-
-
 def _counts(f: Fact, text: str) -> str:
     tail = mention_tail(f, text)
     if tail and len(tail) <= 80:
@@ -87,7 +81,7 @@ def items(answer: Answer, store: Store) -> list[Item]:
                      and not any(it.fact == f for it in out)]
             if found:
                 f = found[0]
-                out.append(Item(f, k + 1, _counts(f, texts[c.source]), _scope(f)))
+                out.append(Item(f, k + 1, _counts(f, texts[c.source]), scope_words(f)))
                 break
     return out
 

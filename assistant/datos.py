@@ -13,7 +13,7 @@ import io
 import re
 from dataclasses import dataclass
 
-from assistant.format import MODALITY_WORDS, format_value, period_words
+from assistant.format import MODALITY_WORDS, format_value, period_words, scope_words
 from index.dates import spanish_date
 from index.fold import fold
 from index.store import Store
@@ -61,12 +61,7 @@ class Row:
     source: str
     start: int
     end: int
-
-    def scope(self) -> str:
-        """Period, event, place and modality in a few words."""
-        return ", ".join(x for x in (self.period or self.year, self.event,
-                                     f"en {self.place}" if self.place else "",
-                                     self.modality) if x)
+    scope: str  # period, event, place and modality in a few words
 
     def csv(self) -> list[object]:
         """The row as CSV cells, in CSV_HEADERS' order."""
@@ -82,7 +77,7 @@ def _row(f: Fact, bulletin: tuple[str, str, str, str]) -> Row:
                f.qualifier or "", " ".join(text[f.start:f.end].split()),
                period_words(f.period_start, f.period_end), str(f.year or ""), f.event or "",
                f.place or "", MODALITY_WORDS.get(f.modality or "", ""), number, date, title,
-               f.source, f.start, f.end)
+               f.source, f.start, f.end, scope_words(f))
 
 
 def rows(store: Store, filters: Filters) -> list[Row]:
@@ -106,12 +101,12 @@ def rows(store: Store, filters: Filters) -> list[Row]:
         if filters.year and row.year != filters.year and row.date[:4] != filters.year:
             continue
         if words:
-            hay = fold(" ".join((row.shown, row.measure, row.qualifier, row.quote, row.scope(),
+            hay = fold(" ".join((row.shown, row.measure, row.qualifier, row.quote, row.scope,
                                  row.number, row.title, row.source)))
             if not all(w in hay for w in words):
                 continue
         # The same figure said twice in the same words (a summary and its paragraph) is one row.
-        key = (row.source, row.value, row.unit, row.measure, row.qualifier, row.scope(),
+        key = (row.source, row.value, row.unit, row.measure, row.qualifier, row.scope,
                fold(row.quote))
         if key in seen:
             continue
@@ -153,7 +148,7 @@ def table_html(found: list[Row], limit: int) -> str:
                                        spanish_date(r.date) if r.date else "", r.title) if x)
         cells = [f'<td data-label="Valor" class="valor">{html.escape(r.shown)}</td>',
                  f'<td data-label="Qué cuenta">{html.escape(what)}</td>',
-                 f'<td data-label="Alcance">{html.escape(r.scope())}</td>',
+                 f'<td data-label="Alcance">{html.escape(r.scope)}</td>',
                  f'<td data-label="Boletín">{html.escape(where or r.source)}'
                  f'<span class="archivo">{html.escape(r.source)}</span></td>',
                  f'<td data-label="Cita" class="cita-corta">«{html.escape(r.quote)}»</td>']

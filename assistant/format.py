@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from index.dates import spanish_period
+
+if TYPE_CHECKING:
+    from index.types import Fact
 
 
 def format_number(value: int | float) -> str:
@@ -34,3 +39,11 @@ def period_words(start: str | None, end: str | None) -> str:
 
 # How a figure's modality reads beside it ("realizado" says nothing and is left out).
 MODALITY_WORDS = {"meta": "meta", "antes": "cifra de partida", "cambio": "variación"}
+
+
+def scope_words(f: "Fact") -> str:
+    """A figure's scope in a few words: period (or year), event, place, modality."""
+    parts = [period_words(f.period_start, f.period_end) or (str(f.year) if f.year else ""),
+             f.event or "", f"en {f.place}" if f.place else "",
+             MODALITY_WORDS.get(f.modality or "", "")]
+    return ", ".join(p for p in parts if p)

@@ -125,7 +125,7 @@ def test_facts_table_filters_sort_and_csv(page: Page, tmp_path: Path,
     assert values == sorted(values, reverse=True) and values[0] > 1000
     assert {r.year for r in datos.rows(page.store, datos.Filters(year="2022"))} == {"2022"}
     # No repeated rows: a figure said twice in the same words of one bulletin is one row.
-    keys = [(r.source, r.value, r.measure, r.qualifier, r.scope(), fold(r.quote))
+    keys = [(r.source, r.value, r.measure, r.qualifier, r.scope, fold(r.quote))
             for r in datos.rows(page.store, datos.Filters())]
     assert len(keys) == len(set(keys))
     # Issue 13: every CSV download left a file in /tmp. Now it is built in memory.
