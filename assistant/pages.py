@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from assistant.types import Answer
 from index.dates import spanish_date
 from index.store import Store
-from index.types import Fact
+from index.types import Bulletin, Fact
 
 
 def _spans_html(text: str, start: int, end: int, marks: list[tuple[int, int]]) -> str:
@@ -91,11 +91,12 @@ def passage_html(store: Store, source: str, start: int, end: int) -> str:
                          [(f.value_start, f.value_end)])
 
 
-def bulletins_rows(store: Store) -> list[list[object]]:
-    """One row per indexed bulletin: file, number, date, title, figures."""
+def bulletins_rows(store: Store, bulletins: list[Bulletin] | None = None) -> list[list[object]]:
+    """One row per indexed bulletin (``bulletins``, when the caller has read them already):
+    file, number, date, title, figures."""
     counts = dict(store.db.execute("SELECT source, count(*) FROM facts GROUP BY source"))
     return [[b.source, b.number or "", b.date or "", b.title or "", counts.get(b.source, 0)]
-            for b in store.bulletins()]
+            for b in (store.bulletins() if bulletins is None else bulletins)]
 
 
 def bulletins_html(rows: list[list[object]]) -> str:

@@ -33,6 +33,7 @@ from index.errors import BoletinesError
 from index.lock import writer_lock
 from index.settings import Settings
 from index.store import Store
+from index.types import Bulletin
 
 EXAMPLES = [
     "¿Cuántos trasplantes de córnea?",
@@ -217,13 +218,13 @@ class Page:
         choices = [("Todos", "")] + [
             (f"{b.number or 'sin número'} · {b.source}", b.source) for b in bulletins]
         count, table = self.facts_view(*(list(filters) + [""] * 6)[:6])
-        return (generation, self.bulletins_table(), gr.update(choices=choices),
+        return (generation, self.bulletins_table(bulletins), gr.update(choices=choices),
                 gr.update(choices=[("Todos", "")] + [(y, y) for y in datos.years(self.store)]),
                 gr.update(choices=choices[1:], value=None), count, table)
 
-    def bulletins_table(self) -> str:
-        """The Boletines list as HTML."""
-        return pages.bulletins_html(pages.bulletins_rows(self.store)[:TABLE_ROWS])
+    def bulletins_table(self, bulletins: list[Bulletin] | None = None) -> str:
+        """The Boletines list as HTML (from ``bulletins`` when they were just read)."""
+        return pages.bulletins_html(pages.bulletins_rows(self.store, bulletins)[:TABLE_ROWS])
 
     # Boletines --------------------------------------------------------------------------------
     def upload(self, files: list[Any] | None, jobs: list[int] | None) -> tuple[Any, ...]:
