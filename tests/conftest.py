@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import shutil
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from assistant.server import free_port, wait_http
+from assistant.server import free_port, running_page, wait_http
 from index.ingest import ingest
 from index.settings import Settings
 from index.store import Store
@@ -65,3 +68,20 @@ def corpus_assistant(corpus_settings: Settings):  # type: ignore[no-untyped-def]
 
     return Assistant(corpus_settings)
 
+
+# The browser tests: Debian's Chromium (installed by .ci/run), driven by Playwright.
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run"]
+NEEDS_CHROMIUM = pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium no está "
+                                    "instalado (.ci/run instala el paquete chromium de Debian)")
+
+
+@contextmanager
+def page_server(data: Path) -> Iterator[str]:
+    """`boletines serve` on a free port over an empty data folder in ``data`` (it builds
+    seeds/ first); the page's URL."""
+    with running_page(data / "idx", data / "serve.log", timeout=180) as (_, url):
+        if url is None:
+            raise RuntimeError("serve did not start: " + (data / "serve.log").read_text())
+        yield url

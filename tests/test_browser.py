@@ -9,22 +9,16 @@ from __future__ import annotations
 import csv
 import io
 import re
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from assistant.server import running_page
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, NEEDS_CHROMIUM, page_server
 
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run"]
 SHOTS = Path("/tmp/shots")
-pytestmark = [pytest.mark.browser,
-              pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium no está "
-                                 "instalado (.ci/run instala el paquete chromium de Debian)")]
+pytestmark = [pytest.mark.browser, NEEDS_CHROMIUM]
 
 # WCAG relative luminance and contrast of an element's text against its own background.
 CONTRAST_JS = """(el) => {
@@ -52,10 +46,7 @@ NO_SIDEWAYS_SCROLL = "document.documentElement.scrollWidth <= window.innerWidth 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`boletines serve` on a free port over an empty data folder (it builds seeds/ first)."""
-    data = tmp_path_factory.mktemp("serve-data")
-    with running_page(data / "idx", data / "serve.log", timeout=180) as (_, url):
-        if url is None:
-            raise RuntimeError("serve did not start: " + (data / "serve.log").read_text())
+    with page_server(tmp_path_factory.mktemp("serve-data")) as url:
         from assistant.load import ask_page
 
         ask_page(url, "¿cuántos trasplantes de córnea?")  # the first answer builds the caches
@@ -68,7 +59,7 @@ def browser() -> Iterator[Any]:
 
     SHOTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
 

@@ -4,38 +4,29 @@ chart of what was asked, each point showing its quote and source."""
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from assistant.server import running_page
-
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-dev-shm-usage", "--no-first-run"]
+from tests.conftest import CHROMIUM, CHROMIUM_ARGS, NEEDS_CHROMIUM, page_server
 
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """`boletines serve` on a free port over an empty data folder (it builds seeds/ first)."""
-    data = tmp_path_factory.mktemp("serve-conversation")
-    with running_page(data / "idx", data / "serve.log", timeout=180) as (_, url):
-        if url is None:
-            raise RuntimeError("serve did not start: " + (data / "serve.log").read_text())
+    with page_server(tmp_path_factory.mktemp("serve-conversation")) as url:
         yield url
 
 
 @pytest.mark.browser
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Chromium no está instalado "
-                    "(.ci/run instala el paquete chromium de Debian)")
+@NEEDS_CHROMIUM
 def test_followup_and_trend_in_chromium(server: str, tmp_path: Path) -> None:
     from playwright.sync_api import expect, sync_playwright
 
     shots = Path(os.environ.get("BOLETINES_SHOTS", tmp_path))
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 1600})
         page.goto(server)
         page.fill("#pregunta textarea", "¿cuántos trasplantes de riñón en 2022?")
