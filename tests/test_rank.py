@@ -203,12 +203,18 @@ def test_intents(question: str, intent: str) -> None:
     assert intent_of(fold(question), numeric=False) == intent
 
 
-def test_an_older_extractor_version_is_re_read(tmp_path: Path) -> None:
+def _one_text_index(tmp_path: Path) -> tuple[Path, Settings]:
+    """An index of one short text, and the folder it was read from."""
     folder = tmp_path / "t"
     folder.mkdir()
     (folder / "x.txt").write_text("Se abrieron 12 lactarios en Sonora.\n", encoding="utf-8")
     settings = Settings(data_dir=tmp_path / "data", embedder="use")
     ingest([folder], settings)
+    return folder, settings
+
+
+def test_an_older_extractor_version_is_re_read(tmp_path: Path) -> None:
+    folder, settings = _one_text_index(tmp_path)
     store = Store(settings)
     store.db.execute("UPDATE bulletins SET extractor = 'old'")
     store.db.commit()
@@ -227,11 +233,7 @@ def test_an_older_extractor_version_is_re_read(tmp_path: Path) -> None:
 def test_an_index_of_the_previous_version_is_migrated(tmp_path: Path) -> None:
     import sqlite3
 
-    folder = tmp_path / "t"
-    folder.mkdir()
-    (folder / "x.txt").write_text("Se abrieron 12 lactarios en Sonora.\n", encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data", embedder="use")
-    ingest([folder], settings)
+    folder, settings = _one_text_index(tmp_path)
     # Turn it into an index as the previous version wrote it: no scope columns, no extractor.
     conn = sqlite3.connect(settings.db_path)
     for column in ("modality", "place", "place_start", "place_end", "time_phrase", "time_start",
