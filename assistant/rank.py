@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from assistant.corpus import norm_no
 from assistant.query import Query
 from assistant.terms import PREFIX, term
+from index.dates import find_times
 from index.fold import fold
 from index.scope import find_places, places
 from index.settings import MatchWeights
@@ -207,7 +208,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 score *= w.event_other
                 reasons.append("otro evento")
             if q.period_start and q.period_end and not _overlaps(q, f):
-                score *= w.period_other
+                # A period carried over from an earlier sentence is weaker evidence than one
+                # stated with the figure.
+                text = corpus.bulletins[f.source].text
+                stated = f.time_phrase or find_times(text[f.sentence_start:f.sentence_end])
+                score *= w.period_other if stated else w.period_inherited
                 reasons.append("otro periodo")
             if f.approx:
                 score *= w.approx

@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 11
+EXTRACTOR = 12
 _DATA = Path(__file__).with_name("data")
 
 
@@ -69,6 +69,20 @@ _COUNTED_AFTER = re.compile(r"\s+(?:fueron|son|eran|de\s+(?![a-z]+\s+de\b)(?:los
                             r"|(?!(?:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre"
                             r"|octubre|noviembre|diciembre|pesos|millones)\b)[a-z]{3,}s\b)")
 _QUOTED = re.compile(r"[“\"«][^”\"»\n]{1,80}[”\"»]")
+# Numbers that name rather than count: "la célula número 6", "la modalidad 34", "el artículo
+# 123", "Hospital General de Zona 33", "la 17 Zona Militar". Spanish puts a count before its
+# noun; a number after a singular noun, or a singular article before a number and a name, is a
+# label. Not when what follows is counted ("a la fecha 300 personas") or a scale ("mil").
+_NOT_COUNTED = r"(?![.,]?\d)(?!\s*(?:%|por\s+ciento|mil\b|mill[oó]n|millones|billones))" \
+    r"(?!\s+(?:[a-záéíóúñ]+\s+)?[a-záéíóúñ]{3,}s\b)"
+_LABELS = re.compile(
+    r"\bn[uú]mero\s+(\d+)\b" + _NOT_COUNTED
+    + r"|\b(?:el|la|del|al|su|esta|este|cada)\s+(?!(?:cual|misma|mismo|otra|otro|cifra|total"
+      r"|suma|cantidad|fecha|semana|mes|año|ano|dia|día|tasa|meta|cuenta)\b)"
+      r"[a-záéíóúñ]{4,}(?<!s)\s+(\d{1,4})\b" + _NOT_COUNTED
+    + r"|(?:\b(?:de|del|la|el)\s+|[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+)[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?<!s)"
+      r"\s+(\d{1,4})\b" + _NOT_COUNTED
+    + r"|\b(?:el|la|del|al)\s+(\d{1,3})\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?<!s)\b")
 
 
 @dataclass(frozen=True)
@@ -98,6 +112,9 @@ def blocked_spans(text: str, times: list[TimeExpr], events: list[Event]) -> list
     spans = [(t.start, t.end) for t in times] + [(e.start, e.end) for e in events]
     spans += [(m.start(), m.end()) for m in _CODES.finditer(text)]
     spans += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
+    for m in _LABELS.finditer(text):
+        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        spans.append((m.start(group), m.end(group)))
     # A bare year ("el presupuesto 2020 contempla", "(2025)", "del 97"): four digits without a
     # thousands separator, not followed by what a figure counts ("2076 fueron de cataratas").
     for m in _BARE_YEAR.finditer(text):
@@ -245,6 +262,29 @@ def _read_after(mention: NumberMention, words: list[_Word], lex: Lexicon,
             end = qual[-1].end
     return _Draft(mention, _display(head, text),
                   _display(qualifier_words, text) if qualifier_words else None, end, True)
+
+
+_NOT_OBJECTS = {"ellos", "ellas", "estos", "estas", "esos", "esas", "todos", "todas", "unos",
+                "unas", "otros", "otras", "nosotros", "ustedes", "mas", "menos", "pues",
+                "entonces", "ademas", "despues", "antes", "veces", "apenas", "dias", "anos",
+                "meses", "semanas", "horas", "pesos", "millones", "tres", "seis", "dos"}
+_OBJECT_PREPS = {"de", "del", "en", "para", "con", "por", "a", "al", "desde", "hasta", "sobre",
+                 "entre", "sin", "durante", "hacia", "segun", "ante", "tras"}
+
+
+def _object_between(words: list[_Word], lex: Lexicon, text: str) -> str | None:
+    """The last plural noun in ``words`` that is not inside a prepositional phrase: what a bare
+    figure after them counts ("se dispusieron camas para atender COVID hasta llegar a 893")."""
+    for k in range(len(words) - 1, -1, -1):
+        w = words[k]
+        if (len(w.key) >= 4 and w.key.endswith("s") and w.key.isalpha()
+                and text[w.start].islower() and w.key not in _NOT_OBJECTS
+                and w.key not in _CLAUSE_STOPS | _DETERMINERS and not _is_verb(w.key)
+                and not w.key.endswith(_PARTICIPLES) and not _is_adjective(w.key, lex)
+                and not w.key.endswith(("mos", "ais", "eis"))
+                and (k == 0 or words[k - 1].key not in _OBJECT_PREPS)):
+            return _display([w], text)
+    return None
 
 
 def _noun_before_de(text: str, start: int) -> str | None:
@@ -498,6 +538,12 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             elif before is not None and before[0] is not None and draft.qualifier is None:
                 head, qualifier = before
                 antecedent = (before[0], before[1])
+            elif (nearer := _object_between(
+                    _words(text, out[-1].end if out else s_start, m.start), lex, text)) \
+                    is not None and (antecedent is None or fold(nearer) != fold(antecedent[0])):
+                # "en 80 hospitales se dispusieron camas hasta llegar a un número de 893": a noun
+                # named since the last figure is what the bare one counts.
+                head, qualifier = nearer, draft.qualifier
             elif antecedent is not None:
                 # "610 trasplantes renales ... y 355": a bare figure repeats the whole noun.
                 head = antecedent[0]

@@ -38,7 +38,7 @@ _SMALL = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "sie
 _GOAL = re.compile(
     r"\b(?:meta|metas|objetivo|proposito|pretende\w*|busca\w*|planea\w*|preve\w*|prev[ei]"
     r"|proyecta\w*|programad[oa]s?\s+para|se\s+espera\s+que|esperamos|vamos\s+a|va\s+a"
-    r"|van\s+a|podremos|podriamos|llegar\s+a|quiere\w*|queremos|contempla\w*"
+    r"|van\s+a|podremos|podriamos|(?<!hasta )llegar\s+a|quiere\w*|queremos|contempla\w*"
     r"|habra|tendra\w*|sera\w*|se\s+(?:crearan|contrataran|invertiran|abriran|construiran))\b")
 # Future tense ("crearán", "tendremos", "contratará") also states a plan; read on the text
 # with its accents, where "separa" and "separará" differ, and on lower-case words only (a
@@ -183,6 +183,14 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
     return "realizado"
 
 
+def _opens_next(folded: str, v_end: int, marker: tuple[int, int, int | None, bool],
+                l_end: int, s_end: int) -> bool:
+    """A phrase after a comma that leads into the next figure is that figure's: "18, 19
+    jornadas en años anteriores, el año pasado hicimos 31" dates the 31, not the 19."""
+    return (l_end < s_end and bool(re.search(r"[,;]", folded[v_end:marker[0]]))
+            and not re.search(r"[,;]", folded[marker[1]:l_end]))
+
+
 def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple[int, int],
                  times: list[TimeExpr], text_year: int | None,
                  local: tuple[int, int] | None = None) -> Scope:
@@ -211,7 +219,8 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
     # A phrase after the figure is its own only before the next figure ("antes se hacían 10 o
     # 12 brigadas, el año pasado hicimos 40": the phrase is the 40's).
     after = [m for m in markers
-             if m[0] >= v_end and m[0] - v_end <= 60 and m[0] < min(c_end, l_end)]
+             if m[0] >= v_end and m[0] - v_end <= 60 and m[0] < min(c_end, l_end)
+             and not _opens_next(folded, v_end, m, l_end, s_end)]
     nearest_before = max(before, key=lambda m: m[1]) if before else None
     chosen: tuple[int, int, int | None, bool] | None
     right_after = [m for m in after if m[0] - v_end <= 25 and not re.search(

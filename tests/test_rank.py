@@ -45,6 +45,9 @@ TEXTS = {
               "al año.\nEl 2 de mayo se firmó en la capital el acuerdo con los laboratorios "
               "privados para los estudios de hemodiálisis. Tras la revisión del consejo técnico "
               "y de los sindicatos, la medida entró en vigor el 16 de mayo.\n"),
+    "f.txt": ("2022-07-01",
+              "En marzo el programa adaptó 20 quirófanos móviles. Después creció hasta llegar a "
+              "64 quirófanos móviles.\n"),
 }
 
 
@@ -139,6 +142,12 @@ def test_the_asked_state_is_the_figures_own(assistant: Assistant) -> None:
     assert assistant.ask("¿Cuántos bebederos escolares se instalaron en Jalisco?").values[0] == 25
     assert assistant.ask("¿Cuántas salas de lactancia se abrieron en la Ciudad de México?"
                          ).values[0] == 33
+
+
+def test_a_period_carried_over_weighs_less_than_one_stated(assistant: Assistant) -> None:
+    # "En marzo" dates the 20; the 64 of the next sentence only inherits it.
+    answer = assistant.ask("¿Cuántos quirófanos móviles había a finales de junio de 2022?")
+    assert answer.values[:1] == [64]
 
 
 def test_a_goal_is_not_what_was_done(assistant: Assistant) -> None:

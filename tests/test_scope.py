@@ -132,3 +132,52 @@ def test_subject_is_imss_bienestar_only_when_named() -> None:
     facts = _facts("El IMSS entregó 300 apoyos y la Secretaría de Bienestar 200 becas.")
     assert facts[300].subject is None
     assert _facts("IMSS-Bienestar abrió 25 hospitales rurales.")[25].subject == "IMSS-Bienestar"
+
+
+@pytest.mark.parametrize("text, label", [
+    ("Visitamos la brigada número 4 de las 12 que recorren la sierra.", "4"),
+    ("El convenio se firmó bajo la modalidad 17 que incluye guarderías.", "17"),
+    ("Lo establece el artículo 251 de la ley.", "251"),
+    ("En el Hospital General de Zona 46 se operaron 310 pacientes.", "46"),
+    ("Nos acompañó el comandante de la 29 Zona Militar en la entrega.", "29"),
+])
+def test_numbers_that_name_are_not_figures(text: str, label: str) -> None:
+    start = text.index(" " + label + " ") + 1
+    assert (start, start + len(label)) in blocked_spans(text, [], [])
+    assert int(label) not in _facts(text)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("A la fecha 300 personas se han inscrito al programa.", 300),
+    ("Entre 300 y 400 personas esperan su turno.", 300),
+    ("Se operaron 310 pacientes en la Unidad 5 y 40 en la otra.", 310),
+])
+def test_counts_beside_names_stay_figures(text: str, value: int) -> None:
+    assert value in _facts(text)
+
+
+def test_reaching_a_figure_in_the_past_is_done_not_a_goal() -> None:
+    text = ("Empezamos con 35 albergues y después, muy rápido, crecimos hasta llegar a 212 "
+            "albergues abiertos. Queremos llegar a 400 albergues.")
+    facts = _facts(text)
+    assert facts[212].modality == "realizado"
+    assert facts[400].modality == "meta"
+
+
+def test_a_phrase_leading_into_the_next_figure_is_that_figures() -> None:
+    text = ("Antes se organizaban unas 14 ferias de salud, el año pasado organizamos 27, "
+            "y este año van 9.")
+    facts = _facts(text)
+    assert facts[27].year == 2020 and facts[9].year == 2021
+    assert facts[14].time_phrase is None
+
+
+@pytest.mark.parametrize("text, value, measure", [
+    ("En 45 clínicas se abrieron consultorios hasta sumar un total de 130.", 130,
+     "consultorios"),
+    ("Se visitaron 12 municipios y se repartieron despensas: fueron 2 mil 400.", 2400,
+     "despensas"),
+    ("Se aplicaron 800 vacunas en escuelas y 500 en mercados.", 500, "vacunas"),
+])
+def test_a_bare_figure_counts_the_last_object_named(text: str, value: int, measure: str) -> None:
+    assert _facts(text)[value].measure == measure
