@@ -102,3 +102,54 @@ def test_conversation_suites_pass_fully(suite: str, corpus: Path, tmp_path: Path
     assert report.overall.pass_rate == 1.0, json.dumps(report.failures(), ensure_ascii=False,
                                                        indent=1)
     assert any(c.history for c in (r.case for r in report.results))
+
+
+def _one_index(tmp_path: Path, texts: dict[str, str]) -> Settings:
+    folder = tmp_path / "b"
+    folder.mkdir()
+    for name, body in texts.items():
+        (folder / name).write_text("Ciudad de México, lunes 9 de enero de 2023\n\nBalance\n\n"
+                                   + body + "\n", encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    api.ingest([folder], settings)
+    return settings
+
+
+def test_a_stated_total_is_found_by_the_sum_of_its_parts(tmp_path: Path) -> None:
+    # Written for this test: a total then its parts, parts then their total, a total with a
+    # colon list, and a total whose figures are spelled in words.
+    settings = _one_index(tmp_path, {
+        "a.txt": "Durante 2022 se invirtieron 4 mil 310 millones de pesos en las clínicas; en "
+                 "ellos fueron 3 mil 200 millones de pesos en obra y mil 110 millones de pesos "
+                 "en equipo.",
+        "b.txt": "El hospital del norte sumó 120 camas. El del sur abrió 85 camas y el del "
+                 "centro 64 camas. Así se llegó a 269 camas nuevas para la temporada invernal.",
+        "c.txt": "En la campaña se aplicaron 930 vacunas antirrábicas: 500 en perros, 300 en "
+                 "gatos y 130 en caballos.",
+        "d.txt": "Las brigadas hicieron dos mil cuatrocientas visitas domiciliarias; de ellas mil "
+                 "seiscientas fueron de día y ochocientas de noche.",
+    })
+    cases = [("¿cuánto se invirtió en total en las clínicas?", 4_310_000_000),
+             ("¿cuántas camas nuevas hubo en total?", 269),
+             ("¿cuántas vacunas antirrábicas en total?", 930),
+             ("¿cuántas visitas domiciliarias hicieron las brigadas en total?", 2400)]
+    for question, total in cases:
+        answer = api.ask(question, settings)
+        assert answer.values[0] == total, (question, answer.text)
+        assert "El total lo da el propio boletín" in answer.text
+        (check,) = answer.computed
+        assert check.value == total and check.holds() and len(check.inputs) >= 2
+
+
+def test_figures_that_only_add_up_by_chance_are_not_a_total(tmp_path: Path) -> None:
+    settings = _one_index(tmp_path, {
+        "a.txt": "En 2022 se atendieron 3 partos en el albergue, 30 partos en la clínica y "
+                 "33 partos en el hospital general.",
+        "b.txt": "En 2021 el hospital de Tula sumó 60 consultorios, el de Tepeji 200 "
+                 "consultorios, el de Apan 100 consultorios y el de Actopan 160 consultorios.",
+    })
+    # 3 + 30 = 33 by chance: small figures are never taken for a total and its parts; nor
+    # 60 + 100 = 160 when the sum passes over another figure of consultorios (200).
+    for question in ("¿cuántos partos en total?", "¿cuántos consultorios en total en 2021?"):
+        answer = api.ask(question, settings)
+        assert not [c for c in answer.computed if c.label == "suma de las partes"], answer.text
