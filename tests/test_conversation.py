@@ -12,6 +12,7 @@ from assistant import api
 from assistant.analysis import kind_of
 from assistant.chain import guard
 from assistant.followup import resolve
+from assistant.kinds import split_kinds
 from assistant.types import Answer, Citation, Computed
 from index.settings import Settings
 from tests.conftest import CORPUS, ROOT, SEEDS
@@ -153,3 +154,49 @@ def test_figures_that_only_add_up_by_chance_are_not_a_total(tmp_path: Path) -> N
     for question in ("¿cuántos partos en total?", "¿cuántos consultorios en total en 2021?"):
         answer = api.ask(question, settings)
         assert not [c for c in answer.computed if c.label == "suma de las partes"], answer.text
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("¿cuántos trasplantes de riñón y de córnea en 2022?",
+     ["¿cuántos trasplantes de riñón en 2022?", "¿cuántos trasplantes de córnea en 2022?"]),
+    ("¿Cuántas cirugías de cadera y rodilla se hicieron?",
+     ["¿Cuántas cirugías de cadera se hicieron?", "¿Cuántas cirugías de rodilla se hicieron?"]),
+    ("¿cuántas consultas de especialidad y de medicina familiar hubo en la jornada?",
+     ["¿cuántas consultas de especialidad hubo en la jornada?",
+      "¿cuántas consultas de medicina familiar hubo en la jornada?"]),
+    ("¿cuántas vacunas de influenza y de hepatitis en total?",
+     ["¿cuántas vacunas de influenza?", "¿cuántas vacunas de hepatitis?"]),
+    ("¿cuántos trasplantes de riñón hubo en 2022 y en 2023?", []),
+    ("¿cuántas cirugías y consultas?", []),
+])
+def test_two_kinds_split_into_one_question_each(question: str, parts: list[str]) -> None:
+    assert split_kinds(question) == parts
+
+
+def test_two_kinds_answered_side_by_side_and_added_when_asked(tmp_path: Path) -> None:
+    settings = _one_index(tmp_path, {
+        "a.txt": "Durante 2022 se realizaron 640 cirugías de columna y 310 cirugías de rodilla.",
+        "b.txt": "En 2022 el hospital regional hizo 45 cirugías de cadera.",
+    })
+    both = api.ask("¿cuántas cirugías de columna y de rodilla en 2022?", settings)
+    assert both.values == [640, 310] and not both.computed
+    assert "Cirugías de columna:" in both.text and "Cirugías de rodilla:" in both.text
+    assert len(both.citations) == 1  # one sentence says both, cited once
+    total = api.ask("¿cuántas cirugías de columna y cadera en total en 2022?", settings)
+    assert [c.value for c in total.computed] == [685] and "calculado: 640 + 45 = 685" in total.text
+    assert guard(total.text, total)
+    missing = api.ask("¿cuántas cirugías de columna y de mano en total en 2022?", settings)
+    assert not missing.computed and "No encontré" in missing.text
+
+
+def test_a_comparison_by_year_takes_each_year_own_figure(tmp_path: Path) -> None:
+    # The later year's figure is worded otherwise ("se graduaron"): gathered on its own, the
+    # 2021 figure is not mistaken for the one of the sentence's other year.
+    settings = _one_index(tmp_path, {
+        "a.txt": "En 2021 terminaron su residencia cuatro mil 120 médicos, y hoy, en 2022, se "
+                 "graduaron cuatro mil 515 nuevos médicos especialistas.",
+    })
+    first = api.ask("¿cuántos médicos terminaron su residencia en 2021?", settings)
+    assert first.values[0] == 4120, first.text
+    compared = api.ask("¿cuántos médicos se graduaron en 2022 comparado con 2021?", settings)
+    assert {4515, 4120} <= set(compared.values), compared.text
