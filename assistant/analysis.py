@@ -370,6 +370,16 @@ def total_answer(q: Query, facts: list[Fact], corpus: "Corpus") -> Answer:
                                *[f.value for f, _ in out]])
 
 
+def stated_total_answer(q: Query, total: Fact, parts: list[Fact], corpus: "Corpus") -> Answer:
+    """A total the text states, shown with the parts it adds up to (the sum computed)."""
+    draft = Draft(q, corpus)
+    check = draft.compute("suma de las partes", "suma", [f.value for f in parts])
+    text = (f"El total lo da el propio boletín: {draft.cite(total)}. Cuadra con sus partes "
+            f"(calculado: {_sum_words(parts, check)}): "
+            + "; ".join(draft.cite(f) for f in parts) + ".")
+    return draft.answer(text, [total.value, *[f.value for f in parts]])
+
+
 def _nothing(q: Query, corpus: "Corpus", out: list[tuple[Fact, str]]) -> Answer:
     draft = Draft(q, corpus)
     if not out:
@@ -551,6 +561,20 @@ def analyse(q: Query, corpus: "Corpus", weights: MatchWeights,
         return None
     if kind == "total":
         stated = rank(q) if q.intent == "figure" else []
+        from assistant.parts import total_with_parts
+
+        # A measure of the lexicon: its own figures, and only when no other bulletin has
+        # more of them (``total_answer`` adds or sets those apart); else the ranked ones.
+        if corpus.vocab.lexicon_keys(q.keys):
+            own = gather(q, corpus, weights, rank, keep_time=True, kinds=True)
+            found = total_with_parts(own, corpus)
+            if found is not None and any(f.source != found[0].source for f in own):
+                found = None
+        else:
+            found = total_with_parts([c.fact for c in stated[:12]
+                                      if c.score >= weights.min_fact_score], corpus)
+        if found is not None:
+            return stated_total_answer(q, *found, corpus)
         if stated and stated[0].score >= weights.min_fact_score and \
                 "total" in corpus.fact_rates[stated[0].index]:
             return None  # the text states the total itself ("en total, 4 mil"): the chain gives it
@@ -560,6 +584,14 @@ def analyse(q: Query, corpus: "Corpus", weights: MatchWeights,
         return total_answer(q, facts, corpus) if facts else None
     if kind == "comparison":
         facts = gather(q, corpus, weights, rank, keep_time=False)
+        # Each named year asked on its own too: across years the best figures may all be of
+        # one year, and the other year's figure (worded otherwise) would be missed.
+        seen = {(f.source, f.start) for f in facts}
+        for y in dict.fromkeys(int(y) for y in BARE_YEAR.findall(fold(q.text))):
+            for f in gather(replace(q, year=y, years=(y,)), corpus, weights, rank, True):
+                if f.year == y and (f.source, f.start) not in seen:
+                    seen.add((f.source, f.start))
+                    facts.append(f)
         return comparison_answer(q, facts, corpus) if facts else None
     facts = gather(q, corpus, weights, rank, keep_time=dimension(q.text) == "kind",
                    kinds=dimension(q.text) == "kind")

@@ -34,6 +34,7 @@ from assistant.answer import (
 )
 from assistant.corpus import Corpus
 from assistant.followup import resolve
+from assistant.kinds import ask_kinds, split_kinds
 from assistant.query import Query, parse
 from assistant.rank import Candidate, choose, nudge, rank_facts
 from assistant.read import read
@@ -340,9 +341,17 @@ class Assistant:
                 says in ``understood`` what was asked ("trasplantes de riñón, 2022").
         """
         if not history:
-            return self.chain().invoke(question)
+            return self._ask_one(question)
         resolved = resolve(question, [h for h in history if isinstance(h, str)])
         if not resolved.followup:
-            return self.chain().invoke(question)
-        answer = self.chain().invoke(resolved.text)
+            return self._ask_one(question)
+        answer = self._ask_one(resolved.text)
         return replace(answer, question=question.strip(), understood=resolved.understood)
+
+    def _ask_one(self, question: str) -> Answer:
+        """One question through the chain; two kinds in it ("de riñón y de córnea") are
+        asked one by one and answered side by side."""
+        parts = split_kinds(question)
+        if parts:
+            return ask_kinds(question, parts, self.chain().invoke)
+        return self.chain().invoke(question)

@@ -71,7 +71,9 @@ def _year_factor(q: Query, f: Fact, sentence: str, corpus: "Corpus",
         return 1.0, ""
     if f.year in q.years:
         return 1.0, f"año {f.year}"
-    if any(str(y) in sentence for y in q.years):
+    # The asked year beside a figure that states its own other year ("en 2018 fueron 3 mil
+    # 740 ... hoy se gradúan 4 mil 308") is another figure's year.
+    if any(str(y) in sentence for y in q.years) and (f.time_phrase is None or f.year is None):
         return w.year_in_sentence, "año en la oración"
     text_year = corpus.bulletins[f.source].year
     if f.time_phrase is None:

@@ -226,6 +226,16 @@ def _readable(tok: _Tok) -> bool:
     return tok.text[0].isdigit() or tok.text in _READABLE
 
 
+def _garbled(folded: str, run: Sequence[_Tok], k: int, last: _Tok) -> bool:
+    """True when words below a thousand run straight into a bare three-digit group ("tres
+    973", "dos 864"): a transcript that dropped "mil". Reading either half as the figure would
+    state a number nobody said; the whole (3,973?) is a guess."""
+    if k >= len(run) or last.text[0].isdigit() or last.text in MULTIPLIERS:
+        return False
+    nxt = run[k]
+    return bool(re.fullmatch(r"\d{3}", nxt.text)) and _digit_is_free(folded, nxt)
+
+
 def find_numbers(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[NumberMention]:
     """Every numeral in ``text`` with its exact span, skipping spans in ``blocked``.
 
@@ -273,6 +283,9 @@ def find_numbers(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Num
                 continue
             value, used = read
             last = run[i + used - 1]
+            if _garbled(folded, run, i + used, last):
+                i += used + 1  # neither "tres" nor "973" is the figure the speaker said
+                continue
             start, stop = tok.start, last.end
             pct = _PERCENT.match(folded, stop)
             if pct:

@@ -150,3 +150,17 @@ def test_long_runs_of_words_take_linear_time() -> None:
     assert [m.value for m in find_numbers(text, [(i, i + 3) for i in range(0, 500_000, 50)])] \
         == [12]
     assert time.process_time() - t < 10
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("en 2021 fueron cuatro 512 y hoy cinco mil 20", [2021, 5020]),
+    ("hay seis 120 unidades urbanas", []),
+    ("se compraron doscientos treinta y dos 450 equipos", []),
+    ("son siete mil 450 equipos", [7450]),
+    ("fueron tres, 450 el año siguiente", [3, 450]),
+    ("en 2022 tres mil personas", [2022, 3000]),
+])
+def test_words_running_into_three_digits_are_a_garbled_numeral(text: str,
+                                                               expected: list[int]) -> None:
+    # A transcript that dropped "mil" ("cuatro 512"): neither half is what the speaker said.
+    assert [m.value for m in find_numbers(text)] == expected
