@@ -53,6 +53,65 @@ def split_kinds(question: str) -> list[str]:
     return [f"{lead}{said1}{rest}", f"{lead}{said2}{rest}"]
 
 
+# "¿cuántos asegurados en 2012 y cuántos a octubre de 2018?", "¿cuántas solicitudes se
+# aprobaron y qué porcentaje ya tenía los recursos?", "¿a cuántos trabajadores y en cuántos
+# estados?": a second question word after "y" starts a second question.
+_SECOND = re.compile(r"\s*,?\s+(?:y|e)\s+(?=(?:en|de|a|al|con|para|por)?\s*(?:cuant[oa]s?|que\s+"
+                     r"(?:porcentaje|parte|numero|cantidad|proporcion))\b)")
+_FIRST = re.compile(r"\b(?:cuant[oa]s?|que\s+(?:porcentaje|parte|numero|cantidad|proporcion))\b")
+
+
+_BARE_ASK = re.compile(r"^(?:en|de|a|al|con|para|por)?\s*cuant[oa]s?\s+(?=(?:a|al|en|de|del|hasta"
+                       r"|para|durante|entre|el|la|los|las)\b|\d|$)")
+
+
+def split_questions(question: str) -> list[str]:
+    """Two questions asked as one ("¿cuántos A y cuántos B?"): each on its own, the second
+    taking from the first what it leaves out — the counted noun ("y cuántos a octubre de
+    2018"), the state, the period when it names none; else []."""
+    from assistant.followup import _spans_places, _spans_times, topic
+
+    text = question.strip()
+    folded = fold(text)
+    first = _FIRST.search(folded)
+    m = _SECOND.search(folded, first.end()) if first else None
+    if m is None or first is None:
+        return []
+    opening = text.find("¿")
+    opening = opening if 0 <= opening < first.start() else -1
+    lead = text[:opening].strip() if opening > 0 else ""  # "Al corte del 8 de mayo de 2020,"
+    one = text[opening + 1:m.start()].rstrip(" ,;?").strip()
+    two = text[m.end():].strip().rstrip("?").strip()
+    if len(one.split()) < 2 or len(two.split()) < 2:
+        return []
+    one = f"{lead} ¿{one}?".strip() if lead else f"¿{one}?"
+    ftwo = fold(two)
+    bare = _BARE_ASK.match(ftwo)
+    if bare:
+        # "y cuántos a octubre de 2018": the first question's counted noun.
+        said = topic(one)
+        two = two[:bare.end()] + (said + " " if said else "") + two[bare.end():]
+        ftwo = fold(two)
+    extra = []
+    fone = fold(one)
+    said = topic(one)
+    if len(two.split()) <= 3 and said and said in one:
+        # "¿y en cuántos estados?": what the first question said after its noun ("ha
+        # basificado IMSS-Bienestar"), without its period and state (added below).
+        tail = one[one.index(said) + len(said):].rstrip(" ?")
+        ftail = fold(tail)
+        cut = sorted([*_spans_times(ftail, tail), *[(a, b) for a, b, _ in _spans_places(ftail)]])
+        for a, b in reversed(cut):
+            tail = tail[:a] + tail[b:]
+        extra.append(" ".join(tail.split()))
+    if not _spans_times(ftwo, two):
+        extra += [one[a:b] for a, b in _spans_times(fone, one)]
+    if not _spans_places(ftwo):
+        extra += [one[a:b] for a, b, _ in _spans_places(fone)]
+    two = " ".join([two, *extra]).strip()
+    return [one, f"¿{two}?"]
+
+
 def _renumber(text: str, where: list[int]) -> str:
     """``text`` with its citation marks [n] pointing into the merged list (``where[n-1]``)."""
     def mark(m: re.Match[str]) -> str:

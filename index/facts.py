@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 12
+EXTRACTOR = 13
 _DATA = Path(__file__).with_name("data")
 
 
@@ -274,7 +274,8 @@ _OBJECT_PREPS = {"de", "del", "en", "para", "con", "por", "a", "al", "desde", "h
 
 def _object_between(words: list[_Word], lex: Lexicon, text: str) -> str | None:
     """The last plural noun in ``words`` that is not inside a prepositional phrase: what a bare
-    figure after them counts ("se dispusieron camas para atender COVID hasta llegar a 893")."""
+    figure after them counts ("se dispusieron camas para atender COVID hasta llegar a 893").
+    Not after an article or a copula: "que son las potenciales" names no new thing."""
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
         if (len(w.key) >= 4 and w.key.endswith("s") and w.key.isalpha()
@@ -282,7 +283,8 @@ def _object_between(words: list[_Word], lex: Lexicon, text: str) -> str | None:
                 and w.key not in _CLAUSE_STOPS | _DETERMINERS and not _is_verb(w.key)
                 and not w.key.endswith(_PARTICIPLES) and not _is_adjective(w.key, lex)
                 and not w.key.endswith(("mos", "ais", "eis"))
-                and (k == 0 or words[k - 1].key not in _OBJECT_PREPS)):
+                and (k == 0 or words[k - 1].key not in _OBJECT_PREPS | _DETERMINERS
+                     | lex.copulas)):
             return _display([w], text)
     return None
 

@@ -13,7 +13,7 @@ from assistant import api
 from assistant.analysis import kind_of
 from assistant.chain import guard
 from assistant.followup import resolve
-from assistant.kinds import split_kinds
+from assistant.kinds import split_kinds, split_questions
 from assistant.types import Answer, Citation, Computed
 from index.settings import Settings
 from tests.conftest import CORPUS, ROOT, SEEDS
@@ -172,6 +172,34 @@ def test_figures_that_only_add_up_by_chance_are_not_a_total(tmp_path: Path) -> N
 ])
 def test_two_kinds_split_into_one_question_each(question: str, parts: list[str]) -> None:
     assert split_kinds(question) == parts
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("¿Cuántas becas dio el programa en Tabasco en 2019 y cuántas a junio de 2020?",
+     ["¿Cuántas becas dio el programa en Tabasco en 2019?",
+      "¿cuántas becas dio a junio de 2020 en Tabasco?"]),
+    ("En 2021, ¿cuántos albergues abrió el IMSS y qué porcentaje estaba lleno?",
+     ["En 2021, ¿cuántos albergues abrió el IMSS?",
+      "¿qué porcentaje estaba lleno En 2021?"]),
+    ("¿A cuántas enfermeras capacitó la delegación y en cuántos municipios?",
+     ["¿A cuántas enfermeras capacitó la delegación?",
+      "¿en cuántos municipios la delegación?"]),
+    ("¿cuantos medicos y cuantas enfermeras hay", ["¿cuantos medicos?", "¿cuantas enfermeras hay?"]),
+    ("¿cuántos trasplantes de riñón hubo?", []),
+    ("¿Cuándo y dónde se firmó el convenio?", []),
+    ("¿cuántas cirugías y consultas hubo?", []),
+])
+def test_two_questions_in_one_are_asked_one_by_one(question: str, parts: list[str]) -> None:
+    assert split_questions(question) == parts
+
+
+def test_two_questions_in_one_are_answered_both(tmp_path: Path) -> None:
+    settings = _one_index(tmp_path, {
+        "a.txt": "En 2022 la delegación capacitó a 1,250 enfermeras en 37 municipios de la sierra.",
+    })
+    answer = api.ask("¿A cuántas enfermeras capacitó la delegación y en cuántos municipios?",
+                     settings)
+    assert answer.values[:2] == [1250, 37] and guard(answer.text, answer)
 
 
 def test_two_kinds_answered_side_by_side_and_added_when_asked(tmp_path: Path) -> None:

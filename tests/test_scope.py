@@ -181,3 +181,9 @@ def test_a_phrase_leading_into_the_next_figure_is_that_figures() -> None:
 ])
 def test_a_bare_figure_counts_the_last_object_named(text: str, value: int, measure: str) -> None:
     assert _facts(text)[value].measure == measure
+
+
+def test_an_adjective_after_an_article_is_not_a_new_object() -> None:
+    text = ("Hoy hay 1,180 camas en clínicas privadas, vamos a llegar a más de mil que son las "
+            "disponibles a mil 240.")
+    assert _facts(text)[1240].measure == "camas"
