@@ -39,9 +39,14 @@ _LIST = re.compile(r"\bcuales\b|\bque\s+(?:tipos?|clases?)\s+de\b|\bque\s+[a-z]{
 # A question about a plan: "¿a cuántas quería llegar?", "la meta", "tenía programadas".
 GOAL = re.compile(
     r"\b(?:meta|metas|objetivo|proposito|propuso|propone|pretend\w*|planea\w*|preve\w*"
-    r"|proyect\w*|programad[oa]s|llegar|alcanzar\w*|busca\w*|quiere|queria|queriamos"
+    r"|proyect\w*|programad[oa]s|llegar|alcanzar\w*|busca\w*|quiere|queria|queriamos|propuest[oa]s?"
     r"|se\s+esperaba|contemplaba|contempla|tendra|tendran|habra|sera|seran|crearan|contrataran"
     r"|pensaba|planeaba)\b")
+# The verbs of a plan say what kind of figure is asked, not what it counts: "¿a cuántas
+# quería llegar?", "¿cuántas se había propuesto colocar?" are no topic words.
+GOAL_VERBS = re.compile(
+    r"\b(?:propuso|propone|propuest[oa]s?|pretend\w*|planea\w*|llegar|alcanzar|busca\w*"
+    r"|quiere|queria|queriamos|querian|se\s+esperaba|esperaba\w*|contemplaba|pensaba)\b")
 # A question about the situation before a change: "¿cuántas realizaba antes de ...?".
 BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\b"
                       r"|\bal\s+principio\b")

@@ -6,8 +6,8 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
+from assistant.intent import GOAL_VERBS, intent_of
 from assistant.intent import cues as question_cues
-from assistant.intent import intent_of
 from assistant.intent import rates as question_rates
 from assistant.terms import term, terms
 from assistant.vocab import Vocabulary, canonicalize, stem, stop_words, words
@@ -170,6 +170,10 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     times = find_times(text)
     period = next((t for t in times if t.kind not in ("year", "day")), None)
     years = [t.year for t in times if t.year]
+    for t in times:
+        if t.kind == "year_range" and t.period_start and t.period_end:
+            # "la campaña 2023-2024", "de 2019 a 2023": each year of the range is asked.
+            years += range(int(t.period_start[:4]), int(t.period_end[:4]) + 1)
     if not years:
         # A question may drop the preposition: "trasplantes de córnea 2022".
         bare = BARE_YEAR.search(text)
@@ -183,7 +187,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     # Blank out what was read as constraints before looking for topic words.
     masked = list(folded)
     for a, b in [(t.start, t.end) for t in times] + [(e.start, e.end) for e in events] + (
-            [bulletin.span()] if bulletin else []):
+            [bulletin.span()] if bulletin else []) + [
+            m.span() for m in GOAL_VERBS.finditer(folded)]:
         masked[a:b] = " " * (b - a)
     topic = canonicalize("".join(masked))
     originals = {fold(w): w for w in re.findall(r"[^\W\d_]+", text)}

@@ -49,6 +49,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_range", _rx(
         r"\b(?:entre|de|del|desde)\s+(?:el\s+)?(?:ano\s+)?" + _Y.format("y1")
         + r"\s+(?:y|a|al|hasta)\s+(?:el\s+)?" + _Y.format("y2") + r"\b")),
+    # "la campaña 2023-2024", "el ciclo 2019/2020", "la administración 2012-2018".
+    ("year_range", _rx(r"(?<![\d.,/-])" + _Y.format("y1") + r"\s*[-–/]\s*" + _Y.format("y2")
+                       + r"(?![\d.,/-]\d)")),
     ("month_range", _rx(
         r"\b(?:de|desde|entre)\s+" + _M.format("m1") + _OF_YEAR.format("y1")
         + r"\s+(?:a|al|y|hasta)\s+" + _M.format("m2") + _OF_YEAR.format("y2"))),

@@ -21,6 +21,9 @@ from index.dates import find_times, spanish_period, with_year
     ("del 15 de diciembre de 2021 al 10 de enero de 2022", "2021-12-15", "2022-01-10", 2022),
     ("hasta el 30 de junio", None, "--06-30", None),
     ("a partir del 1 de septiembre", "--09-01", None, None),
+    ("en la temporada 2021-2022", "2021-01-01", "2022-12-31", None),
+    ("durante el ciclo escolar 2018/2019", "2018-01-01", "2019-12-31", None),
+    ("en la gestión 2006–2012", "2006-01-01", "2012-12-31", None),
 ])
 def test_periods(text: str, start: str | None, end: str | None, year: int | None) -> None:
     found = find_times(f"Se informó que {text} hubo avances.")
@@ -57,3 +60,8 @@ def test_a_figure_is_not_a_year() -> None:
     assert [t.year for t in find_times("durante 2021 y en el año 2022")] == [2021, 2022]
     (span,) = find_times("entre 2020 y 2021")
     assert (span.period_start, span.period_end, span.year) == ("2020-01-01", "2021-12-31", None)
+
+
+@pytest.mark.parametrize("text", ["al teléfono 2019-2020-31", "el folio 2023-2021", "la clave 12019-2020"])
+def test_codes_are_not_year_ranges(text: str) -> None:
+    assert not [t for t in find_times(text) if t.kind == "year_range"]

@@ -56,7 +56,7 @@ def test_constraints(vocab: Vocabulary, question: str, field: str, value: object
 
 
 @pytest.mark.parametrize("question, verbs, nouns", [
-    ("¿A cuántas cirugías se propuso llegar el instituto?", {"propus"}, {"cirugi"}),
+    ("¿Cuántas cirugías supuso el plan del instituto?", {"supus"}, {"cirugi"}),
     ("¿Cuántas vacunas obtuvo el centro de salud?", {"obtuv"}, {"centr", "vacun"}),
     ("¿Cuántos médicos dispuso el regimiento?", {"dispus"}, {"regimient"}),
     ("¿Cuántas camas redujo el hospital?", {"reduj"}, {"cam", "hospital"}),
@@ -99,3 +99,25 @@ def test_kinds_of_question(vocab: Vocabulary) -> None:
 def test_bad_questions(vocab: Vocabulary, question: str, message: str) -> None:
     with pytest.raises(QuestionError, match=message):
         parse(question, vocab, max_chars=2000)
+
+
+@pytest.mark.parametrize("question, years", [
+    ("¿cuántas vacunas aplicó la campaña 2021-2022?", (2021, 2022)),
+    ("¿cuántas cirugías hubo de 2019 a 2021?", (2019, 2020, 2021)),
+    ("¿cuántos trasplantes en 2022?", (2022,)),
+])
+def test_every_year_of_an_asked_range_is_asked(vocab: Vocabulary, question: str,
+                                                years: tuple[int, ...]) -> None:
+    assert parse(question, vocab).years == years
+
+
+@pytest.mark.parametrize("question", [
+    "¿A cuántas consultas quería llegar el programa?",
+    "¿Cuántas consultas se había propuesto alcanzar el programa?",
+    "¿cuántas consultas pretende dar el programa?",
+])
+def test_the_verbs_of_a_plan_ask_for_a_goal_and_are_no_topic(vocab: Vocabulary,
+                                                              question: str) -> None:
+    q = parse(question, vocab)
+    assert q.goal
+    assert not {"lleg", "queri", "propuest", "alcanz", "pretend"} & set(q.content)
