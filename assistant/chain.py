@@ -7,7 +7,9 @@
 
 from __future__ import annotations
 
+import functools
 import gc
+import hashlib
 import os
 import pickle
 import threading
@@ -52,7 +54,22 @@ if TYPE_CHECKING:
 
 PROMPTS = Path(__file__).with_name("prompts")
 # Bump when Corpus gains or changes what it derives: a cache of another version is rebuilt.
-CACHE_VERSION = 11
+CACHE_VERSION = 12
+# The code and data a Corpus is derived by: an upgrade that changes any of them rebuilds the
+# cache even when nobody remembered to bump CACHE_VERSION.
+_CORPUS_SOURCES = ("corpus.py", "terms.py", "vocab.py", "intent.py", "query.py")
+
+
+@functools.lru_cache(maxsize=1)
+def cache_key() -> str:
+    """CACHE_VERSION and a digest of the modules and word lists a Corpus is built by."""
+    digest = hashlib.sha256()
+    here = Path(__file__).parent
+    for name in _CORPUS_SOURCES:
+        digest.update((here / name).read_bytes())
+    for data in sorted((here / "data").glob("*.json")):
+        digest.update(data.read_bytes())
+    return f"{CACHE_VERSION}-{digest.hexdigest()[:12]}"
 
 
 def load_prompt(name: str) -> str:
@@ -198,7 +215,7 @@ def load_corpus(store: Store) -> Corpus:
                     cached_generation, corpus = pickle.load(fh)
             finally:
                 gc.enable()
-            if cached_generation == (generation, CACHE_VERSION) and isinstance(corpus, Corpus):
+            if cached_generation == (generation, cache_key()) and isinstance(corpus, Corpus):
                 return corpus
         except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ValueError,
                 TypeError):
@@ -209,7 +226,7 @@ def load_corpus(store: Store) -> Corpus:
         path.parent.mkdir(parents=True, exist_ok=True)
         partial = path.with_suffix(f".{os.getpid()}.{threading.get_ident()}.tmp")
         with open(partial, "wb") as fh:
-            pickle.dump(((generation, CACHE_VERSION), corpus), fh,
+            pickle.dump(((generation, cache_key()), corpus), fh,
                         protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(partial, path)
     except OSError:

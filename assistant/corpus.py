@@ -23,6 +23,7 @@ def norm_no(number: str | None) -> str:
 
 
 _COMPLEMENT = re.compile(r"\s*[a-z]{3,}\s+de\s+(?:(?:la|las|los|el)\s+)?([a-z]{3,})")
+_TIME_RATES = frozenset({"día", "mes", "año"})
 
 
 def _complement(mention: str) -> str | None:
@@ -107,6 +108,11 @@ class Corpus:
             self.sentence_facts[s] = members
             text = texts[key[0]]
             members.sort(key=lambda i: self.facts[i].value_start)
+            # "todos los días se ofrecen 124 consultas, tres cirugías y 176 análisis": a rate
+            # said before the sentence's first figure is every figure's of that sentence.
+            first = self.facts[members[0]]
+            lead = tuple(r for r in rates(fold(text[first.sentence_start:first.value_start]))
+                         if r in _TIME_RATES)
             for k, i in enumerate(members):
                 f = self.facts[i]
                 left = self.facts[members[k - 1]].value_end if k else f.sentence_start
@@ -131,7 +137,9 @@ class Corpus:
                                      text.find(":", f.value_end, right)) if p >= 0]
                 right = min(stops) if stops else right
                 self.fact_local[i] = frozenset(terms(text[left:right]))
-                self.fact_rates[i] = rates(fold(text[left:right]))
+                own = rates(fold(text[left:right]))
+                self.fact_rates[i] = own if any(r in _TIME_RATES for r in own) else (
+                    *own, *lead)
 
     def folded(self, source: str) -> str:
         """The folded text of ``source`` (cached)."""

@@ -121,3 +121,15 @@ def test_the_verbs_of_a_plan_ask_for_a_goal_and_are_no_topic(vocab: Vocabulary,
     q = parse(question, vocab)
     assert q.goal
     assert not {"lleg", "queri", "propuest", "alcanz", "pretend"} & set(q.content)
+
+
+@pytest.mark.parametrize("question, rate", [
+    ("¿Cuántas recetas se surten diariamente en la clínica?", "día"),
+    ("¿cuántas recetas surte la clínica al mes?", "mes"),
+    ("¿Cuántas recetas se surten cada año en la clínica?", "año"),
+])
+def test_a_rate_is_a_constraint_not_a_topic_word(vocab: Vocabulary, question: str,
+                                                  rate: str) -> None:
+    q = parse(question, vocab)
+    assert rate in q.rates
+    assert not {"diari", "mes", "ano"} & set(q.content)

@@ -47,7 +47,9 @@ TEXTS = {
               "y de los sindicatos, la medida entró en vigor el 16 de mayo.\n"),
     "f.txt": ("2022-07-01",
               "En marzo el programa adaptó 20 quirófanos móviles. Después creció hasta llegar a "
-              "64 quirófanos móviles.\n"),
+              "64 quirófanos móviles.\n"
+              "En la clínica todos los días se surten 900 recetas, se toman 260 muestras y se "
+              "aplican 75 vacunas.\n"),
 }
 
 
@@ -148,6 +150,13 @@ def test_a_period_carried_over_weighs_less_than_one_stated(assistant: Assistant)
     # "En marzo" dates the 20; the 64 of the next sentence only inherits it.
     answer = assistant.ask("¿Cuántos quirófanos móviles había a finales de junio de 2022?")
     assert answer.values[:1] == [64]
+
+
+def test_a_rate_before_a_list_of_figures_is_each_figures(assistant: Assistant) -> None:
+    corpus = assistant.corpus()
+    rates = {f.value: corpus.fact_rates[i] for i, f in enumerate(corpus.facts)
+             if f.source == "f.txt" and f.value in (900, 260, 75)}
+    assert rates == {900: ("día",), 260: ("día",), 75: ("día",)}
 
 
 def test_a_goal_is_not_what_was_done(assistant: Assistant) -> None:
