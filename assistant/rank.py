@@ -209,7 +209,13 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             if q.event_nums and not _same_event(q, f):
                 score *= w.event_other
                 reasons.append("otro evento")
-            if q.period_start and q.period_end and not _overlaps(q, f):
+            if (q.period_start and bulletin.date and not q.period_start.startswith("--")
+                    and q.period_start > bulletin.date and f.modality != "meta"):
+                # "al cierre de 2020" and a report of March 2020: what it says had happened
+                # cannot be that period's (a goal for it can).
+                score *= w.period_after_text
+                reasons.append("periodo posterior al texto")
+            elif q.period_start and q.period_end and not _overlaps(q, f):
                 # A period carried over from an earlier sentence is weaker evidence than one
                 # stated with the figure.
                 text = corpus.bulletins[f.source].text

@@ -70,6 +70,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", _rx(
         r"\b(?:en|durante|de|del\s+mes\s+de|en\s+el\s+mes\s+de)\s+" + _M.format("m1")
         + _OF_YEAR.format("y1"))),
+    # "al cierre de 2020", "a finales del año 2019": the year's last month.
+    ("year_end", _rx(r"\b(?:al|a)\s+(?:cierre|final|fin|finales|termino)\s+(?:de|del)\s+"
+                     r"(?:(?:el\s+)?ano\s+(?:de\s+)?)?" + _Y.format("y1") + r"\b")),
     ("year_to_date", _rx(r"\ben\s+lo\s+que\s+va\s+(?:del\s+ano|de\s+" + _Y.format("y1") + r")")),
     # A bare year needs a word that introduces it ("en 2022", "del 2022", "año 2021") or must
     # close its clause ("... de Servicios Ordinarios, 2022."); "2076 fueron de cataratas" is a
@@ -155,6 +158,9 @@ def _build(kind: str, g: dict[str, str | None]) -> tuple[str | None, str | None,
         assert m1
         d = _iso(y1, m1, num("d1") or 0)
         return (d, d, y1) if d else None
+    if kind == "year_end":
+        assert y1
+        return f"{y1:04d}-12-01", f"{y1:04d}-12-31", y1
     if kind == "month":
         m1 = month("m1")
         assert m1

@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 13
+EXTRACTOR = 15
 _DATA = Path(__file__).with_name("data")
 
 
@@ -403,6 +403,7 @@ class _Context:
     period: TimeExpr | None = None
     event: Event | None = None
     last_day: TimeExpr | None = None
+    until: int | None = None  # where an inherited period stated without figures lapses
 
 
 def _resolve_period(expr: TimeExpr, ctx: _Context, s_times: list[TimeExpr]) -> TimeExpr:
@@ -451,6 +452,10 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
     ctx = _Context()
     facts: list[Fact] = []
     for s_start, s_end in sentences:
+        if ctx.until is not None and s_start > ctx.until:
+            # "En 2017 el cabildo donó el terreno." is a story's date: it does not date the
+            # figures of later paragraphs, as a period stated with figures does.
+            ctx.period, ctx.until = None, None
         s_times = in_sentence[0](s_start, s_end)
         s_events = in_sentence[1](s_start, s_end)
         periods = [_resolve_period(t, ctx, s_times) for t in s_times if t.kind != "day"]
@@ -463,6 +468,8 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
         if periods:
             ctx.period = periods[-1]
             ctx.event = s_events[-1] if s_events else None
+            paragraph_end = text.find("\n", s_end)
+            ctx.until = None if s_mentions or paragraph_end < 0 else paragraph_end
         elif s_events:
             ctx.event = s_events[-1]
             known = event_periods.get(_event_key(s_events[-1]))

@@ -60,6 +60,7 @@ class MatchWeights:
     subtype_missing: float = 0.7  # ... the asked subtype not in the figure's sentence
     event_other: float = 0.3  # "la 7ª Jornada" asked, another event's figure
     period_other: float = 0.4  # the figure's stated period does not meet the asked one
+    period_after_text: float = 0.2  # the asked period begins after the text's own date
     period_inherited: float = 0.7  # ... a period carried over from an earlier sentence
     # Choosing.
     min_fact_score: float = 0.38  # below it the assistant abstains (swept 0.33–0.43 on dev)

@@ -24,6 +24,9 @@ from index.dates import find_times, spanish_period, with_year
     ("en la temporada 2021-2022", "2021-01-01", "2022-12-31", None),
     ("durante el ciclo escolar 2018/2019", "2018-01-01", "2019-12-31", None),
     ("en la gestión 2006–2012", "2006-01-01", "2012-12-31", None),
+    ("al cierre de 2021", "2021-12-01", "2021-12-31", 2021),
+    ("a finales del año 2019", "2019-12-01", "2019-12-31", 2019),
+    ("al término de 2018", "2018-12-01", "2018-12-31", 2018),
 ])
 def test_periods(text: str, start: str | None, end: str | None, year: int | None) -> None:
     found = find_times(f"Se informó que {text} hubo avances.")

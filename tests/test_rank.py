@@ -159,6 +159,14 @@ def test_a_rate_before_a_list_of_figures_is_each_figures(assistant: Assistant) -
     assert rates == {900: ("día",), 260: ("día",), 75: ("día",)}
 
 
+def test_a_text_cannot_tell_what_happened_after_its_date(assistant: Assistant) -> None:
+    # b.txt is of January 2022: its 310 communities are no answer for the close of 2022.
+    assert assistant.ask("¿Cuántas comunidades indígenas visitaron las brigadas en "
+                         "2022?").values[:1] == [310]
+    assert assistant.ask("¿Cuántas comunidades indígenas visitaron las brigadas al cierre "
+                         "de 2022?").abstained
+
+
 def test_a_goal_is_not_what_was_done(assistant: Assistant) -> None:
     answer = assistant.ask("¿Cuántos lentes repartió el programa en 2020?")
     assert 9000 not in answer.values

@@ -187,3 +187,18 @@ def test_an_adjective_after_an_article_is_not_a_new_object() -> None:
     text = ("Hoy hay 1,180 camas en clínicas privadas, vamos a llegar a más de mil que son las "
             "disponibles a mil 240.")
     assert _facts(text)[1240].measure == "camas"
+
+
+def test_a_storys_date_does_not_date_later_paragraphs() -> None:
+    text = ("En 2012 se compró el predio. En 2014 el municipio cedió el acceso.\n"
+            "Hoy la clínica da 640 consultas.\n"
+            "Durante 2020 se reforzó la plantilla. Se contrataron 35 enfermeras.\n"
+            "Se abrieron 12 consultorios.")
+    facts = _facts(text)
+    assert facts[640].year == 2021
+    assert facts[35].year == 2020
+
+
+def test_a_period_stated_with_figures_dates_later_paragraphs() -> None:
+    text = "Durante 2020 se hicieron 300 cirugías.\nAdemás se dieron 900 consultas."
+    assert _facts(text)[900].year == 2020
