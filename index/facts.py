@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 15
+EXTRACTOR = 17
 _DATA = Path(__file__).with_name("data")
 
 
@@ -289,6 +289,36 @@ def _object_between(words: list[_Word], lex: Lexicon, text: str) -> str | None:
     return None
 
 
+_SETTING_PREPS = {"en", "para", "con", "por", "desde", "hasta", "sobre", "entre", "durante"}
+_APPROX_WORDS = {"casi", "cerca", "mas", "menos", "alrededor", "aproximadamente", "unos",
+                 "unas", "poco"}
+
+
+def _partitive_noun(words: list[_Word], lex: Lexicon, text: str,
+                    mention: NumberMention) -> tuple[str, str | None] | None:
+    """The noun of an elided partitive: "de las 10 que están instaladas" after "la célula de
+    vacunación" counts células. ``words`` run from the sentence start to the figure."""
+    k = len(words) - 1
+    while k >= 0 and words[k].key in _APPROX_WORDS | {"de"} and not (
+            words[k].key == "de" and k + 1 < len(words) and words[k + 1].key not in _APPROX_WORDS):
+        k -= 1
+    if k < 1 or words[k].key not in ("las", "los") or words[k - 1].key != "de":
+        return None
+    after = text[mention.end:mention.end + 12].lstrip()
+    if after[:1].isalpha() and not fold(after).startswith(("que ", "de ")):
+        return None  # "de las 40 salas": the noun is stated
+    for j in range(k - 2, max(-1, k - 12), -1):
+        if words[j].key in _DETERMINERS and j + 1 < k - 1 and not (
+                j and words[j - 1].key in _SETTING_PREPS):  # "en la región" is a setting
+            draft = _read_after(mention, words[j + 1:k - 1], lex, text)
+            if draft.head is not None:
+                return draft.head, draft.qualifier
+            return None
+        if words[j].key in {",", ";", ":", "."} - {","}:
+            return None
+    return None
+
+
 def _noun_before_de(text: str, start: int) -> str | None:
     """The noun of "un ahorro de $1,200", "un aumento de 12 %": what a bare amount measures."""
     before = _words(text, max(0, start - 60), start)
@@ -547,6 +577,11 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             elif before is not None and before[0] is not None and draft.qualifier is None:
                 head, qualifier = before
                 antecedent = (before[0], before[1])
+            elif (partitive := _partitive_noun(_words(text, s_start, m.start), lex, text, m)) \
+                    is not None:
+                # "la consulta de medicina familiar, de las casi 300 mil que ocurren": the noun
+                # of "de las N" is the phrase the partitive points back to.
+                head, qualifier = partitive
             elif (nearer := _object_between(
                     _words(text, out[-1].end if out else s_start, m.start), lex, text)) \
                     is not None and (antecedent is None or fold(nearer) != fold(antecedent[0])):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from index.facts import blocked_spans, extract_facts
+from index.fold import fold
 from index.nlp import sentence_spans
 from index.types import Bulletin
 
@@ -202,3 +203,18 @@ def test_a_storys_date_does_not_date_later_paragraphs() -> None:
 def test_a_period_stated_with_figures_dates_later_paragraphs() -> None:
     text = "Durante 2020 se hicieron 300 cirugías.\nAdemás se dieron 900 consultas."
     assert _facts(text)[900].year == 2020
+
+
+@pytest.mark.parametrize("text, value, measure", [
+    ("Visitamos la brigada de salud número 3 de las 14 que recorren la sierra.", 14, "brigada"),
+    ("La diabetes explica la mitad de la consulta de Medicina Familiar en la región, de las "
+     "casi 120 mil que se dan cada día.", 120000, "consulta de medicina familiar"),
+    ("Se revisó la ambulancia de traslado, una de las 58 que opera el estado.", 58, "ambulancia"),
+])
+def test_an_elided_partitive_counts_the_noun_it_points_back_to(text: str, value: int,
+                                                               measure: str) -> None:
+    assert fold(_facts(text)[value].measure) == fold(measure)
+
+
+def test_a_partitive_that_names_its_noun_keeps_it() -> None:
+    assert _facts("De las 40 salas, 12 están listas.")[40].measure == "salas"
