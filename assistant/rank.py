@@ -301,6 +301,15 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
     if not ranked or ranked[0].score < w.min_fact_score:
         return []
     best = ranked[0]
+    if corpus is not None and _headline(corpus.bulletins[best.fact.source].text, best.fact):
+        # A headline repeats what the body says with its context: the body's sentence with
+        # the same figure is the one to quote.
+        body = next((c for c in ranked[1:] if c.fact.source == best.fact.source
+                     and _same(c.fact, best.fact) and c.score >= best.score * w.body_ratio
+                     and c.fact.sentence_start > best.fact.sentence_end), None)
+        if body is not None:
+            best = body
+            ranked = [body, *[c for c in ranked if c is not body]]
     chosen = [best]
     for c in ranked[1:]:
         if c.score < w.min_fact_score * w.agree_ratio or len(chosen) >= 4 * w.max_answers:
@@ -317,6 +326,13 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
     # more figures of the best one's text are usually its parts (by state, by stage).
     rest = sorted(chosen[1:], key=lambda c: c.fact.source == best.fact.source)
     return [best, *rest][:w.max_answers]
+
+
+def _headline(text: str, f: Fact) -> bool:
+    """A line of its own near the top with no final point: a headline."""
+    line = text[f.sentence_start:f.sentence_end].rstrip()
+    return (f.sentence_start < 300 and not line.endswith((".", "!", "?", "…", ";"))
+            and text[f.sentence_end:f.sentence_end + 1] in ("\n", ""))
 
 
 def _agrees(c: Candidate, best: Candidate, corpus: "Corpus | None", q: Query | None) -> bool:

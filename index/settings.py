@@ -67,6 +67,7 @@ class MatchWeights:
     min_fact_score_strict: float = 0.6  # ... when the lexicon's strict match found nothing
     near_score: float = 0.3  # an abstention shows the closest figures above this, marked
     alt_margin: float = 0.1  # other answers must be this close to the best
+    body_ratio: float = 0.8  # the body's sentence stating a headline's figure, this share of it
     agree_ratio: float = 0.6  # the same measure in another text or year, this share of the best
     max_answers: int = 4
     min_sentence_score: float = 0.45  # the reader's threshold for non-figure questions

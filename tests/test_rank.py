@@ -45,6 +45,10 @@ TEXTS = {
               "al año.\nEl 2 de mayo se firmó en la capital el acuerdo con los laboratorios "
               "privados para los estudios de hemodiálisis. Tras la revisión del consejo técnico "
               "y de los sindicatos, la medida entró en vigor el 16 de mayo.\n"),
+    "g.txt": ("2022-10-03",
+              "Reciben 4 mil 380 pescadores su credencial de salud\n"
+              "Mazatlán, 3 de octubre de 2022.- Al cierre de septiembre, 4 mil 380 pescadores "
+              "de la costa recibieron su credencial de salud en las brigadas del puerto.\n"),
     "f.txt": ("2022-07-01",
               "En marzo el programa adaptó 20 quirófanos móviles. Después creció hasta llegar a "
               "64 quirófanos móviles.\n"
@@ -165,6 +169,12 @@ def test_a_text_cannot_tell_what_happened_after_its_date(assistant: Assistant) -
                          "2022?").values[:1] == [310]
     assert assistant.ask("¿Cuántas comunidades indígenas visitaron las brigadas al cierre "
                          "de 2022?").abstained
+
+
+def test_a_headlines_figure_is_quoted_from_the_body(assistant: Assistant) -> None:
+    answer = assistant.ask("¿Cuántos pescadores recibieron su credencial de salud?")
+    assert answer.values[:1] == [4380]
+    assert "brigadas del puerto" in answer.citations[0].quote
 
 
 def test_a_goal_is_not_what_was_done(assistant: Assistant) -> None:
