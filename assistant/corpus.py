@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.intent import rates
+from assistant.intent import TIME_RATES, rates
 from assistant.query import Query, complement_term
 from assistant.terms import TermIndex, terms
 from assistant.types import Citation
@@ -23,7 +23,6 @@ def norm_no(number: str | None) -> str:
 
 
 _COMPLEMENT = re.compile(r"\s*[a-z]{3,}\s+de\s+(?:(?:la|las|los|el)\s+)?([a-z]{3,})")
-_TIME_RATES = frozenset({"día", "mes", "año"})
 
 
 def _complement(mention: str) -> str | None:
@@ -112,7 +111,7 @@ class Corpus:
             # said before the sentence's first figure is every figure's of that sentence.
             first = self.facts[members[0]]
             lead = tuple(r for r in rates(fold(text[first.sentence_start:first.value_start]))
-                         if r in _TIME_RATES)
+                         if r in TIME_RATES)
             for k, i in enumerate(members):
                 f = self.facts[i]
                 left = self.facts[members[k - 1]].value_end if k else f.sentence_start
@@ -138,7 +137,7 @@ class Corpus:
                 right = min(stops) if stops else right
                 self.fact_local[i] = frozenset(terms(text[left:right]))
                 own = rates(fold(text[left:right]))
-                self.fact_rates[i] = own if any(r in _TIME_RATES for r in own) else (
+                self.fact_rates[i] = own if any(r in TIME_RATES for r in own) else (
                     *own, *lead)
 
     def folded(self, source: str) -> str:

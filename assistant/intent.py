@@ -37,16 +37,16 @@ _LIST = re.compile(r"\bcuales\b|\bque\s+(?:tipos?|clases?)\s+de\b|\bque\s+[a-z]{
                    r"|\b(?:dos|tres|cuatro|cinco)\s+[a-z]+s\b")
 
 # A question about a plan: "¿a cuántas quería llegar?", "la meta", "tenía programadas".
+# The verbs of a plan, shared by GOAL and GOAL_VERBS.
+_PLAN_VERBS = (r"propuso|propone|propuest[oa]s?|pretend\w*|planea\w*|llegar|busca\w*|quiere"
+               r"|queria|queriamos|se\s+esperaba|contemplaba|pensaba")
 GOAL = re.compile(
-    r"\b(?:meta|metas|objetivo|proposito|propuso|propone|pretend\w*|planea\w*|preve\w*"
-    r"|proyect\w*|programad[oa]s|llegar|alcanzar\w*|busca\w*|quiere|queria|queriamos|propuest[oa]s?"
-    r"|se\s+esperaba|contemplaba|contempla|tendra|tendran|habra|sera|seran|crearan|contrataran"
-    r"|pensaba|planeaba)\b")
+    r"\b(?:meta|metas|objetivo|proposito|" + _PLAN_VERBS + r"|preve\w*|proyect\w*"
+    r"|programad[oa]s|alcanzar\w*|contempla|tendra|tendran|habra|sera|seran|crearan"
+    r"|contrataran)\b")
 # The verbs of a plan say what kind of figure is asked, not what it counts: "¿a cuántas
 # quería llegar?", "¿cuántas se había propuesto colocar?" are no topic words.
-GOAL_VERBS = re.compile(
-    r"\b(?:propuso|propone|propuest[oa]s?|pretend\w*|planea\w*|llegar|alcanzar|busca\w*"
-    r"|quiere|queria|queriamos|querian|se\s+esperaba|esperaba\w*|contemplaba|pensaba)\b")
+GOAL_VERBS = re.compile(r"\b(?:" + _PLAN_VERBS + r"|alcanzar|querian|esperaba\w*)\b")
 # A question about the situation before a change: "¿cuántas realizaba antes de ...?".
 BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\b"
                       r"|\bal\s+principio\b")
@@ -100,6 +100,10 @@ def cues(folded: str) -> dict[str, bool]:
     return {"goal": bool(GOAL.search(folded)), "baseline": bool(BASELINE.search(folded)),
             "change": bool(CHANGE.search(folded)), "money": bool(MONEY.search(folded)),
             "amount": bool(AMOUNT.search(folded))}
+
+
+# The rates that say how often ("cada día", "al mes", "anual"), as against "promedio", "total".
+TIME_RATES = ("día", "mes", "año")
 
 
 def rates(folded: str) -> tuple[str, ...]:

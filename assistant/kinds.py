@@ -85,16 +85,14 @@ def split_questions(question: str) -> list[str]:
     if len(one.split()) < 2 or len(two.split()) < 2:
         return []
     one = f"{lead} ¿{one}?".strip() if lead else f"¿{one}?"
-    ftwo = fold(two)
-    bare = _BARE_ASK.match(ftwo)
+    said = topic(one)
+    bare = _BARE_ASK.match(fold(two))
     if bare:
         # "y cuántos a octubre de 2018": the first question's counted noun.
-        said = topic(one)
         two = two[:bare.end()] + (said + " " if said else "") + two[bare.end():]
-        ftwo = fold(two)
+    ftwo = fold(two)
     extra = []
     fone = fold(one)
-    said = topic(one)
     if len(two.split()) <= 3 and said and said in one:
         # "¿y en cuántos estados?": what the first question said after its noun ("ha
         # basificado IMSS-Bienestar"), without its period and state (added below).

@@ -33,12 +33,16 @@ def _addable(f: Fact) -> bool:
     return f.unit != "percent" and f.modality in (None, "realizado", "meta")
 
 
+def _window(f: Fact, corpus: "Corpus") -> list[Fact]:
+    """The ``NEIGHBOURS`` figures of the table on each side of ``f`` (and ``f``)."""
+    i = corpus.index_of(f)
+    return corpus.facts[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1]
+
+
 def neighbours(total: Fact, corpus: "Corpus") -> tuple[list[Fact], list[Fact]]:
     """The figures said just before and just after ``total`` in its text that could be its
     parts: same unit and modality, smaller, within ``MAX_CHARS``."""
-    i = corpus.index_of(total)
-    near = corpus.facts[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1]
-    fit = [f for f in near if f is not total and f.source == total.source
+    fit = [f for f in _window(total, corpus) if f is not total and f.source == total.source
            and f.unit == total.unit and f.modality == total.modality and _addable(f)
            and 0 < float(f.value) < float(total.value)
            and abs(f.start - total.start) <= MAX_CHARS]
@@ -80,11 +84,9 @@ def _skips_a_like(total: Fact, combo: tuple[Fact, ...], corpus: "Corpus") -> boo
     lo = min(total.start, *(f.start for f in combo))
     hi = max(total.start, *(f.start for f in combo))
     chosen = {id(f) for f in combo}
-    i = corpus.index_of(total)
-    near = corpus.facts[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1]
     return any(f.source == total.source and f.unit == total.unit and lo < f.start < hi
                and f is not total and id(f) not in chosen and _head(f) == _head(total)
-               for f in near)
+               for f in _window(total, corpus))
 
 
 def total_with_parts(top: list[Fact], corpus: "Corpus") -> tuple[Fact, list[Fact]] | None:
@@ -105,9 +107,7 @@ def total_with_parts(top: list[Fact], corpus: "Corpus") -> tuple[Fact, list[Fact
 def _larger_near(part: Fact, corpus: "Corpus") -> list[Fact]:
     """Figures near ``part`` that could be the total it is part of: they count the same
     thing ("monto" with "monto"; never "acciones" for a part that counts "cirugías")."""
-    i = corpus.index_of(part)
-    near = corpus.facts[max(0, i - NEIGHBOURS): i + NEIGHBOURS + 1]
-    return sorted((g for g in near if g.source == part.source and g.unit == part.unit
+    return sorted((g for g in _window(part, corpus) if g.source == part.source and g.unit == part.unit
                    and g.measure == part.measure and float(g.value) > float(part.value)
                    and abs(g.start - part.start) <= MAX_CHARS),
                   key=lambda g: abs(g.start - part.start))

@@ -218,8 +218,8 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             elif q.period_start and q.period_end and not _overlaps(q, f):
                 # A period carried over from an earlier sentence is weaker evidence than one
                 # stated with the figure.
-                text = corpus.bulletins[f.source].text
-                stated = f.time_phrase or find_times(text[f.sentence_start:f.sentence_end])
+                stated = f.time_phrase or find_times(
+                    bulletin.text[f.sentence_start:f.sentence_end])
                 score *= w.period_other if stated else w.period_inherited
                 reasons.append("otro periodo")
             if f.approx:

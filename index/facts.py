@@ -314,7 +314,7 @@ def _partitive_noun(words: list[_Word], lex: Lexicon, text: str,
             if draft.head is not None:
                 return draft.head, draft.qualifier
             return None
-        if words[j].key in {",", ";", ":", "."} - {","}:
+        if words[j].key in (";", ":", "."):
             return None
     return None
 
@@ -571,14 +571,14 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         draft = _read_after(m, _words(text, m.end, limit), lex, text)
         head, qualifier = draft.head, draft.qualifier
         if head is None:
-            before = _read_before(m, _words(text, s_start, m.start), lex, text)
+            prefix = _words(text, s_start, m.start)
+            before = _read_before(m, prefix, lex, text)
             if before is not None and before[0] is None and antecedent is not None:
                 head, qualifier = antecedent[0], before[1]
             elif before is not None and before[0] is not None and draft.qualifier is None:
                 head, qualifier = before
                 antecedent = (before[0], before[1])
-            elif (partitive := _partitive_noun(_words(text, s_start, m.start), lex, text, m)) \
-                    is not None:
+            elif (partitive := _partitive_noun(prefix, lex, text, m)) is not None:
                 # "la consulta de medicina familiar, de las casi 300 mil que ocurren": the noun
                 # of "de las N" is the phrase the partitive points back to.
                 head, qualifier = partitive
