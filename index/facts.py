@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 17
+EXTRACTOR = 18
 _DATA = Path(__file__).with_name("data")
 
 
@@ -568,7 +568,7 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
     antecedent: tuple[str, str | None] | None = None  # the last noun stated, and its kind
     for idx, m in enumerate(mentions):
         limit = mentions[idx + 1].start if idx + 1 < len(mentions) else s_end
-        draft = _read_after(m, _words(text, m.end, limit), lex, text)
+        draft = _read_after(m, _words(text, m.gloss_end or m.end, limit), lex, text)
         head, qualifier = draft.head, draft.qualifier
         if head is None:
             prefix = _words(text, s_start, m.start)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from index.fold import fold
 
@@ -52,6 +52,9 @@ class NumberMention:
     end: int
     value: int | float
     percent: bool = False
+    # "22,374,202 (veintidós millones … doscientos dos) puestos": where the figure's words
+    # in brackets end, so that what it counts is read after them.
+    gloss_end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -292,6 +295,35 @@ def find_numbers(text: str, blocked: Sequence[tuple[int, int]] = ()) -> list[Num
                 stop = pct.end()
             out.append(NumberMention(start, stop, value, bool(pct)))
             i += used
+    return _without_glosses(folded, out)
+
+
+# What the words of a figure restated in brackets may hold besides numerals: "(ochenta y seis
+# punto uno por ciento)", "(quinientos ochenta pesos 50/100 M.N.)".
+_GLOSS_WORDS = _READABLE | {"punto", "coma", "por", "ciento", "pesos", "peso", "dolares", "de",
+                            "m", "n", "mn", "moneda", "nacional", "centavos"}
+_GLOSS = re.compile(r"\s*\(([^()\n]{1,160})\)")
+
+
+def _without_glosses(folded: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """Drop the numerals of a figure restated in words in brackets just after it (official
+    bulletins write "22,374,202 (veintidós millones … doscientos dos) puestos de trabajo");
+    the figure keeps where the brackets end, to read its noun after them."""
+    out: list[NumberMention] = []
+    k = 0
+    while k < len(mentions):
+        m = mentions[k]
+        gloss = _GLOSS.match(folded, m.end)
+        if gloss is not None:
+            words = re.findall(r"[a-z]+|\d+(?:[.,/]\d+)*|[^\s\w]", gloss.group(1))
+            inside = [n for n in mentions[k + 1:] if n.start < gloss.end()]
+            if inside and all(w in _GLOSS_WORDS or w[0].isdigit() or w in "./%$"
+                              for w in words):
+                out.append(replace(m, gloss_end=gloss.end()))
+                k += 1 + len(inside)
+                continue
+        out.append(m)
+        k += 1
     return out
 
 

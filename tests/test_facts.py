@@ -149,6 +149,15 @@ def test_unseen_phrasings(text: str, expected: list[tuple[int, str, str | None]]
     assert triples(facts_of(text)) == expected
 
 
+def test_the_noun_after_a_figure_restated_in_words_is_what_it_counts() -> None:
+    facts = facts_of("Al 31 de mayo se tienen registrados 1,204,317 (un millón doscientos cuatro "
+                     "mil trescientos diecisiete) empleos formales, de los cuales el 61.5% "
+                     "(sesenta y uno punto cinco por ciento) son permanentes. Se contrataron "
+                     "ocho mil (8,000) enfermeras.", "2023-06-10")
+    assert [(f.value, f.measure) for f in facts] == [
+        (1_204_317, "empleos"), (61.5, "porcentaje"), (8000, "enfermeras")]
+
+
 def test_percent_money_and_approximations() -> None:
     facts = facts_of("El programa significó un ahorro de $1,200 millones de pesos y un aumento "
                      "de 12.5 por ciento en consultas. Participaron alrededor de 5 mil personas.")

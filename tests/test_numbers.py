@@ -60,6 +60,27 @@ def test_find_numbers_keeps_list_items_apart() -> None:
     assert [m.value for m in find_numbers(text)] == [19, 22, 7, 10, 20, 30]
 
 
+@pytest.mark.parametrize("text, values", [
+    ("Se registraron 1,204,317 (un millón doscientos cuatro mil trescientos diecisiete) altas.",
+     [1_204_317]),
+    ("La tasa fue de 4.2% (cuatro punto dos por ciento) anual.", [4.2]),
+    ("Se contrataron ocho mil (8,000) enfermeras y 950 (novecientos cincuenta) médicos.",
+     [8000, 950]),
+    ("Un monto de $612.3 (seiscientos doce pesos 30/100 M.N.) diarios.", [612.3]),
+])
+def test_a_figure_restated_in_brackets_is_one_figure(text: str, values: list[float]) -> None:
+    found = find_numbers(text)
+    assert [m.value for m in found] == values
+    assert all(m.gloss_end is not None and text[m.gloss_end - 1] == ")" for m in found)
+
+
+def test_brackets_that_are_not_the_figure_in_words_are_kept_apart() -> None:
+    text = "Hubo 300 (en 2019 fueron 250) casos y 12 (doce camas más) en la zona."
+    found = find_numbers(text)
+    assert [m.value for m in found if m.gloss_end is None] == [m.value for m in found]
+    assert 300 in [m.value for m in found] and 250 in [m.value for m in found]
+
+
 def test_codes_and_blocked_spans_are_not_figures() -> None:
     text = "COVID-19 y la variante BA.2; boletín 175/2022; 3er lugar"
     assert [m.value for m in find_numbers(text)] == []
