@@ -79,7 +79,7 @@ def match_facts(q: Query, corpus: Corpus) -> list[Fact]:
     out = []
     for i in corpus.candidates(q):
         f, (m, qual, ev) = corpus.facts[i], corpus.stems[i]
-        if not _passes_constraints(q, f, corpus):
+        if (f.source, f.value_start) in q.answered or not _passes_constraints(q, f, corpus):
             continue
         if q.number is not None:
             out.append(f)  # a bare number asks where that figure comes from

@@ -49,6 +49,10 @@ from index.errors import SettingsError
 from index.settings import MatchWeights, Settings
 from index.store import Store
 
+# What the chain takes: a question, or a question with the figures already given to an
+# earlier part of the same question ({"question": ..., "answered": ...}).
+Asked = str | dict[str, Any]
+
 if TYPE_CHECKING:
     from langchain_core.language_models import BaseChatModel
 
@@ -128,6 +132,15 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
     if chosen:
         return figure_answer(q.text, chosen, corpus)
     return abstain(q, corpus, [c.fact for c in ranked[:2] if c.score >= weights.near_score])
+
+
+def _parse(asked: Asked, corpus: Corpus, max_chars: int) -> Query:
+    """The chain's input parsed: a question, or ``{"question": ..., "answered": ...}`` for a
+    part of a question whose other parts were given those figures already."""
+    if isinstance(asked, str):
+        return parse(asked, corpus.vocab, max_chars)
+    q = parse(asked["question"], corpus.vocab, max_chars)
+    return replace(q, answered=frozenset(asked.get("answered") or ()))
 
 
 def compose(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights) -> Answer:
@@ -244,11 +257,11 @@ class Assistant:
         self.llm = llm if llm is not None else (chat_model(settings.llm) if settings.llm else None)
         self._lock = threading.Lock()
         self._generation: int | None = None
-        self._chain: Runnable[str, Answer] | None = None
+        self._chain: Runnable[Asked, Answer] | None = None
         self._retrieval: tuple[Any, set[tuple[str, int, int]]] | None = None
         self._corpus: Corpus | None = None
 
-    def chain(self) -> Runnable[str, Answer]:
+    def chain(self) -> Runnable[Asked, Answer]:
         """The LangChain Runnable for the index as it is now."""
         with self._lock:
             generation = self.store.generation()
@@ -280,7 +293,8 @@ class Assistant:
         if q.intent != "figure":
             return []
         w = self.settings.match
-        ranked = rank_facts(q, corpus, w)
+        ranked = [c for c in rank_facts(q, corpus, w)
+                  if (c.fact.source, c.fact.value_start) not in q.answered]
         if not ranked:
             return ranked
         reach = 1 + w.semantic
@@ -307,7 +321,7 @@ class Assistant:
                 (int(meta["start"]), int(meta["end"]), rank))
         return out
 
-    def _build(self) -> Runnable[str, Answer]:
+    def _build(self) -> Runnable[Asked, Answer]:
         corpus = self._corpus = load_corpus(self.store)
         max_chars = self.settings.max_question_chars
         weights = self.settings.match
@@ -333,7 +347,7 @@ class Assistant:
 
         # Passages are retrieved only when the facts table cannot settle the question.
         chain: Runnable[Any, Any] = (
-            RunnableLambda(lambda question: parse(question, corpus.vocab, max_chars))
+            RunnableLambda(lambda asked: _parse(asked, corpus, max_chars))
             | RunnableLambda(lambda q: {"query": q})
             | RunnablePassthrough.assign(settled=settle)
             | RunnableBranch(
@@ -370,5 +384,6 @@ class Assistant:
         asked one by one and answered side by side."""
         parts = split_kinds(question) or split_questions(question)
         if parts:
-            return ask_kinds(question, parts, self.chain().invoke)
+            return ask_kinds(question, parts, lambda part, answered: self.chain().invoke(
+                {"question": part, "answered": answered}))
         return self.chain().invoke(question)

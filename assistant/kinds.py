@@ -17,6 +17,7 @@ from assistant.format import format_number
 from assistant.intent import TOTAL
 from assistant.types import Answer, Citation, Computed
 from index.fold import fold
+from index.numbers import find_numbers
 
 # "cuántos trasplantes de riñón y de córnea", "cuántas acciones de equipamiento y mobiliario",
 # "cuántas consultas de especialidad y de medicina familiar" (positions in the folded text).
@@ -119,13 +120,31 @@ def _renumber(text: str, where: list[int]) -> str:
     return re.sub(r"\[(\d+)\]", mark, text)
 
 
-def ask_kinds(question: str, parts: list[str], ask: Callable[[str], Answer]) -> Answer:
+def given(answer: Answer) -> set[tuple[str, int]]:
+    """Where the figure ``answer`` gives first stands: (source, offset) in a cited quote (the
+    alternatives it lists after may well be what another part asks for)."""
+    out: set[tuple[str, int]] = set()
+    for c in answer.citations:
+        for v in answer.values[:1]:
+            for m in find_numbers(c.quote):
+                if abs(float(m.value) - float(v)) <= 0.01:
+                    out.add((c.source, c.start + m.start))
+    return out
+
+
+def ask_kinds(question: str, parts: list[str],
+              ask: Callable[[str, frozenset[tuple[str, int]]], Answer]) -> Answer:
     """Each of ``parts`` answered by ``ask``, side by side (a citation shared by both is
     listed once); their sum when ``question`` asks for a total and each part is answered by
     one figure."""
     from assistant.followup import topic
 
-    answers = [ask(p) for p in parts]
+    answers: list[Answer] = []
+    for part in parts:
+        # A part never answers with a figure an earlier part gave: "¿cuánto sumaban los ingresos
+        # y cuánto los egresos?" asks for two figures.
+        answers.append(ask(part, frozenset(
+            pos for a in answers for pos in given(a))))
     texts: list[str] = []
     citations: list[Citation] = []
     values: list[int | float] = []

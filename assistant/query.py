@@ -58,6 +58,8 @@ class Query:
         goal, baseline, change, money: it asks for a plan, the situation before a change, the
             change itself, an amount of money; amount: "¿de cuánto es ...?" (money or a share);
             rates: "al año", "diario", "en promedio" ... the figure must be stated per the same.
+        answered: figures already given in the same question ("¿cuánto sumaban los ingresos y
+            cuánto los egresos?"), as (source, offset of the figure): never the answer again.
     """
 
     text: str
@@ -91,6 +93,7 @@ class Query:
     money: bool = False
     amount: bool = False
     rates: tuple[str, ...] = ()
+    answered: frozenset[tuple[str, int]] = frozenset()
 
 
 _FUNCTION = {"de", "la", "el", "los", "las", "en", "y", "a", "se", "que", "por", "del", "al", "un",

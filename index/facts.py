@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 18
+EXTRACTOR = 19
 _DATA = Path(__file__).with_name("data")
 
 
@@ -593,6 +593,11 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                 head = antecedent[0]
                 if draft.qualifier is None:
                     qualifier = antecedent[1]
+            elif draft.qualifier is not None and " " not in draft.qualifier and not m.percent \
+                    and fold(draft.qualifier) not in lex.generic_adjectives:
+                # "Operan 12 clínicas": a word shaped like an adjective with no noun to go with
+                # is the noun ("355 hepáticos" after "610 trasplantes" borrows it, above).
+                head, qualifier = draft.qualifier, None
             else:
                 # No noun says what it counts: it is still a figure, matched by its sentence.
                 head = "porcentaje" if m.percent else "cifra"

@@ -150,6 +150,15 @@ _CHANGE_VERB = re.compile(r"\b(?:pas|aument|crec|sub|baj|reduj|reduc|disminu|inc
 _LOCAL_END = re.compile(r"[,.;:\n]")
 
 
+def _describes_other(folded: str, cue: re.Match[str], v_start: int) -> bool:
+    """A weak cue in a relative clause says what a noun will do, not that the figure is a plan:
+    after the figure ("120 quirófanos para los pacientes que van a necesitar cirugía"), or
+    before a later conjunct ("… que van a necesitar ventilación y 3,600 camas listas")."""
+    if not re.search(r"\b(?:que|quienes|cuales)\s+$", folded[max(0, cue.start() - 12):cue.start()]):
+        return False
+    return cue.start() >= v_start or bool(re.search(r"\by\b", folded[cue.end():v_start]))
+
+
 def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_end: int,
               s_start: int) -> str:
     before = folded[max(s_start, v_start - 90):v_start]
@@ -173,10 +182,10 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
         left = m.end()
     stop = _LOCAL_END.search(folded, v_end, c_end)
     right = stop.start() if stop else c_end
-    local = folded[left:right]
     # "crecimos hasta llegar a 893": a weak cue after a past tense states what was done.
     past = _PAST.search(text[left:v_start])
-    if (_GOAL.search(local) and not past) or _FUTURE.search(text[left:right]):
+    cues = [m for m in _GOAL.finditer(folded, left, right) if not _describes_other(folded, m, v_start)]
+    if (cues and not past) or _FUTURE.search(text[left:right]):
         return "meta"
     if _GOAL_NOUN.search(folded[s_start:v_start]):
         return "meta"

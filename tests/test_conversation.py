@@ -202,6 +202,18 @@ def test_two_questions_in_one_are_answered_both(tmp_path: Path) -> None:
     assert answer.values[:2] == [1250, 37] and guard(answer.text, answer)
 
 
+def test_the_second_part_never_repeats_the_figure_of_the_first(tmp_path: Path) -> None:
+    # Both parts match the same words best; the second must take the other figure it says.
+    settings = _one_index(tmp_path, {
+        "a.txt": "Al cierre de 2022 la delegación Sonora reportó que sus ingresos sumaban 31 mil "
+                 "millones de pesos, en tanto que los egresos llegaron a 27 mil millones de pesos.",
+    })
+    answer = api.ask("¿Cuánto sumaban los ingresos de la delegación Sonora al cierre de 2022 y "
+                     "cuánto los egresos?", settings)
+    assert answer.values[:2] == [31_000_000_000, 27_000_000_000], answer.text
+    assert guard(answer.text, answer)
+
+
 def test_two_kinds_answered_side_by_side_and_added_when_asked(tmp_path: Path) -> None:
     settings = _one_index(tmp_path, {
         "a.txt": "Durante 2022 se realizaron 640 cirugías de columna y 310 cirugías de rodilla.",

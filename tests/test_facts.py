@@ -135,6 +135,10 @@ def test_every_span_is_exact(name: str) -> None:
     ("Se efectuaron 18 trasplantes hepáticos y 4 cardiacos en el Centro Médico.",
      [(18, "trasplantes", "hígado"), (4, "trasplantes", "corazón")]),
     ("Trasplantes de riñón: 240.", [(240, "trasplantes", "riñón")]),
+    # A noun shaped like an adjective ("clínicas", "técnicas") counts itself when there is no
+    # noun to borrow; after one, an adjective still borrows it.
+    ("Operan 14 clínicas en la región.", [(14, "clínicas", None)]),
+    ("Se capacitaron 320 técnicas y 18 químicas.", [(320, "técnicas", None), (18, "químicas", None)]),
     # An adverb after the figure is no noun: the figure counts what the verb says.
     ("Se contrataron 4 mil 120 exclusivamente para las clínicas rurales.",
      [(4120, "cifra", None)]),

@@ -106,6 +106,14 @@ def test_an_elided_scale_is_kept() -> None:
     ("En los próximos meses vamos a contratar 500 médicos.", 500, "meta"),
     ("Con el objetivo de reducir la espera, se realizaron 500 cirugías.", 500, "realizado"),
     ("La cobertura subió del 60 por ciento en 2019 al 80 por ciento en 2020.", 60, "antes"),
+    # A plan said in a relative clause is what a noun will do, not the figure's modality.
+    ("Hay 75 consultorios para los enfermos que van a requerir diálisis.", 75, "realizado"),
+    ("Tenemos 12 salas para quienes buscan atención y 430 camas ya disponibles.", 430,
+     "realizado"),
+    ("Están listos 90 quirófanos para las personas que van a operarse y 210 camas.", 210,
+     "realizado"),
+    ("Vamos a habilitar 90 quirófanos y 210 camas.", 210, "meta"),
+    ("Se espera que lleguen 640 residentes.", 640, "meta"),
 ])
 def test_modality_does_not_misfire(sentence: str, value: int, modality: str) -> None:
     assert _facts(sentence)[value].modality == modality
