@@ -171,13 +171,13 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     number = parse_number(re.sub(r"[¿?¡!;:]", " ", text).strip())
 
     times = find_times(text)
-    period = next((t for t in times if t.kind not in ("year", "day")), None)
-    years = [t.year for t in times if t.year]
+    period = next((t for t in times if t.kind not in ("year", "day", "boundary")), None)
+    years = [t.year for t in times if t.year and t.kind != "boundary"]
     for t in times:
         if t.kind == "year_range" and t.period_start and t.period_end:
             # "la campaña 2023-2024", "de 2019 a 2023": each year of the range is asked.
             years += range(int(t.period_start[:4]), int(t.period_end[:4]) + 1)
-    if not years:
+    if not years and not any(t.kind == "boundary" for t in times):
         # A question may drop the preposition: "trasplantes de córnea 2022".
         bare = BARE_YEAR.search(text)
         if bare and parse_number(text.strip(" ¿?¡!.")) is None:

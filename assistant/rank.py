@@ -109,11 +109,14 @@ def _place_factor(q: Query, f: Fact, near: str, corpus: "Corpus",
     return w.place_other, "otro lugar"
 
 
-def _unit_factor(q: Query, f: Fact, w: MatchWeights) -> float:
+def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> float:
+    """How well the figure's unit fits the question; ``head`` is the noun the figure counts."""
     if q.percent:
         return 1.0 if f.unit == "percent" else w.unit_mismatch
     if q.amount and not q.money:
-        return 1.0 if f.unit != "count" else w.count_for_amount
+        # "¿de cuánto fue el aumento de puestos?" names what is counted: a count of it fits.
+        counted = bool(head & set(q.content) - _GENERIC_HEADS)
+        return 1.0 if f.unit != "count" or counted else w.count_for_amount
     if f.unit == "percent":
         return w.percent_unasked
     if q.money:
@@ -177,7 +180,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     reasons.append(why)
             elif not q.places and f.place:
                 score *= w.place_unasked
-            score *= _unit_factor(q, f, w) * _modality_factor(q, f, w)
+            score *= _unit_factor(q, f, w, corpus.fact_head[i]) * _modality_factor(q, f, w)
             if q.rates and not set(q.rates) <= set(corpus.fact_rates[i]):
                 score *= w.rate_missing
                 reasons.append("sin " + ",".join(q.rates))
@@ -209,13 +212,14 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             if q.event_nums and not _same_event(q, f):
                 score *= w.event_other
                 reasons.append("otro evento")
-            if (q.period_start and bulletin.date and not q.period_start.startswith("--")
-                    and q.period_start > bulletin.date and f.modality != "meta"):
+            begins = _asked_from(q)
+            if (begins and bulletin.date and not begins.startswith("--")
+                    and begins > bulletin.date and f.modality != "meta"):
                 # "al cierre de 2020" and a report of March 2020: what it says had happened
                 # cannot be that period's (a goal for it can).
                 score *= w.period_after_text
                 reasons.append("periodo posterior al texto")
-            elif q.period_start and q.period_end and not _overlaps(q, f):
+            elif q.period_end and not _overlaps(q, f):
                 # A period carried over from an earlier sentence is weaker evidence than one
                 # stated with the figure.
                 stated = f.time_phrase or find_times(
@@ -264,14 +268,28 @@ def _same_event(q: Query, f: Fact) -> bool:
 
 
 def _overlaps(q: Query, f: Fact) -> bool:
-    """The fact's stated period meets the asked one (true when either lacks full dates)."""
-    a, b = f.period_start, f.period_end
-    if not a or not b or a.startswith("--") or b.startswith("--"):
+    """The fact's stated period meets the asked one (true when either lacks full dates).
+
+    A period with an end and no start ("al 30 de abril de 2024": a count as of that day) is
+    the one day it names.
+    """
+    asked = _span(q.period_start, q.period_end)
+    stated = _span(f.period_start, f.period_end)
+    if asked is None or stated is None:
         return True
-    assert q.period_start and q.period_end
-    if q.period_start.startswith("--") or q.period_end.startswith("--"):
-        return True
-    return a <= q.period_end and q.period_start <= b
+    return stated[0] <= asked[1] and asked[0] <= stated[1]
+
+
+def _span(start: str | None, end: str | None) -> tuple[str, str] | None:
+    """(first, last) day of a period whose dates are full, or None."""
+    if not end or end.startswith("--") or (start and start.startswith("--")):
+        return None
+    return (start or end, end)
+
+
+def _asked_from(q: Query) -> str | None:
+    """The first day of the asked period: the day itself for "al 31 de diciembre de 2024"."""
+    return q.period_start or q.period_end
 
 
 _GENERIC_HEADS = frozenset({term("cifra"), term("porcentaje")})

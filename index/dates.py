@@ -74,12 +74,18 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_end", _rx(r"\b(?:al|a)\s+(?:cierre|final|fin|finales|termino)\s+(?:de|del)\s+"
                      r"(?:(?:el\s+)?ano\s+(?:de\s+)?)?" + _Y.format("y1") + r"\b")),
     ("year_to_date", _rx(r"\ben\s+lo\s+que\s+va\s+(?:del\s+ano|de\s+" + _Y.format("y1") + r")")),
+    # "trabajadores que empezaron después de 1997", "antes de 2020": a bound that describes
+    # who or what is counted, or a deadline; never the period a figure covers.
+    ("boundary", _rx(r"\b(?:despues|antes)\s+(?:de|del)\s+(?:(?:el\s+)?ano\s+)?"
+                     + r"(?P<y1>(?:19[5-9]\d|20[0-3]\d))(?![\d/]|\.\d|,\d)")),
     # A bare year needs a word that introduces it ("en 2022", "del 2022", "año 2021") or must
     # close its clause ("... de Servicios Ordinarios, 2022."); "2076 fueron de cataratas" is a
     # figure, not a year.
     ("year", _rx(r"(?:\b(?:en|de|del|durante|desde|hasta|para|ano|el|entre)\s+|[(,]\s*)"
                  + r"(?P<y1>(?:19[5-9]\d|20[0-3]\d))(?![\d/]|\.\d|,\d)")),
 ]
+# Forms that name a year alone, which answer no "¿cuándo?" by themselves.
+YEAR_ONLY = frozenset({"year", "boundary"})
 _PARTS = {"primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4}
 _PART_MONTHS = {"trimestre": 3, "cuatrimestre": 4, "semestre": 6}
 
@@ -99,11 +105,6 @@ class TimeExpr:
     period_end: str | None
     year: int | None
     anaphoric: bool = False
-
-    @property
-    def is_period(self) -> bool:
-        """True for forms that state a span of time (not a single day)."""
-        return self.kind != "day"
 
 
 def _iso(year: int | None, month: int, day: int) -> str | None:
@@ -179,7 +180,7 @@ def _build(kind: str, g: dict[str, str | None]) -> tuple[str | None, str | None,
         if y2 < y1:
             return None
         return f"{y1:04d}-01-01", f"{y2:04d}-12-31", None
-    if kind == "year":
+    if kind in ("year", "boundary"):
         assert y1
         return f"{y1:04d}-01-01", f"{y1:04d}-12-31", y1
     return None

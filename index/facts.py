@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 19
+EXTRACTOR = 21
 _DATA = Path(__file__).with_name("data")
 
 
@@ -471,7 +471,7 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
     for s_start, s_end in sentences:
         s_events = in_sentence[1](s_start, s_end)
         s_periods = [t for t in in_sentence[0](s_start, s_end)
-                     if t.kind not in ("day", "year", "anaphoric", "since")]
+                     if t.kind not in ("day", "year", "anaphoric", "since", "boundary")]
         for k, event in enumerate(s_events):
             stop = s_events[k + 1].start if k + 1 < len(s_events) else s_end
             after = [t for t in s_periods if event.end <= t.start < min(stop, event.end + 150)]
@@ -488,7 +488,8 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
             ctx.period, ctx.until = None, None
         s_times = in_sentence[0](s_start, s_end)
         s_events = in_sentence[1](s_start, s_end)
-        periods = [_resolve_period(t, ctx, s_times) for t in s_times if t.kind != "day"]
+        periods = [_resolve_period(t, ctx, s_times) for t in s_times
+                   if t.kind not in ("day", "boundary")]
         s_mentions = in_sentence[2](s_start, s_end)
         if s_mentions:
             facts.extend(_sentence_facts(bulletin, s_start, s_end, s_mentions, periods,

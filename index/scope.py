@@ -46,8 +46,15 @@ _GOAL = re.compile(
 _FUTURE = re.compile(r"(?<![\wÁÉÍÓÚÑ])[a-záéíóúñ]{2,}(?:[aei]rá|[aei]rán|[aei]remos|[aei]ré|drá|drán"
                      r"|dremos|brá|brán|bremos)\b")
 # Where a figure starts: a digit or a number word of the numeral reader.
-_NUMBER_START = r"(?:\d|(?:" + "|".join(sorted((fold(w) for w in NUMBER_WORDS), key=len,
-                                               reverse=True)) + r")\b)"
+# "un", "una" start a figure only before a scale ("una tasa de 0.6 %" is an article).
+_NUMBER_START = r"(?:\d|(?:" + "|".join(sorted((fold(w) for w in NUMBER_WORDS
+                                                if fold(w) not in ("un", "una", "uno")),
+                                               key=len, reverse=True)) + r")\b" + \
+    r"|un[ao]?\s+(?:mil|millon|millones)\b)"
+# Adjectives a noun of change may carry before its figure: "un aumento mensual de 138 mil".
+_CHANGE_ADJ = (r"(?:\s+(?:mensual|anual|neto|neta|real|nominal|trimestral|semestral|semanal"
+               r"|diario|diaria|total|acumulado|acumulada|promedio|historico|historica"
+               r"|importante|significativo|significativa|considerable)){0,2}")
 _IMSS_BIENESTAR = re.compile(r"\bimss[\s-]*bienestar\b")
 _CLAUSE_END = re.compile(r"[.;:\n]|,\s+(?:pero|y\s+(?:de|la|el|los|las)|mientras)\b")
 
@@ -173,7 +180,8 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
             r"|los\s+)?" + _NUMBER_START, after):
         return "antes"
     if re.search(r"\b(?:un|el|del|este|ese)\s+(?:incremento|aumento|crecimiento|disminucion"
-                 r"|reduccion|alza)\s+(?:de|del)\s+(?:hasta\s+)?(?:el\s+)?$", before):
+                 r"|reduccion|alza)" + _CHANGE_ADJ + r"\s+(?:de|del)\s+(?:hasta\s+)?(?:el\s+)?$",
+                 before):
         return "cambio"
     # Weak cues (future tense, "vamos a", "programadas") speak for their own stretch of the
     # sentence, between commas; a goal noun ("la meta es ...") for the rest of the sentence.
@@ -219,7 +227,7 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
     # The time phrase nearest before the figure in its sentence, else the first just after it.
     markers: list[tuple[int, int, int | None, bool]] = [
         (t.start, t.end, t.year, False) for t in times
-        if s_start <= t.start < s_end and t.year is not None]
+        if s_start <= t.start < s_end and t.year is not None and t.kind != "boundary"]
     if text_year is not None:
         markers += [(s_start + a, s_start + b, text_year + off, True)
                     for a, b, off in relative_times(folded[s_start:s_end])]

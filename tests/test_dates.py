@@ -68,3 +68,12 @@ def test_a_figure_is_not_a_year() -> None:
 @pytest.mark.parametrize("text", ["al teléfono 2019-2020-31", "el folio 2023-2021", "la clave 12019-2020"])
 def test_codes_are_not_year_ranges(text: str) -> None:
     assert not [t for t in find_times(text) if t.kind == "year_range"]
+
+
+@pytest.mark.parametrize("text, year", [
+    ("los que empezaron a cotizar después de 1997", 1997),
+    ("deberá concluir antes del año 2030", 2030),
+])
+def test_a_year_after_despues_or_antes_is_a_bound(text: str, year: int) -> None:
+    (t,) = find_times(text)
+    assert t.kind == "boundary" and t.year == year

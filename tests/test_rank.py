@@ -54,6 +54,18 @@ TEXTS = {
               "64 quirófanos móviles.\n"
               "En la clínica todos los días se surten 900 recetas, se toman 260 muestras y se "
               "aplican 75 vacunas.\n"),
+    "h.txt": ("2022-11-30",
+              "Al 31 de agosto de 2022 había 1,240 cuidadoras registradas en el padrón. "
+              "Al 30 de noviembre de 2022 el padrón sumaba 1,388 cuidadoras registradas.\n"),
+    "i.txt": ("2023-03-01",
+              "NUEVO FONDO DE RETIRO\n"
+              "El fondo de retiro solidario se publicó el 3 de enero y entró en vigor el 9 "
+              "de enero de 2023.\n"
+              "El fondo de retiro solidario paga un complemento a quienes empezaron a cotizar "
+              "después de 1997 y se retiran con salarios bajos.\n"),
+    "j.txt": ("2022-10-05",
+              "En septiembre la plantilla de enfermería tuvo un aumento de 2.1 %.\n"
+              "Se sumaron en septiembre 1,930 enfermeras, un aumento sin precedentes.\n"),
 }
 
 
@@ -104,6 +116,12 @@ def test_rates_and_amounts(assistant: Assistant) -> None:
     assert assistant.ask("¿Cuántas sillas de ruedas se entregan al año?").values[0] == 520
     assert assistant.ask("¿Cuántas sillas de ruedas se han entregado en total?").values[0] == 4100
     assert assistant.ask("¿De cuánto es el convenio con la universidad?").values[0] == 36_000_000
+
+
+def test_an_amount_of_a_named_noun_is_its_count(assistant: Assistant) -> None:
+    # "¿de cuánto fue el aumento de enfermeras?" asks for enfermeras, not a percentage.
+    assert assistant.ask("¿De cuánto fue el aumento de enfermeras en "
+                         "septiembre?").values[:1] == [1930]
 
 
 def test_a_figure_after_a_comma_counts_the_clause_before(assistant: Assistant) -> None:
@@ -169,6 +187,24 @@ def test_a_text_cannot_tell_what_happened_after_its_date(assistant: Assistant) -
                          "2022?").values[:1] == [310]
     assert assistant.ask("¿Cuántas comunidades indígenas visitaron las brigadas al cierre "
                          "de 2022?").abstained
+
+
+def test_a_count_as_of_a_day_answers_for_that_day_only(assistant: Assistant) -> None:
+    # "al 30 de noviembre" is one day: the count as of August is not its answer, and a text
+    # of November cannot state the count as of December.
+    assert assistant.ask("¿Cuántas cuidadoras registradas había al 30 de noviembre de "
+                         "2022?").values == [1388]
+    assert assistant.ask("¿Cuántas cuidadoras registradas había al 31 de agosto de "
+                         "2022?").values == [1240]
+    assert assistant.ask("¿Cuántas cuidadoras registradas había al 31 de diciembre de "
+                         "2022?").abstained
+
+
+def test_a_year_that_bounds_who_is_counted_answers_no_when(assistant: Assistant) -> None:
+    # "después de 1997" says who is paid, not when the fund began.
+    answer = assistant.ask("¿Cuándo empezó a pagar el complemento el fondo de retiro solidario?")
+    assert "9 de enero de 2023" in answer.citations[0].quote
+    assert not any("1997" in c.quote for c in answer.citations)
 
 
 def test_a_headlines_figure_is_quoted_from_the_body(assistant: Assistant) -> None:

@@ -226,3 +226,25 @@ def test_an_elided_partitive_counts_the_noun_it_points_back_to(text: str, value:
 
 def test_a_partitive_that_names_its_noun_keeps_it() -> None:
     assert _facts("De las 40 salas, 12 están listas.")[40].measure == "salas"
+
+
+@pytest.mark.parametrize("sentence", [
+    "El fondo pagó complementos a 512 trabajadores que empezaron a cotizar después de 1997.",
+    "Son 512 jubilados que ingresaron antes del año 1995 y reciben la pensión completa.",
+    "Hoy hay 512 beneficiarias, todas afiliadas después de 2008.",
+])
+def test_a_year_that_bounds_who_is_counted_does_not_date_the_figure(sentence: str) -> None:
+    fact = _facts(sentence)[512]
+    assert fact.year == 2021 and fact.period_start is None
+    assert not {1995, 1997, 2008} & set(_facts(sentence))  # nor is it a figure
+
+
+@pytest.mark.parametrize("sentence", [
+    "En mayo se registró un aumento mensual de 4 mil 210 empleos, que equivale a una tasa "
+    "de 0.6 %.",
+    "Hubo un incremento anual neto de 4 mil 210 afiliados, lo que lleva a una cobertura mayor.",
+    "El crecimiento trimestral de 4,210 plazas se suma a una racha de alzas.",
+])
+def test_a_change_with_an_adjective_is_a_change_not_a_baseline(sentence: str) -> None:
+    # "a una tasa", "a una cobertura": an article, not the "to" figure of "pasar de X a Y".
+    assert _facts(sentence)[4210].modality == "cambio"
