@@ -11,7 +11,7 @@ from assistant.intent import cues as question_cues
 from assistant.intent import rates as question_rates
 from assistant.terms import term, terms
 from assistant.vocab import Vocabulary, canonicalize, stem, stop_words, words
-from index.dates import BARE_YEAR, find_times
+from index.dates import BARE_YEAR, find_times, with_year
 from index.errors import QuestionError
 from index.events import find_events
 from index.fold import fold, normalize_text
@@ -184,6 +184,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
             years = [int(bare.group(1))]
             times.append(replace(find_times("en " + bare.group(1))[0],
                                  start=bare.start(), end=bare.end()))
+    if period is not None and period.year is None and len(set(years)) == 1:
+        period = with_year(period, years[0])  # "en 2024, hasta abril"
     events = find_events(text, require_caps=False)
     bulletin = _BULLETIN_NO.search(text)
 

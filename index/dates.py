@@ -67,6 +67,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_year", _rx(
         r"\b(?P<part>primer|segundo|tercer|cuarto)\s+(?P<kind>trimestre|semestre|cuatrimestre)"
         + r"(?:\s+(?:de|del)\s+(?:ano\s+)?" + _Y.format("y1") + r")?")),
+    # "hasta abril", "hasta finales de marzo de 2024": what the year has gathered so far.
+    ("to_month", _rx(r"\bhasta\s+(?:el\s+mes\s+de\s+|(?:finales|fines)\s+de\s+)?"
+                     + _M.format("m1") + _OF_YEAR.format("y1"))),
     ("month", _rx(
         r"\b(?:en|durante|de|del\s+mes\s+de|en\s+el\s+mes\s+de)\s+" + _M.format("m1")
         + _OF_YEAR.format("y1"))),
@@ -173,6 +176,10 @@ def _build(kind: str, g: dict[str, str | None]) -> tuple[str | None, str | None,
             return None
         last = first + size - 1
         return _iso(y1, first, 1), _iso(y1, last, _month_end(y1, last)), y1
+    if kind == "to_month":
+        m1 = month("m1")
+        assert m1
+        return _iso(y1, 1, 1), _iso(y1, m1, _month_end(y1, m1)), y1
     if kind == "year_to_date":
         return (_iso(y1, 1, 1) if y1 else None), None, y1
     if kind == "year_range":

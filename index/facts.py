@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 21
+EXTRACTOR = 22
 _DATA = Path(__file__).with_name("data")
 
 
@@ -436,6 +436,15 @@ class _Context:
     until: int | None = None  # where an inherited period stated without figures lapses
 
 
+def _to_date(expr: TimeExpr, bulletin: Bulletin) -> TimeExpr:
+    """ "en lo que va del año" in a text of 30 April 2024: from 1 January to that day."""
+    day = bulletin.date
+    year = expr.year or bulletin.year
+    if not day or year is None or not day.startswith(f"{year:04d}-") or len(day) != 10:
+        return expr
+    return replace(expr, period_start=f"{year:04d}-01-01", period_end=day, year=year)
+
+
 def _resolve_period(expr: TimeExpr, ctx: _Context, s_times: list[TimeExpr]) -> TimeExpr:
     """ "de esa fecha al 12 de septiembre" starts at the last single date stated before it."""
     if not expr.anaphoric:
@@ -620,6 +629,8 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         else:
             period = ctx.period
         p = with_year(period, year) if isinstance(period, TimeExpr) else None
+        if p is not None and p.kind == "year_to_date":
+            p = _to_date(p, bulletin)
         local = (mentions[idx - 1].end if idx else s_start,
                  mentions[idx + 1].start if idx + 1 < len(mentions) else s_end)
         scope = figure_scope(text, folded, (s_start, s_end), (m.start, m.end), times, year,
@@ -635,7 +646,8 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             # The time phrase nearest the figure in its own sentence ("en 2019 fueron 3,973 y
             # hoy se gradúan 4,308") beats a period stated elsewhere.
             fact_year = scope.year
-            p = None
+            if p is None or p.kind != "year_to_date" or p.year != scope.year:
+                p = None  # "en lo que va del año" keeps its days, resolved above
         out.append(Fact(
             source=bulletin.source,
             measure=measure,

@@ -77,3 +77,13 @@ def test_codes_are_not_year_ranges(text: str) -> None:
 def test_a_year_after_despues_or_antes_is_a_bound(text: str, year: int) -> None:
     (t,) = find_times(text)
     assert t.kind == "boundary" and t.year == year
+
+
+@pytest.mark.parametrize("text, start, end", [
+    ("hasta abril se habían aplicado", "--01-01", "--04-30"),
+    ("hasta finales de febrero de 2024", "2024-01-01", "2024-02-29"),
+    ("hasta el mes de junio de 2021", "2021-01-01", "2021-06-30"),
+])
+def test_hasta_a_month_is_the_year_so_far(text: str, start: str, end: str) -> None:
+    (t,) = find_times(text)
+    assert (t.kind, t.period_start, t.period_end) == ("to_month", start, end)

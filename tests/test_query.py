@@ -50,6 +50,10 @@ def test_unknown_words_are_reported(vocab: Vocabulary) -> None:
     ("¿cuántas cirugías en la octava jornada nacional?", "event_nums", (8,)),
     ("¿cuántas cirugías en las tres primeras jornadas?", "event_nums", (1, 2, 3)),
     ("¿cuántas cirugías dice el boletín 175/2022?", "bulletin", "175/2022"),
+    ("En 2023, hasta mayo, ¿cuántas cirugías hubo?", "period_end", "2023-05-31"),
+    ("¿cuántas cirugías hasta finales de marzo de 2022?", "period_start", "2022-01-01"),
+    ("¿cuántas cirugías en 2021 a partir del 3 de junio?", "period_start", "2021-06-03"),
+    ("¿cuántos jubilados que cotizan después de 1997 hay?", "year", None),
 ])
 def test_constraints(vocab: Vocabulary, question: str, field: str, value: object) -> None:
     assert getattr(parse(question, vocab), field) == value

@@ -248,3 +248,12 @@ def test_a_year_that_bounds_who_is_counted_does_not_date_the_figure(sentence: st
 def test_a_change_with_an_adjective_is_a_change_not_a_baseline(sentence: str) -> None:
     # "a una tasa", "a una cobertura": an article, not the "to" figure of "pasar de X a Y".
     assert _facts(sentence)[4210].modality == "cambio"
+
+
+def test_the_year_so_far_runs_to_the_texts_date() -> None:
+    for sentence in ("En lo que va del año se han entregado 4 mil 210 sillas de ruedas.",
+                     "Se han entregado 4 mil 210 sillas de ruedas en lo que va del año.",
+                     "En lo que va de 2021 se entregaron 4 mil 210 sillas de ruedas."):
+        fact = _facts(sentence)[4210]
+        assert (fact.period_start, fact.period_end, fact.year) == (
+            "2021-01-01", "2021-03-15", 2021), sentence
