@@ -270,10 +270,16 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
 
 def _head(folded: str, vocab: Vocabulary) -> str | None:
     """The counted noun of "¿cuántas camas ...?", "¿cuántos de los médicos ...?"."""
-    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?([a-z]{3,})", folded)
-    if not m or m.group(1) in stop_words():
+    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?([a-z]{3,})(?:\s+([a-z]{3,}))?",
+                  folded)
+    if not m:
         return None
-    found = terms(vocab.correct(m.group(1)) or m.group(1))  # synonyms too: partos ~ nacimientos
+    word = m.group(1)
+    if word in words()["prenominal"] and m.group(2):
+        word = m.group(2)  # "cuántas de las nuevas plazas" counts plazas
+    if word in stop_words() or not word.endswith("s"):
+        return None  # "¿cuántos necesitarían ...?": a verb, no counted noun
+    found = terms(vocab.correct(word) or word)  # synonyms too: partos ~ nacimientos
     return found[0] if found else None
 
 

@@ -9,6 +9,7 @@ gate on vocabulary: an unknown noun simply scores lower.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -143,6 +144,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     weighted = weigh(q, corpus, w)
     out: list[Candidate] = []
     pinned = norm_no(q.bulletin) if q.bulletin else None
+    part = bool(_ASKS_PART.search(fold(q.text)))
     for s in sentences:
         source = index.sentences[s][0]
         bulletin = corpus.bulletins[source]
@@ -190,8 +192,14 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             if q.head is not None:
                 if q.head in corpus.fact_head[i]:
                     pass
-                elif q.head in corpus.fact_local[i] or _related(q.head, corpus.fact_head[i]):
+                elif _related(q.head, corpus.fact_head[i]) or (
+                        q.head in corpus.fact_local[i]
+                        and corpus.fact_head[i] <= _GENERIC_HEADS):
                     score *= w.head_near
+                elif q.head in corpus.fact_local[i]:
+                    # "vacunas ... a los menores de 5 años": the figure counts another noun.
+                    score *= w.head_other
+                    reasons.append("cuenta otra cosa")
                 elif q.head in index.bags[s] or _related(q.head, index.bags[s]) or (
                         f.measure == "cifra" and prev is not None
                         and (q.head in index.bags[prev] or _related(q.head, index.bags[prev]))):
@@ -226,6 +234,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     bulletin.text[f.sentence_start:f.sentence_end])
                 score *= w.period_other if stated else w.period_inherited
                 reasons.append("otro periodo")
+            if part and _WHOLE.search(folded, max(0, f.value_start - 40), f.value_start):
+                # "¿cuántas de las nuevas plazas ...?" asks for a part; "de las 19 mil
+                # plazas, 10 mil ..." states the whole first.
+                score *= w.whole_for_part
+                reasons.append("el total, no la parte")
             if f.approx:
                 score *= w.approx
             if missing:
@@ -233,6 +246,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             out.append(Candidate(i, f, score, tuple(reasons)))
     out.sort(key=_order)
     return out
+
+
+_ASKS_PART = re.compile(r"\bcuant[oa]s\s+de\s+(?:los|las|estos|estas|esos|esas)\b")
+_WHOLE = re.compile(r"\bde\s+(?:los|las|estos|estas|esos|esas)\s+(?:mas\s+de\s+|cerca\s+de\s+"
+                    r"|casi\s+|poco\s+mas\s+de\s+)?$")
 
 
 def _order(c: Candidate) -> tuple[float, str, int]:

@@ -49,11 +49,13 @@ class MatchWeights:
     done_when_goal: float = 0.85
     baseline_unasked: float = 0.7  # the "from" of "pasar de X a Y"
     change_unasked: float = 0.85
+    whole_for_part: float = 0.7  # "¿cuántas de las plazas ...?" and "de las 19 mil plazas"
     approx: float = 0.98  # exact figures win ties
     semantic: float = 0.1  # bonus for a figure in the passage the embedder ranks first (/rank)
     semantic_k: int = 6  # passages the embedder is asked for, for figure questions
     stated_in_question: float = 0.3  # "en los 23 estados": the question's own figure
     head_near: float = 0.92  # the noun "cuántos" asks about is near the figure, not its noun
+    head_other: float = 0.7  # ... near it, but the figure names another noun ("5 años")
     head_missing: float = 0.8  # ... or elsewhere in its sentence
     head_absent: float = 0.55  # ... or not in its sentence at all
     subtype_other: float = 0.4  # "trasplantes de riñón" asked, "trasplantes de córnea" found

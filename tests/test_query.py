@@ -77,6 +77,9 @@ def test_verbs_weigh_less_and_nouns_are_not_verbs(vocab: Vocabulary, question: s
     ("¿Cuántas cirugías de cataratas se hicieron?", "cirugi", "catarat"),
     ("¿cuántos talleres de la escuela de pintura hubo?", "taller", "escuel"),
     ("¿Cuántas camas hay?", "cam", None),
+    ("¿Cuántas de las nuevas camas serán de terapia intensiva?", "cam", None),
+    ("¿Cuántos de los otros hospitales abrirán?", "hospital", None),
+    ("¿Cuántos necesitarían hospitalización?", None, None),
 ])
 def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str | None) -> None:
     q = parse(question, vocab)

@@ -66,6 +66,11 @@ TEXTS = {
     "j.txt": ("2022-10-05",
               "En septiembre la plantilla de enfermería tuvo un aumento de 2.1 %.\n"
               "Se sumaron en septiembre 1,930 enfermeras, un aumento sin precedentes.\n"),
+    "k.txt": ("2022-04-04",
+              "De las 2 mil 400 nuevas plazas que abrirá la delegación, 1,150 serán para "
+              "enfermería.\n"
+              "En la brigada se aplicaron vacunas contra el sarampión a los menores de 9 años. "
+              "La brigada contaba con 4 mil 100 dosis.\n"),
 }
 
 
@@ -122,6 +127,17 @@ def test_an_amount_of_a_named_noun_is_its_count(assistant: Assistant) -> None:
     # "¿de cuánto fue el aumento de enfermeras?" asks for enfermeras, not a percentage.
     assert assistant.ask("¿De cuánto fue el aumento de enfermeras en "
                          "septiembre?").values[:1] == [1930]
+
+
+def test_a_part_is_asked_not_its_whole(assistant: Assistant) -> None:
+    assert assistant.ask("¿Cuántas de las nuevas plazas que abrirá la delegación serán para "
+                         "enfermería?").values[:1] == [1150]
+
+
+def test_a_figure_that_counts_another_noun_is_not_the_counted_one(assistant: Assistant) -> None:
+    # "menores de 9 años" is beside the vaccines, but counts years.
+    assert assistant.ask("¿De cuántas dosis de vacuna contra el sarampión disponía la "
+                         "brigada?").values[:1] == [4100]
 
 
 def test_a_figure_after_a_comma_counts_the_clause_before(assistant: Assistant) -> None:
