@@ -170,7 +170,10 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
 
     number = parse_number(re.sub(r"[¿?¡!;:]", " ", text).strip())
 
-    times = find_times(text)
+    # "comparado con 2018" in a question asks for 2018 too (in a bulletin it dates the year after).
+    times = [replace(t, kind="year", period_start=f"{t.year - 1:04d}-01-01",
+                     period_end=f"{t.year - 1:04d}-12-31", year=t.year - 1)
+             if t.kind == "versus" and t.year else t for t in find_times(text)]
     period = next((t for t in times if t.kind not in ("year", "day", "boundary")), None)
     years = [t.year for t in times if t.year and t.kind != "boundary"]
     for t in times:

@@ -77,6 +77,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_end", _rx(r"\b(?:al|a)\s+(?:cierre|final|fin|finales|termino)\s+(?:de|del)\s+"
                      r"(?:(?:el\s+)?ano\s+(?:de\s+)?)?" + _Y.format("y1") + r"\b")),
     ("year_to_date", _rx(r"\ben\s+lo\s+que\s+va\s+(?:del\s+ano|de\s+" + _Y.format("y1") + r")")),
+    # "un crecimiento de 5.1 % respecto a lo alcanzado en 2017", "frente al mismo mes de 2023":
+    # the year compared against; the figure is of the year after it.
+    ("versus", _rx(r"\b(?:con\s+)?(?:respecto|relacion|comparacion|comparad[oa]s?|frente)\s+"
+                   r"(?:a|al|de|del|con)\s+(?:lo\s+(?:[a-z]+\s+){0,2}?(?:en|de|del)\s+"
+                   r"|(?:(?:el|la)\s+)?mism[oa]\s+[a-z]+\s+(?:de|del)\s+|(?:el\s+)?(?:ano\s+)?)"
+                   r"(?P<y1>(?:19[5-9]\d|20[0-3]\d))(?![\d/]|\.\d|,\d)")),
     # "trabajadores que empezaron después de 1997", "antes de 2020": a bound that describes
     # who or what is counted, or a deadline; never the period a figure covers.
     ("boundary", _rx(r"\b(?:despues|antes)\s+(?:de|del)\s+(?:(?:el\s+)?ano\s+)?"
@@ -187,6 +193,9 @@ def _build(kind: str, g: dict[str, str | None]) -> tuple[str | None, str | None,
         if y2 < y1:
             return None
         return f"{y1:04d}-01-01", f"{y2:04d}-12-31", None
+    if kind == "versus":
+        assert y1
+        return f"{y1 + 1:04d}-01-01", f"{y1 + 1:04d}-12-31", y1 + 1
     if kind in ("year", "boundary"):
         assert y1
         return f"{y1:04d}-01-01", f"{y1:04d}-12-31", y1

@@ -23,6 +23,17 @@ _CONNECTORS = {"de", "del", "la", "las", "los", "el", "por", "para", "y", "en", 
                "contra"}
 
 
+# "la segunda semana de enero", "el primer día del mes": a stretch of time, not an event.
+_TIME_NOUNS = frozenset({"semana", "semanas", "dia", "dias", "mes", "meses"})
+_OF_TIME = re.compile(r"\s+(?:de|del)\s+(?:mes\s+(?:de\s+)?)?(?:enero|febrero|marzo|abril|mayo"
+                      r"|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre"
+                      r"|ano|mes|este|ese|cada)\b")
+
+
+def _a_time(folded: str, noun: str, noun_end: int) -> bool:
+    return noun in _TIME_NOUNS and bool(_OF_TIME.match(folded, noun_end))
+
+
 def _noun_alternation() -> str:
     return "|".join(sorted((re.escape(n) for n in lexicon().event_nouns), key=len, reverse=True))
 
@@ -99,6 +110,8 @@ def find_events(text: str, require_caps: bool = True) -> list[Event]:
         noun_start = m.start("noun")
         if require_caps and not text[noun_start].isupper():
             continue
+        if _a_time(folded, m.group("noun"), m.end("noun")):
+            continue
         if m.group("num"):
             num = int(m.group("num"))
         elif m.group("tens"):
@@ -123,6 +136,8 @@ def find_events(text: str, require_caps: bool = True) -> list[Event]:
     for m in plural.finditer(folded):
         noun_start = m.start("noun")
         if require_caps and not text[noun_start].isupper():
+            continue
+        if _a_time(folded, m.group("noun"), m.end("noun")):
             continue
         raw = m.group("count")
         count = int(raw) if raw.isdigit() else {**UNITS, **TEENS}[raw]

@@ -87,3 +87,13 @@ def test_a_year_after_despues_or_antes_is_a_bound(text: str, year: int) -> None:
 def test_hasta_a_month_is_the_year_so_far(text: str, start: str, end: str) -> None:
     (t,) = find_times(text)
     assert (t.kind, t.period_start, t.period_end) == ("to_month", start, end)
+
+
+@pytest.mark.parametrize("text, year", [
+    ("creció 5 % respecto a lo alcanzado en 2017", 2018),
+    ("subió 3 % en comparación con 2020", 2021),
+    ("bajó 2 % frente al mismo mes de 2023", 2024),
+])
+def test_the_year_compared_against_dates_the_year_after(text: str, year: int) -> None:
+    (t,) = find_times(text)
+    assert (t.kind, t.year) == ("versus", year)

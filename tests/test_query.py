@@ -54,6 +54,10 @@ def test_unknown_words_are_reported(vocab: Vocabulary) -> None:
     ("¿cuántas cirugías hasta finales de marzo de 2022?", "period_start", "2022-01-01"),
     ("¿cuántas cirugías en 2021 a partir del 3 de junio?", "period_start", "2021-06-03"),
     ("¿cuántos jubilados que cotizan después de 1997 hay?", "year", None),
+    ("¿cuántas dosis hasta la segunda semana de enero de 2024?", "event_nums", ()),
+    ("¿cuántas consultas en la tercera semana del mes?", "event_nums", ()),
+    ("¿cuántas consultas en la segunda semana nacional de salud?", "event_nums", (2,)),
+    ("¿cuántas cirugías hubo en 2020 comparado con 2018?", "years", (2020, 2018)),
 ])
 def test_constraints(vocab: Vocabulary, question: str, field: str, value: object) -> None:
     assert getattr(parse(question, vocab), field) == value

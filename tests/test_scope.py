@@ -23,6 +23,7 @@ def _facts(text: str, date: str | None = "2021-03-15"):
     ("Para el próximo año se comprarán 4 mil 210 sillas de ruedas.", 2022),
     ("Hace dos años se repartieron 4 mil 210 sillas de ruedas.", 2019),
     ("En 2017 se repartieron 4 mil 210 sillas de ruedas; hoy son más.", 2017),
+    ("Se sumaron 4 mil 210 sillas de ruedas respecto a lo entregado en 2019.", 2020),
 ])
 def test_relative_years_resolve_against_the_texts_date(sentence: str, year: int) -> None:
     fact = _facts(sentence)[4210]
