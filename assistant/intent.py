@@ -60,6 +60,11 @@ MONEY = re.compile(r"\b(?:pesos|dolares|monto|costo|costaron|cuesta|precio|gana|
 # "¿De cuánto es el convenio?": an amount (money or a share), not a count of things.
 AMOUNT = re.compile(r"\b(?:de|a|hasta)\s+cuanto\s+(?:es|era|fue|fueron|son|eran|seria|asciende"
                     r"|ascendia|ascendio)\b")
+# "según la nota de Juárez", "de acuerdo con el reporte": the question names its source, and
+# the words of that reference say nothing about which figure is asked for.
+SOURCE_REF = re.compile(r"\b(?:segun|de\s+acuerdo\s+con|conforme\s+a)\s+(?:el|la|los|las|este|esta)\s+"
+                        r"(?:nota|notas|reporte|reportes|boletin|comunicado|conferencia|mananera"
+                        r"|version\s+estenografica|articulo|cronica|texto|publicacion)\b")
 # Rates a figure must share with the question: "al año", "cada día", "en promedio", "al mes".
 RATES = {
     "año": re.compile(r"\b(?:al|por|cada|en\s+un)\s+ano\b|\banual(?:es|mente)?\b"
@@ -69,7 +74,8 @@ RATES = {
     "mes": re.compile(r"\b(?:al|por|cada|en\s+un)\s+mes\b|\bmensual(?:es|mente)?\b"
                       r"|\btodos\s+los\s+meses\b"),
     "promedio": re.compile(r"\bpromedio\b|\ben\s+media\b"),
-    "total": re.compile(r"\ben\s+total\b|\bacumulad[oa]s?\b|\ben\s+conjunto\b"),
+    "total": re.compile(r"\ben\s+total\b|\bacumulad[oa]s?\b|\ben\s+conjunto\b"
+                        r"|\bsuman\s+tod[oa]s\b|\bentre\s+tod[oa]s\b"),
 }
 
 

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from assistant.intent import GOAL_VERBS, RATES, TIME_RATES, intent_of
+from assistant.intent import GOAL_VERBS, RATES, SOURCE_REF, TIME_RATES, intent_of
 from assistant.intent import cues as question_cues
 from assistant.intent import rates as question_rates
 from assistant.terms import term, terms
@@ -197,7 +197,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     for a, b in [(t.start, t.end) for t in times] + [(e.start, e.end) for e in events] + (
             [bulletin.span()] if bulletin else []) + [
             m.span() for m in GOAL_VERBS.finditer(folded)] + [
-            m.span() for name in TIME_RATES for m in RATES[name].finditer(folded)]:
+            m.span() for name in TIME_RATES for m in RATES[name].finditer(folded)] + [
+            m.span() for m in SOURCE_REF.finditer(folded)]:
         masked[a:b] = " " * (b - a)
     topic = canonicalize("".join(masked))
     originals = {fold(w): w for w in re.findall(r"[^\W\d_]+", text)}

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant.corpus import norm_no
 from assistant.query import Query
-from assistant.terms import PREFIX, term
+from assistant.terms import prefix, term
 from index.dates import find_times
 from index.fold import fold
 from index.scope import find_places, places
@@ -314,7 +314,8 @@ _GENERIC_HEADS = frozenset({term("cifra"), term("porcentaje")})
 
 
 def _related(t: str, bag: frozenset[str]) -> bool:
-    return len(t) >= PREFIX and any(b[:PREFIX] == t[:PREFIX] for b in bag)
+    key = prefix(t)
+    return key is not None and any(prefix(b) == key for b in bag)
 
 
 def _near(t: str, *bags: frozenset[str]) -> bool:

@@ -24,6 +24,17 @@ PREFIX = 5  # stems sharing this many first letters are related words ("enferm",
 
 
 @lru_cache(maxsize=200_000)
+def prefix(t: str) -> str | None:
+    """The first letters that make two terms related words, or None for a short term.
+
+    The stressed diphthongs of Spanish verbs are read as their plain vowels, so the present
+    tense meets its noun: "invierte" ~ "inversión", "escuela" ~ "escolar".
+    """
+    key = t.replace("ie", "e").replace("ue", "o")
+    return key[:PREFIX] if len(key) >= PREFIX else None
+
+
+@lru_cache(maxsize=200_000)
 def term(word: str) -> str:
     """The Snowball stem of one folded word, interned."""
     return sys.intern(_STEMMER.stemWord(word))
@@ -93,8 +104,9 @@ class TermIndex:
                     index.postings.setdefault(t, []).append(i)
             index.source_bags[source] = frozenset(whole)
         for t in index.df:
-            if len(t) >= PREFIX:
-                index.related.setdefault(t[:PREFIX], set()).add(t)
+            key = prefix(t)
+            if key is not None:
+                index.related.setdefault(key, set()).add(t)
         return index
 
     def idf(self, t: str) -> float:
@@ -105,8 +117,9 @@ class TermIndex:
     def variants(self, t: str) -> set[str]:
         """Corpus terms related to ``t``: a shared prefix, or a near-synonym (itself excluded)."""
         out = {v for v in synonyms().get(t, ()) if v in self.df}
-        if len(t) >= PREFIX:
-            out.update(v for v in self.related.get(t[:PREFIX], ()) if v != t)
+        key = prefix(t)
+        if key is not None:
+            out.update(v for v in self.related.get(key, ()) if v != t)
         return out
 
     def neighbours(self, i: int) -> tuple[int | None, int | None]:

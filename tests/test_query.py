@@ -144,3 +144,21 @@ def test_a_rate_is_a_constraint_not_a_topic_word(vocab: Vocabulary, question: st
     q = parse(question, vocab)
     assert rate in q.rates
     assert not {"diari", "mes", "ano"} & set(q.content)
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuántas recetas surte la clínica, según la nota de Mérida?",
+    "De acuerdo con el reporte del martes, ¿cuántas recetas surte la clínica?",
+    "¿cuántas recetas surte la clínica según la conferencia de ayer?",
+])
+def test_a_reference_to_the_source_is_no_topic(vocab: Vocabulary, question: str) -> None:
+    content = set(parse(question, vocab).content)
+    assert {"recet", "clinic"} <= content
+    assert not {"not", "report", "conferent", "conferenci"} & content
+
+
+def test_summing_all_is_a_total() -> None:
+    from assistant.intent import rates
+
+    assert "total" in rates("las guarderias suman todas 16 mil espacios")
+    assert "total" not in rates("las guarderias tienen 16 mil espacios")
