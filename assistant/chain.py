@@ -93,7 +93,8 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         # A bare number asks where that figure comes from.
         facts = match_facts(q, corpus)
         return numeric_answer(q, select(q, facts, corpus), corpus) if facts else abstain(q, corpus)
-    if q.intent != "figure" and not (q.wh is None and q.keys):
+    keywords = q.keywords  # the figure when the texts state one, else the reader answers
+    if q.intent != "figure" and not (q.wh is None and q.keys) and not keywords:
         return None
     lexical = corpus.vocab.lexicon_keys(q.keys)
     threshold = weights.min_fact_score
@@ -123,14 +124,18 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
             return abstain(q, corpus, closest(q, corpus))
         ranked = [c for c in rank(q)
                   if kinds <= corpus.fact_head[c.index] | corpus.fact_local[c.index]]
-    elif q.intent != "figure":
+    elif q.intent != "figure" and not keywords:
         return None
     else:
         ranked = rank(q)
+        if keywords:
+            threshold = weights.min_fact_score_strict  # they may well ask for no figure
     chosen = (choose(ranked, weights, corpus, q)
               if ranked and ranked[0].score >= threshold else [])
     if chosen:
         return figure_answer(q.text, chosen, corpus)
+    if q.intent != "figure":
+        return None
     return abstain(q, corpus, [c.fact for c in ranked[:2] if c.score >= weights.near_score])
 
 
@@ -290,7 +295,7 @@ class Assistant:
         """Figures ranked for a figure question; the embedder is asked only when its bonus
         could change the outcome (the runner-up within its reach of the best or of the
         alternatives' margin, or the best near the bar)."""
-        if q.intent != "figure":
+        if q.intent != "figure" and not q.keywords:
             return []
         w = self.settings.match
         ranked = [c for c in rank_facts(q, corpus, w)

@@ -95,6 +95,12 @@ class Query:
     rates: tuple[str, ...] = ()
     answered: frozenset[tuple[str, int]] = frozenset()
 
+    @property
+    def keywords(self) -> bool:
+        """Bare words with no question word nor verb ("salario base octubre 2024"): a figure
+        is asked for when the texts state one, else a passage."""
+        return self.intent == "text" and self.wh is None and not self.content_verbs
+
 
 _FUNCTION = {"de", "la", "el", "los", "las", "en", "y", "a", "se", "que", "por", "del", "al", "un",
              "una", "es", "con", "para", "lo", "su", "sus", "o", "e"}

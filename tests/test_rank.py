@@ -129,6 +129,13 @@ def test_an_amount_of_a_named_noun_is_its_count(assistant: Assistant) -> None:
                          "septiembre?").values[:1] == [1930]
 
 
+def test_keywords_get_the_figure_the_texts_state(assistant: Assistant) -> None:
+    answer = assistant.ask("talleres de pintura del centro comunitario")
+    assert answer.values[:1] == [27]
+    # Keywords no figure answers are read as a passage.
+    assert not assistant.ask("escuelas con rezago visual").values
+
+
 def test_a_part_is_asked_not_its_whole(assistant: Assistant) -> None:
     assert assistant.ask("¿Cuántas de las nuevas plazas que abrirá la delegación serán para "
                          "enfermería?").values[:1] == [1150]
