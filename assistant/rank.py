@@ -295,7 +295,20 @@ def _overlaps(q: Query, f: Fact) -> bool:
     stated = _span(f.period_start, f.period_end)
     if asked is None or stated is None:
         return True
-    return stated[0] <= asked[1] and asked[0] <= stated[1]
+    if not (stated[0] <= asked[1] and asked[0] <= stated[1]):
+        return False
+    if f.period_start is None or q.period_start is None:
+        return True  # a count as of a day falls in the asked period, or on the asked day
+    # "de enero a octubre" asked: June's figure is a part of it. A month asked may be answered
+    # by some days of it ("del 1 al 3 de marzo"), a season or a span of years by a part.
+    days = _days(asked)
+    return 31 >= days or days >= 365 or _days(stated) >= days / 2
+
+
+def _days(span: tuple[str, str]) -> int:
+    from datetime import date
+
+    return (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days + 1
 
 
 def _span(start: str | None, end: str | None) -> tuple[str, str] | None:

@@ -71,6 +71,9 @@ TEXTS = {
               "enfermería.\n"
               "En la brigada se aplicaron vacunas contra el sarampión a los menores de 9 años. "
               "La brigada contaba con 4 mil 100 dosis.\n"),
+    "l.txt": ("2022-10-31",
+              "En junio se sumaron 3,110 becarias al programa.\n"
+              "De enero a octubre el programa sumó 9,870 becarias.\n"),
 }
 
 
@@ -228,6 +231,14 @@ def test_a_year_that_bounds_who_is_counted_answers_no_when(assistant: Assistant)
     answer = assistant.ask("¿Cuándo empezó a pagar el complemento el fondo de retiro solidario?")
     assert "9 de enero de 2023" in answer.citations[0].quote
     assert not any("1997" in c.quote for c in answer.citations)
+
+
+def test_a_part_of_the_asked_span_is_another_period(assistant: Assistant) -> None:
+    # June's figure falls inside "de enero a octubre" but does not answer for it.
+    assert assistant.ask("¿Cuántas becarias se sumaron al programa de enero a octubre de "
+                         "2022?").values[:1] == [9870]
+    assert assistant.ask("¿Cuántas becarias se sumaron al programa en junio de "
+                         "2022?").values[:1] == [3110]
 
 
 def test_a_headlines_figure_is_quoted_from_the_body(assistant: Assistant) -> None:
