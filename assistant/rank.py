@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from assistant.corpus import norm_no
 from assistant.query import Query
-from assistant.terms import prefix, term
+from assistant.terms import derivations, prefix, term
 from index.dates import find_times
 from index.fold import fold
 from index.scope import find_places, places
@@ -328,7 +328,8 @@ _GENERIC_HEADS = frozenset({term("cifra"), term("porcentaje")})
 
 def _related(t: str, bag: frozenset[str]) -> bool:
     key = prefix(t)
-    return key is not None and any(prefix(b) == key for b in bag)
+    return (key is not None and any(prefix(b) == key for b in bag)) or bool(
+        derivations(t) & bag)
 
 
 def _near(t: str, *bags: frozenset[str]) -> bool:

@@ -34,6 +34,20 @@ def prefix(t: str) -> str | None:
     return key[:PREFIX] if len(key) >= PREFIX else None
 
 
+# Suffixes that make a noun of a verb whose stem is too short for a shared prefix:
+# "crearon" ~ "creación", "nacieron" ~ "nacimiento", "donaron" ~ "donación".
+_DERIVING = ("acion", "cion", "imient", "mient")
+
+
+@lru_cache(maxsize=200_000)
+def derivations(t: str) -> frozenset[str]:
+    """The terms derived from ``t`` by a noun suffix, and the stem ``t`` derives from."""
+    out = {t + suffix for suffix in _DERIVING} if 3 <= len(t) < PREFIX else set()
+    out |= {t[:-len(suffix)] for suffix in _DERIVING
+            if t.endswith(suffix) and 3 <= len(t) - len(suffix) < PREFIX}
+    return frozenset(out)
+
+
 @lru_cache(maxsize=200_000)
 def term(word: str) -> str:
     """The Snowball stem of one folded word, interned."""
@@ -120,6 +134,7 @@ class TermIndex:
         key = prefix(t)
         if key is not None:
             out.update(v for v in self.related.get(key, ()) if v != t)
+        out.update(v for v in derivations(t) if v in self.df)
         return out
 
     def neighbours(self, i: int) -> tuple[int | None, int | None]:

@@ -381,6 +381,10 @@ def test_the_embedders_nearest_passage_breaks_a_tie(assistant: Assistant) -> Non
     ("invierte", "inversión"),
     ("escuelas", "escolares"),
     ("acuerdan", "acordado"),
+    # a verb stem too short for a shared prefix, and its noun
+    ("crearon", "creación"),
+    ("nacieron", "nacimientos"),
+    ("donación", "donaron"),
     # near-synonyms of the thesaurus (index/data/thesaurus.json)
     ("galenos", "médicos"),
     ("sueldo", "salario"),
