@@ -36,7 +36,7 @@ from assistant.answer import (
 )
 from assistant.corpus import Corpus
 from assistant.followup import resolve
-from assistant.kinds import ask_kinds, split_kinds, split_questions
+from assistant.kinds import ask_kinds, split_kinds, split_nouns, split_questions
 from assistant.query import Query, parse
 from assistant.rank import Candidate, choose, nudge, rank_facts
 from assistant.read import read
@@ -387,7 +387,7 @@ class Assistant:
     def _ask_one(self, question: str) -> Answer:
         """One question through the chain; two kinds in it ("de riñón y de córnea") are
         asked one by one and answered side by side."""
-        parts = split_kinds(question) or split_questions(question)
+        parts = split_kinds(question) or split_nouns(question) or split_questions(question)
         if parts:
             return ask_kinds(question, parts, lambda part, answered: self.chain().invoke(
                 {"question": part, "answered": answered}))

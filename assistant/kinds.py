@@ -54,6 +54,27 @@ def split_kinds(question: str) -> list[str]:
     return [f"{lead}{said1}{rest}", f"{lead}{said2}{rest}"]
 
 
+# "¿cuántas camas, consultorios y quirófanos ...?": three or more counted nouns in a list.
+_LIST = re.compile(r"\bcuant[oa]s\s+(?P<items>[a-z]{3,}(?:\s*,\s*[a-z]{3,})+)\s*,?\s+(?:y|e)\s+"
+                   r"(?P<last>[a-z]{3,})\b")
+
+
+def split_nouns(question: str) -> list[str]:
+    """The question once per counted noun when it lists three or more, else []."""
+    text = question.strip()
+    folded = fold(text)
+    m = _LIST.search(folded)
+    if m is None:
+        return []
+    starts = [m.start("items") + k.start() for k in re.finditer(r"[a-z]{3,}", m.group("items"))]
+    nouns = [text[a:a + len(w)] for a, w in zip(starts, re.findall(r"[a-z]{3,}", m.group("items")))]
+    nouns.append(text[m.start("last"):m.end("last")])
+    if any(fold(n) in _NOT_KIND for n in nouns):
+        return []
+    lead, rest = text[:m.start("items")], text[m.end("last"):]
+    return [f"{lead}{noun}{rest}" for noun in nouns]
+
+
 # "¿cuántos asegurados en 2012 y cuántos a octubre de 2018?", "¿cuántas solicitudes se
 # aprobaron y qué porcentaje ya tenía los recursos?", "¿a cuántos trabajadores y en cuántos
 # estados?": a second question word after "y" starts a second question.

@@ -13,7 +13,7 @@ from assistant import api
 from assistant.analysis import kind_of
 from assistant.chain import guard
 from assistant.followup import resolve
-from assistant.kinds import split_kinds, split_questions
+from assistant.kinds import split_kinds, split_nouns, split_questions
 from assistant.types import Answer, Citation, Computed
 from index.settings import Settings
 from tests.conftest import CORPUS, ROOT, SEEDS
@@ -191,6 +191,29 @@ def test_two_kinds_split_into_one_question_each(question: str, parts: list[str])
 ])
 def test_two_questions_in_one_are_asked_one_by_one(question: str, parts: list[str]) -> None:
     assert split_questions(question) == parts
+
+
+@pytest.mark.parametrize("question, parts", [
+    ("¿Cuántas camas, salas y quirófanos tendrá el hospital?",
+     ["¿Cuántas camas tendrá el hospital?", "¿Cuántas salas tendrá el hospital?",
+      "¿Cuántas quirófanos tendrá el hospital?"]),
+    ("En 2021, ¿cuántos médicos, enfermeras, y técnicos se contrataron?",
+     ["En 2021, ¿cuántos médicos se contrataron?", "En 2021, ¿cuántos enfermeras se contrataron?",
+      "En 2021, ¿cuántos técnicos se contrataron?"]),
+    ("¿cuántos médicos y enfermeras hay?", []),
+    ("¿cuántas cirugías, hubo y se hicieron?", []),
+])
+def test_a_list_of_counted_nouns_is_asked_one_by_one(question: str, parts: list[str]) -> None:
+    assert split_nouns(question) == parts
+
+
+def test_a_list_of_counted_nouns_is_answered_whole(tmp_path: Path) -> None:
+    settings = _one_index(tmp_path, {
+        "a.txt": "El nuevo hospital tendrá 144 camas, 30 consultorios y 8 quirófanos.",
+    })
+    answer = api.ask("¿Cuántas camas, consultorios y quirófanos tendrá el nuevo hospital?",
+                     settings)
+    assert sorted(answer.values) == [8, 30, 144]
 
 
 def test_two_questions_in_one_are_answered_both(tmp_path: Path) -> None:
