@@ -234,7 +234,8 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     bulletin.text[f.sentence_start:f.sentence_end])
                 score *= w.period_other if stated else w.period_inherited
                 reasons.append("otro periodo")
-            if part and _WHOLE.search(folded, max(0, f.value_start - 40), f.value_start):
+            if part and (_WHOLE.search(folded, max(0, f.value_start - 40), f.value_start)
+                         or _WHOLE_BEFORE.match(folded, f.value_end, f.value_end + 80)):
                 # "¿cuántas de las nuevas plazas ...?" asks for a part; "de las 19 mil
                 # plazas, 10 mil ..." states the whole first.
                 score *= w.whole_for_part
@@ -249,6 +250,8 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
 
 
 _ASKS_PART = re.compile(r"\bcuant[oa]s\s+de\s+(?:los|las|estos|estas|esos|esas)\b")
+# "12.3 millones de mexicanos, de los cuales 4.5 viven en comunidades indígenas"
+_WHOLE_BEFORE = re.compile(r"[^.;:,]{0,60},\s*(?:de\s+(?:los|las)\s+cuales|de\s+ell[oa]s)\b")
 _WHOLE = re.compile(r"\bde\s+(?:los|las|estos|estas|esos|esas)\s+(?:mas\s+de\s+|cerca\s+de\s+"
                     r"|casi\s+|poco\s+mas\s+de\s+)?$")
 
@@ -380,10 +383,12 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
 
 
 def _headline(text: str, f: Fact) -> bool:
-    """A line of its own near the top with no final point: a headline."""
-    line = text[f.sentence_start:f.sentence_end].rstrip()
-    return (f.sentence_start < 300 and not line.endswith((".", "!", "?", "…", ";"))
-            and text[f.sentence_end:f.sentence_end + 1] in ("\n", ""))
+    """A line of its own near the top with no final point: a headline ("39 trabajadores han
+    enfermado. Tres de ellos murieron" is one line, two sentences)."""
+    start = text.rfind("\n", 0, f.value_start) + 1
+    end = text.find("\n", f.value_start)
+    line = text[start:end if end >= 0 else len(text)].rstrip()
+    return start < 300 and not line.endswith((".", "!", "?", "…", ";"))
 
 
 def _agrees(c: Candidate, best: Candidate, corpus: "Corpus | None", q: Query | None) -> bool:

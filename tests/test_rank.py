@@ -74,6 +74,12 @@ TEXTS = {
     "l.txt": ("2022-10-31",
               "En junio se sumaron 3,110 becarias al programa.\n"
               "De enero a octubre el programa sumó 9,870 becarias.\n"),
+    "m.txt": ("2022-12-05",
+              "Cuadrillas reparten 2 mil 640 cobijas en la sierra. Llegan a 30 poblados\n\n"
+              "Chihuahua, 5 de diciembre de 2022.- Las cuadrillas entregaron 2 mil 640 cobijas "
+              "a familias de la sierra.\n"
+              "La red atiende a 9,400 pacientes en zonas rurales, de los cuales 2,150 viven en "
+              "zonas rurales de montaña.\n"),
 }
 
 
@@ -239,6 +245,17 @@ def test_a_part_of_the_asked_span_is_another_period(assistant: Assistant) -> Non
                          "2022?").values[:1] == [9870]
     assert assistant.ask("¿Cuántas becarias se sumaron al programa en junio de "
                          "2022?").values[:1] == [3110]
+
+
+def test_a_headline_of_two_sentences_is_still_a_headline(assistant: Assistant) -> None:
+    answer = assistant.ask("¿Cuántas cobijas reparten las cuadrillas en la sierra?")
+    assert answer.values[:1] == [2640]
+    assert answer.citations[0].quote.startswith("Chihuahua")
+
+
+def test_a_whole_before_de_los_cuales_is_not_the_part(assistant: Assistant) -> None:
+    assert assistant.ask("¿Cuántos de los pacientes de la red viven en zonas rurales de "
+                         "montaña?").values[:1] == [2150]
 
 
 def test_a_headlines_figure_is_quoted_from_the_body(assistant: Assistant) -> None:
