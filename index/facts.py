@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 23
+EXTRACTOR = 24
 _DATA = Path(__file__).with_name("data")
 
 
@@ -326,7 +326,8 @@ def _noun_before_de(text: str, start: int) -> str | None:
     while k >= 0 and (before[k].key in _DETERMINERS or before[k].key == "$"):
         k -= 1
     if k >= 1 and before[k].key == "de" and before[k - 1].key[0].isalpha() and (
-            before[k - 1].key not in _CLAUSE_STOPS | _DETERMINERS | _COUNT_NOUNS):
+            before[k - 1].key not in _CLAUSE_STOPS | _DETERMINERS | _COUNT_NOUNS) and not (
+            before[k - 1].key.endswith("mente")):  # "actualmente de 102 pesos": an adverb
         return _display([before[k - 1]], text)
     return None
 

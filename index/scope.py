@@ -193,7 +193,9 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
     # "crecimos hasta llegar a 893": a weak cue after a past tense states what was done.
     past = _PAST.search(text[left:v_start])
     cues = [m for m in _GOAL.finditer(folded, left, right) if not _describes_other(folded, m, v_start)]
-    if (cues and not past) or _FUTURE.search(text[left:right]):
+    # "deberá oscilar entre ...": a rule that holds, not a plan.
+    future = [m for m in _FUTURE.finditer(text[left:right]) if not m.group().startswith("deb")]
+    if (cues and not past) or future:
         return "meta"
     if _GOAL_NOUN.search(folded[s_start:v_start]):
         return "meta"

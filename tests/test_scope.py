@@ -46,6 +46,8 @@ def test_the_nearest_time_phrase_wins() -> None:
     ("Ya se abrieron 14 lactarios en las delegaciones.", "realizado"),
     ("En marzo se atendieron 350 partos en la clínica.", "realizado"),
     ("Registramos un incremento de 12 por ciento en las consultas.", "cambio"),
+    ("Cada patrón deberá pagar 350 pesos por trabajadora al mes.", "realizado"),
+    ("Las cuotas deberán cubrir 350 consultas al año.", "realizado"),
 ])
 def test_goals_plans_and_changes(sentence: str, modality: str) -> None:
     (fact,) = [f for f in _facts(sentence).values() if f.value not in (2021,)]
@@ -258,3 +260,8 @@ def test_the_year_so_far_runs_to_the_texts_date() -> None:
         fact = _facts(sentence)[4210]
         assert (fact.period_start, fact.period_end, fact.year) == (
             "2021-01-01", "2021-03-15", 2021), sentence
+
+
+def test_an_adverb_is_not_what_an_amount_measures() -> None:
+    fact = _facts("El salario irá de un mínimo –actualmente de 350 pesos– a 25 UMAS.")[350]
+    assert fact.measure == "monto"
