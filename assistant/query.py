@@ -278,10 +278,15 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     )
 
 
+# "¿qué número de créditos ...?", "¿cuál es la meta de empresas ...?": the noun counted.
+_NUMBER_OF = re.compile(r"\b(?:numero|cantidad|total|meta|cifra)\s+(?:de|del)\s+(?:los\s+|las\s+)?"
+                        r"([a-z]{3,})(?:\s+([a-z]{3,}))?")
+
+
 def _head(folded: str, vocab: Vocabulary) -> str | None:
     """The counted noun of "¿cuántas camas ...?", "¿cuántos de los médicos ...?"."""
     m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?([a-z]{3,})(?:\s+([a-z]{3,}))?",
-                  folded)
+                  folded) or _NUMBER_OF.search(folded)
     if not m:
         return None
     word = m.group(1)

@@ -84,6 +84,9 @@ def test_verbs_weigh_less_and_nouns_are_not_verbs(vocab: Vocabulary, question: s
     ("¿Cuántas de las nuevas camas serán de terapia intensiva?", "cam", None),
     ("¿Cuántos de los otros hospitales abrirán?", "hospital", None),
     ("¿Cuántos necesitarían hospitalización?", None, None),
+    ("¿Qué número de créditos otorgó el banco?", "credit", None),
+    ("¿Cuál es la meta de empresas a apoyar?", "empres", None),
+    ("¿Qué cantidad de vacunas llegó?", "vacun", None),
 ])
 def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str | None) -> None:
     q = parse(question, vocab)
