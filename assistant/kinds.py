@@ -66,8 +66,8 @@ def split_nouns(question: str) -> list[str]:
     m = _LIST.search(folded)
     if m is None:
         return []
-    starts = [m.start("items") + k.start() for k in re.finditer(r"[a-z]{3,}", m.group("items"))]
-    nouns = [text[a:a + len(w)] for a, w in zip(starts, re.findall(r"[a-z]{3,}", m.group("items")))]
+    at = m.start("items")
+    nouns = [text[at + k.start():at + k.end()] for k in re.finditer(r"[a-z]{3,}", m.group("items"))]
     nouns.append(text[m.start("last"):m.end("last")])
     if any(fold(n) in _NOT_KIND for n in nouns):
         return []

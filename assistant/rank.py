@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.corpus import norm_no
@@ -309,8 +310,6 @@ def _overlaps(q: Query, f: Fact) -> bool:
 
 
 def _days(span: tuple[str, str]) -> int:
-    from datetime import date
-
     return (date.fromisoformat(span[1]) - date.fromisoformat(span[0])).days + 1
 
 
