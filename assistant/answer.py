@@ -73,9 +73,17 @@ def _plural_event_matches(q: Query, f: Fact) -> bool:
     return any(e.nums == q.event_nums for e in events)
 
 
+_RATIO = re.compile(r"\bpor\s+cada\b")
+
+
 def match_facts(q: Query, corpus: Corpus) -> list[Fact]:
     """Facts that answer ``q``: every key term matched, constraints met, measure named."""
     keys = set(q.keys)
+    # "¿cuántas consultas en unidades de medicina familiar ...?": the first measure named after
+    # "cuántos" is what is counted; a figure of another measure there ("36 unidades") is not.
+    # A ratio ("camas por cada mil derechohabientes") may be stated under either noun.
+    counted = next((k for k in q.keys if k in corpus.vocab.measure), None) \
+        if q.head is not None and not _RATIO.search(fold(q.text)) else None
     out = []
     for i in corpus.candidates(q):
         f, (m, qual, ev) = corpus.facts[i], corpus.stems[i]
@@ -97,6 +105,8 @@ def match_facts(q: Query, corpus: Corpus) -> list[Fact]:
             # A percentage's measure is what it is a share of; the thing asked about may be
             # named only in its sentence ("un aumento de 18.4 % en las donaciones").
             if not q.percent and not keys & (m | qual):
+                continue
+            if counted is not None and not q.percent and counted not in m:
                 continue
         elif not q.percent:
             continue

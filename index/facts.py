@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 24
+EXTRACTOR = 25
 _DATA = Path(__file__).with_name("data")
 
 
@@ -43,6 +43,10 @@ _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*|\d+(?:[.,/:]\d+)*|[^\w\s]", re.
 _DETERMINERS = {"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus", "estos",
                 "estas", "este", "esta", "dichos", "dichas"}
 _PREPS = {"de", "del", "en"}
+# Adverbs of time and place that may follow a figure: "eran 1,400 ahora son 1,350".
+_ADVERBS = {"ahora", "hoy", "ayer", "todavia", "aun", "ahi", "aqui", "alli", "aca", "alla",
+            "luego", "entonces", "despues", "antes", "siempre", "nunca", "tampoco", "apenas",
+            "nada", "tan", "muy", "bien", "mal", "anteriormente", "recien"}
 _QUAL_CONNECTORS = {"de", "del", "por", "con", "para", "en", "y", "e", "o", "u", "la", "el",
                     "los", "las", "a", "al"}
 _CLAUSE_STOPS = {"que", "se", "lo", "cual", "cuales", "cuyo", "cuya", "donde", "mientras",
@@ -141,6 +145,17 @@ def _is_verb(key: str) -> bool:
     return len(key) > 4 and key.endswith(_VERB_ENDINGS)
 
 
+_COPULA_BEFORE = re.compile(r"\b(?:son|eran|fueron|seran|suman|sumaron)\s+$")
+_RANGE_LINK = re.compile(r"\s*(?:y|e|o|u|a|al|hasta)\s*")
+_AUXILIARIES = {"se", "ha", "han", "habia", "habian", "hubo", "fue", "fueron", "era", "eran",
+                "es", "son", "sera", "seran"}
+
+
+def _verb_like(key: str) -> bool:
+    """A conjugated verb or an auxiliary's participle ("habilitaron", "han sido")."""
+    return _is_verb(key) or key in ("sido", "habido")
+
+
 def _is_adjective(key: str, lex: Lexicon) -> bool:
     return key in lex.generic_adjectives or key.endswith(_ADJ_SUFFIXES) or bool(
         lex.canonical_qualifier(key) and not any(
@@ -225,13 +240,19 @@ def _read_after(mention: NumberMention, words: list[_Word], lex: Lexicon,
     if i >= len(words):
         return _Draft(mention, None, None, mention.end, False)
     w = words[i]
-    if _is_verb(w.key) or w.key.endswith("mente"):
+    if _is_verb(w.key) or w.key.endswith("mente") or w.key in _ADVERBS:
         # "se contrataron 46 mil exclusivamente para los centros": an adverb, no noun.
         return _Draft(mention, None, None, mention.end, False)
     if w.key in _PREPS:
         qual, _ = _qualifier(words, i + 1, lex)
         end = qual[-1].end if qual else mention.end
         return _Draft(mention, None, _display(qual, text) if qual else None, end, False)
+    if w.key in ("los", "las") and i + 1 < len(words) and _COPULA_BEFORE.search(
+            fold(text[max(0, mention.start - 14):mention.start])):
+        # "son 61 los quirófanos que ...", "fueron 300 las personas ...": the subject follows.
+        later = _read_after(mention, words[i + 1:], lex, text)
+        if later.head is not None and fold(later.head) not in _COUNT_NOUNS | {"totalidad"}:
+            return later
     if not w.key[0].isalpha() or w.key in _CLAUSE_STOPS or w.key in _DETERMINERS or (
             w.key in {"y", "e", "o", "u", "a", "al", "por", "para", "con"}):
         return _Draft(mention, None, None, mention.end, False)
@@ -357,18 +378,35 @@ def _read_before(mention: NumberMention, words: list[_Word], lex: Lexicon,
     k = len(words) - 1
     if k >= 0 and words[k].key in ("de", "a"):
         k -= 1
+    if k >= 2 and words[k].key == "ser" and words[k - 1].key == "a" and \
+            words[k - 2].key in lex.left_verbs:
+        k -= 2  # "los hospitales que llegaron a ser 184"
     if k >= 0 and (words[k].key in lex.left_verbs or words[k].key in (":", "fue", "fueron")):
         k -= 1
     else:
         return None
     if k >= 0 and words[k].key in lex.left_verbs:
         k -= 1
+    if k >= 1 and words[k].key == "que":
+        # "los trabajadores registrados, que son 2 mil 300": the noun the clause hangs from.
+        k -= 2 if words[k - 1].key == "," else 1
     phrase: list[_Word] = []
-    while k >= 0 and (words[k].key[0].isalpha()) and words[k].key not in _CLAUSE_STOPS:
+    while k >= 0 and (words[k].key[0].isalpha()) and words[k].key not in _CLAUSE_STOPS | _ADVERBS:
         phrase.insert(0, words[k])
         k -= 1
         if len(phrase) >= 8:
             break
+    if phrase and _verb_like(phrase[0].key):
+        # "las camas que se habilitaron fueron 3 mil", "las personas que han sido afiliadas,
+        # que son 11 mil": the clause's verb is not the noun; the one it hangs from is.
+        j = k
+        while j >= 0 and k - j < 3 and words[j].key in _AUXILIARIES:
+            j -= 1
+        if j < k and j >= 1 and words[j].key == "que":
+            return _read_before_clause(words[:j], lex, text)
+        return None
+    if phrase and phrase[0].key in _SETTING_PREPS:
+        return None  # "en los hechos era de 160": a setting, not what is counted
     if len(phrase) > 2 and phrase[0].key in _DETERMINERS and phrase[1].key in ("de", "del"):
         # "las de reemplazo de cadera fueron 1,320": the noun is the previous figure's.
         return None, _display(phrase[2:], text)
@@ -393,6 +431,25 @@ def _read_before(mention: NumberMention, words: list[_Word], lex: Lexicon,
     else:
         rest = []
     return _display([head], text), (_display(rest, text) if rest else None)
+
+
+def _read_before_clause(words: list[_Word], lex: Lexicon,
+                        text: str) -> tuple[str | None, str | None] | None:
+    """The noun a relative clause hangs from, read as if a copula followed it."""
+    k = len(words) - 1
+    if k >= 0 and words[k].key == ",":
+        k -= 1
+    phrase: list[_Word] = []
+    while k >= 0 and words[k].key[0].isalpha() and words[k].key not in _CLAUSE_STOPS | _ADVERBS:
+        phrase.insert(0, words[k])
+        k -= 1
+    if not phrase or phrase[0].key in _SETTING_PREPS:
+        return None  # "en las unidades que se abrieron": a setting
+    while phrase and phrase[0].key in _DETERMINERS | _QUAL_CONNECTORS:
+        phrase.pop(0)
+    if not phrase or _verb_like(phrase[0].key):
+        return None
+    return _display([phrase[0]], text), None
 
 
 def _approx(text: str, start: int, lex: Lexicon) -> str | None:
@@ -538,6 +595,19 @@ class _Slicer(Generic[_S]):
 _RELATIVE_LINK = re.compile(r"\b(?:de\s+(?:los|las)\s+cuales|de\s+(?:ellos|ellas|estos|estas))\b")
 
 
+def _range_scale(m: NumberMention, nxt: list[NumberMention], text: str) -> int | float:
+    """ "entre 30 o 35 mil niños", "de 2 a 3 millones": the first figure of a range written
+    without its scale takes the second's."""
+    said = fold(text[m.start:m.end]).rstrip()
+    other = fold(text[nxt[0].start:nxt[0].end]).rstrip() if nxt else ""
+    if m.percent or said.endswith(("mil", "millones", "millon")) or m.value >= 1000:
+        return m.value
+    for word, scale in (("millones", 1_000_000), ("millon", 1_000_000), ("mil", 1000)):
+        if other.endswith(word) and nxt[0].value > m.value * scale / 10:
+            return round(m.value * scale) if float(m.value * scale).is_integer() else m.value * scale
+    return m.value
+
+
 def _elided_scale(m: NumberMention, before: list[NumberMention], text: str) -> int | float:
     """ "8.2 millones de personas, de las cuales 1.4 son menores": the second figure is in
     millions too — a bare decimal linked to a figure in millions by "de los cuales" keeps its
@@ -580,6 +650,15 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
     for idx, m in enumerate(mentions):
         limit = mentions[idx + 1].start if idx + 1 < len(mentions) else s_end
         draft = _read_after(m, _words(text, m.gloss_end or m.end, limit), lex, text)
+        if draft.head is None and draft.qualifier is None and idx + 1 < len(mentions) and \
+                _RANGE_LINK.fullmatch(fold(text[m.end:mentions[idx + 1].start])):
+            # "entre 40 y 49 años", "de 5 a 9 años": the first figure shares the second's noun.
+            nxt = mentions[idx + 1]
+            after = idx + 2 < len(mentions) and mentions[idx + 2].start or s_end
+            shared = _read_after(nxt, _words(text, nxt.gloss_end or nxt.end, after), lex, text)
+            if shared.head is not None:
+                draft = replace(draft, head=shared.head, qualifier=shared.qualifier,
+                                explicit=True)
         head, qualifier = draft.head, draft.qualifier
         if head is None:
             prefix = _words(text, s_start, m.start)
@@ -653,7 +732,9 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             source=bulletin.source,
             measure=measure,
             qualifier=qual,
-            value=_elided_scale(m, mentions[:idx], text),
+            value=_range_scale(m, mentions[idx + 1:idx + 2], text) if idx + 1 < len(mentions)
+            and _RANGE_LINK.fullmatch(fold(text[m.end:mentions[idx + 1].start]))
+            else _elided_scale(m, mentions[:idx], text),
             unit=unit,
             approx=_approx(text, m.start, lex),
             period_start=p.period_start if p else None,

@@ -284,3 +284,18 @@ def test_realdev_conversation_suite_passes_fully(tmp_path: Path) -> None:
     report = reports[0]
     assert report.overall.pass_rate == 1.0, json.dumps(report.failures(), ensure_ascii=False,
                                                        indent=1)
+
+
+def test_the_counted_noun_is_the_measure_of_the_answer(tmp_path: Path) -> None:
+    # "¿cuántas consultas en unidades ...?" counts consultas: the figure of the unidades that
+    # give them, stated beside them, is not its answer; a ratio may be stated under either noun.
+    settings = _one_index(tmp_path, {
+        "a.txt": "Para dar consulta en fin de semana se abrirán 40 unidades de medicina "
+                 "familiar, que darán 350 mil consultas en fin de semana.",
+        "b.txt": "Hoy hay 0.7 camas por cada mil derechohabientes; en 1980 había 1.8 camas.",
+    })
+    asked = api.ask("¿cuántas consultas en unidades de medicina familiar en fin de semana?",
+                    settings)
+    assert 40 not in asked.values, asked.text
+    ratio = api.ask("¿cuántas camas por cada mil derechohabientes hay hoy?", settings)
+    assert 0.7 in ratio.values, ratio.text

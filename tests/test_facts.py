@@ -148,6 +148,28 @@ def test_every_span_is_exact(name: str) -> None:
     ("Son 12 meses de estar en operación.", [(12, "meses", None)]),
     ("Se brindaron 96 mil atenciones de urgencias; además, 3 mil 210 de terapia intensiva.",
      [(96_000, "atenciones", "urgencias"), (3210, "atenciones", "terapia intensiva")]),
+    # A relative clause hangs a figure from the noun before it; its verb is never the noun.
+    ("Los enfermeros contratados, que son 2 mil 300 a la fecha, ya trabajan.",
+     [(2300, "enfermeros", None)]),
+    ("Las unidades que eran 410 ahora son 455.", [(410, "unidades", None), (455, "unidades", None)]),
+    ("Los albergues, que llegaron a ser 95, cerraron en julio.", [(95, "albergues", None)]),
+    ("Las ambulancias que se compraron fueron 64.", [(64, "ambulancias", None)]),
+    ("Los créditos que se entregaron en mayo sumaron 190 mil.", [(190_000, "créditos", None)]),
+    ("De los jóvenes que han sido inscritos, que son 8 mil 12, la mitad estudia.",
+     [(8012, "jóvenes", None)]),
+    # A setting is not what is counted; an adverb after a figure is not its noun.
+    ("En el papel eran 80 camas, pero en la práctica fueron 120.",
+     [(80, "camas", None), (120, "camas", None)]),
+    ("Los módulos eran 60 y son 75 ahora.", [(60, "módulos", None), (75, "módulos", None)]),
+    # The subject after the figure: "son 45 los consultorios".
+    ("En Sonora son 45 los consultorios que se remodelaron.", [(45, "consultorios", None)]),
+    ("Fueron 300 las personas atendidas en la jornada.", [(300, "personas", None)]),
+    # A range shares its noun and its scale: "entre 30 y 35 mil niños".
+    ("Los afiliados tienen entre 40 y 49 años.", [(40, "años", None), (49, "años", None)]),
+    ("Esperamos de 30 a 35 mil visitantes.", [(30_000, "visitantes", None),
+                                              (35_000, "visitantes", None)]),
+    ("Serán entre 2 y 3 millones de dosis.", [(2_000_000, "vacunas", None),
+                                              (3_000_000, "vacunas", None)]),
 ])
 def test_unseen_phrasings(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert triples(facts_of(text)) == expected
