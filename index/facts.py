@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 25
+EXTRACTOR = 26
 _DATA = Path(__file__).with_name("data")
 
 
@@ -86,7 +86,10 @@ _LABELS = re.compile(
       r"[a-záéíóúñ]{4,}(?<!s)\s+(\d{1,4})\b" + _NOT_COUNTED
     + r"|(?:\b(?:de|del|la|el)\s+|[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\s+)[A-ZÁÉÍÓÚÑ][a-záéíóúñ]{2,}(?<!s)"
       r"\s+(\d{1,4})\b" + _NOT_COUNTED
-    + r"|\b(?:el|la|del|al)\s+(\d{1,3})\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?<!s)\b")
+    + r"|\b(?:el|la|del|al)\s+(\d{1,3})\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+(?<!s)\b"
+    # "el HGZ 21", "la UMF 3": a number after an acronym names a unit; "la 55 de Fresnillo" too.
+    + r"|\b[A-ZÑ]{2,6}\s+(\d{1,4})\b" + _NOT_COUNTED
+    + r"|\b(?:el|la)\s+(\d{1,3})\s+de\s+[A-ZÁÉÍÓÚÑ][a-záéíóúñ]+\b")
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ def blocked_spans(text: str, times: list[TimeExpr], events: list[Event]) -> list
     spans += [(m.start(), m.end()) for m in _CODES.finditer(text)]
     spans += [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     for m in _LABELS.finditer(text):
-        group = next(g for g in range(1, 5) if m.group(g) is not None)
+        group = next(g for g in range(1, 7) if m.group(g) is not None)
         spans.append((m.start(group), m.end(group)))
     # A bare year ("el presupuesto 2020 contempla", "(2025)", "del 97"): four digits without a
     # thousands separator, not followed by what a figure counts ("2076 fueron de cataratas").

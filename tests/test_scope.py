@@ -152,6 +152,10 @@ def test_subject_is_imss_bienestar_only_when_named() -> None:
     ("Lo establece el artículo 251 de la ley.", "251"),
     ("En el Hospital General de Zona 46 se operaron 310 pacientes.", "46"),
     ("Nos acompañó el comandante de la 29 Zona Militar en la entrega.", "29"),
+    ("Los pacientes pasaron al HGZ 14 y de ahí a la UMF 7 de su colonia.", "14"),
+    ("Los pacientes pasaron al HGZ 14 y de ahí a la UMF 7 de su colonia.", "7"),
+    ("Recorrimos la 63 de Culiacán, donde se atienden 900 consultas al día.", "63"),
+    ("Este fin de semana abrió el 18 de Tlaquepaque con 40 consultorios.", "18"),
 ])
 def test_numbers_that_name_are_not_figures(text: str, label: str) -> None:
     start = text.index(" " + label + " ") + 1
@@ -163,6 +167,9 @@ def test_numbers_that_name_are_not_figures(text: str, label: str) -> None:
     ("A la fecha 300 personas se han inscrito al programa.", 300),
     ("Entre 300 y 400 personas esperan su turno.", 300),
     ("Se operaron 310 pacientes en la Unidad 5 y 40 en la otra.", 310),
+    ("El IMSS 2 mil 400 camas habilitó en el norte.", 2400),
+    ("En la UMF 12 se atendieron 300 personas.", 300),
+    ("Recorrimos la 63 de Culiacán, donde se atienden 900 consultas al día.", 900),
 ])
 def test_counts_beside_names_stay_figures(text: str, value: int) -> None:
     assert value in _facts(text)
