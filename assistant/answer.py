@@ -61,7 +61,7 @@ def _passes_constraints(q: Query, f: Fact, corpus: Corpus) -> bool:
             return False
     if q.bulletin and norm_no(corpus.bulletins[f.source].number) != norm_no(q.bulletin):
         return False
-    return True
+    return q.said_on(corpus.bulletins[f.source].date) is not False
 
 
 def _plural_event_matches(q: Query, f: Fact) -> bool:

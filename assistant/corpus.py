@@ -45,6 +45,7 @@ class Corpus:
     terms: TermIndex = field(default_factory=TermIndex)
     fact_local: list[frozenset[str]] = field(default_factory=list)
     fact_head: list[frozenset[str]] = field(default_factory=list)
+    fact_noun: list[frozenset[str]] = field(default_factory=list)
     fact_rates: list[tuple[str, ...]] = field(default_factory=list)
     fact_mod: list[str | None] = field(default_factory=list)
     sentence_facts: dict[int, list[int]] = field(default_factory=dict)
@@ -98,6 +99,9 @@ class Corpus:
         self.fact_head = [frozenset(terms(" ".join(
             [f.measure, f.qualifier or "", texts[f.source][f.value_end:f.end]])))
             for f in self.facts]
+        # The noun a figure counts, alone ("hospitales" of "37 hospitales para cirugía").
+        self.fact_noun = [frozenset(terms(canonicalize(fold(f.measure)))) | frozenset(
+            terms(f.measure)) for f in self.facts]
         # The subtype a figure counts: the "de" complement of its noun ("cirugías de cataratas").
         self.fact_mod = [_complement(fold(texts[f.source][f.value_end:f.end])) for f in self.facts]
         for key, members in by_sentence.items():

@@ -65,6 +65,17 @@ AMOUNT = re.compile(r"\b(?:de|a|hasta)\s+cuanto\s+(?:es|era|fue|fueron|son|eran|
 SOURCE_REF = re.compile(r"\b(?:segun|de\s+acuerdo\s+con|conforme\s+a)\s+(?:el|la|los|las|este|esta)\s+"
                         r"(?:nota|notas|reporte|reportes|boletin|comunicado|conferencia|mananera"
                         r"|version\s+estenografica|articulo|cronica|texto|publicacion)\b")
+# "Según el informe del 28 de agosto de 2020", "en sus anuncios de finales de 2019", "según lo
+# dicho el 20 de diciembre": the date that follows is the statement's, not the figure's period.
+SAID_ON = re.compile(
+    r"(?:\b(?:segun|en|de|durante|desde)\s+(?:el|la|los|las|su|sus|este|esta|aquel|aquella)\s+"
+    r"(?:informe|informes|reporte|reportes|conferencia|conferencias|anuncio|anuncios|nota|notas"
+    r"|comunicado|comunicados|boletin|boletines|mananera|mensaje|discurso|presentacion"
+    r"|version\s+estenografica|declaraciones|entrevista)"
+    r"(?:\s+(?:de\s+)?[a-z]+)?"  # "presentado", "financiero", "de Juárez", "de prensa"
+    r"|\b(?:segun|de\s+acuerdo\s+con|conforme\s+a)\s+lo\s+(?:dicho|informado|reportado|anunciado|declarado|expuesto|presentado))"
+    r"(?:\s+(?:de|del|en|el))?(?:\s+(?:finales|fines|principios|inicios|mediados))?\s*$")
+
 # Rates a figure must share with the question: "al año", "cada día", "en promedio", "al mes".
 RATES = {
     "año": re.compile(r"\b(?:al|por|cada|en\s+un)\s+ano\b|\banual(?:es|mente)?\b"

@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from assistant.intent import GOAL_VERBS, RATES, SOURCE_REF, TIME_RATES, intent_of
+from assistant.intent import GOAL_VERBS, RATES, SAID_ON, SOURCE_REF, TIME_RATES, intent_of
 from assistant.intent import cues as question_cues
 from assistant.intent import rates as question_rates
 from assistant.terms import term, terms
@@ -60,6 +60,9 @@ class Query:
             rates: "al año", "diario", "en promedio" ... the figure must be stated per the same.
         answered: figures already given in the same question ("¿cuánto sumaban los ingresos y
             cuánto los egresos?"), as (source, offset of the figure): never the answer again.
+        said_start, said_end: the date of the statement the question names ("según el informe
+            del 28 de agosto de 2020", "en sus anuncios de finales de 2019"): only texts of
+            that date answer, and it is no period of the figure.
     """
 
     text: str
@@ -94,6 +97,18 @@ class Query:
     amount: bool = False
     rates: tuple[str, ...] = ()
     answered: frozenset[tuple[str, int]] = frozenset()
+    said_start: str | None = None
+    said_end: str | None = None
+
+    def said_on(self, day: str | None) -> bool | None:
+        """Whether a text dated ``day`` ("YYYY-MM-DD") is the statement the question names
+        ("según el informe del 28 de agosto"); None when it names none or the text is undated.
+        A date without a year ("del 21 de octubre") is matched on month and day."""
+        if self.said_start is None or self.said_end is None or not day:
+            return None
+        if self.said_start.startswith("--"):
+            return self.said_start[2:] <= day[5:] <= self.said_end[2:]
+        return self.said_start <= day <= self.said_end
 
     @property
     def keywords(self) -> bool:
@@ -180,15 +195,21 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     times = [replace(t, kind="year", period_start=f"{t.year - 1:04d}-01-01",
                      period_end=f"{t.year - 1:04d}-12-31", year=t.year - 1)
              if t.kind == "versus" and t.year else t for t in find_times(text)]
-    period = next((t for t in times if t.kind not in ("year", "day", "boundary")), None)
-    years = [t.year for t in times if t.year and t.kind != "boundary"]
-    for t in times:
+    # "Según el informe del 28 de agosto de 2020": the date of a statement, not of a figure.
+    said = next((t for t in times if t.period_start and t.period_end
+                 and SAID_ON.search(folded[max(0, t.start - 80):t.start])), None)
+    dated = [t for t in times if t is not said]
+    period = next((t for t in dated if t.kind not in ("year", "day", "boundary")), None)
+    years = [t.year for t in dated if t.year and t.kind != "boundary"]
+    for t in dated:
         if t.kind == "year_range" and t.period_start and t.period_end:
             # "la campaña 2023-2024", "de 2019 a 2023": each year of the range is asked.
             years += range(int(t.period_start[:4]), int(t.period_end[:4]) + 1)
     if not years and not any(t.kind == "boundary" for t in times):
         # A question may drop the preposition: "trasplantes de córnea 2022".
         bare = BARE_YEAR.search(text)
+        if bare and said is not None and said.start <= bare.start() < said.end:
+            bare = None
         if bare and parse_number(text.strip(" ¿?¡!.")) is None:
             years = [int(bare.group(1))]
             times.append(replace(find_times("en " + bare.group(1))[0],
@@ -266,6 +287,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         head=_head(folded, vocab),
         head_mod=_head_mod(folded, vocab),
         stated=tuple(float(m.value) for m in find_numbers(text, [(t.start, t.end) for t in times])),
+        said_start=said.period_start if said else None,
+        said_end=said.period_end if said else None,
         content=content,
         content_verbs=content_verbs,
         places=tuple(dict.fromkeys(name for _, _, name in find_places(folded, strict=False))),

@@ -191,8 +191,15 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 score *= w.stated_in_question
                 reasons.append("cifra de la pregunta")
             if q.head is not None:
-                if q.head in corpus.fact_head[i]:
+                if q.head in corpus.fact_head[i] and (
+                        not corpus.fact_noun or q.head in corpus.fact_noun[i]
+                        or corpus.fact_noun[i] <= _GENERIC_HEADS):
                     pass
+                elif q.head in corpus.fact_head[i]:
+                    # "37 hospitales para cirugía" for "¿cuántas cirugías?": its kind, not
+                    # what it counts.
+                    score *= w.head_kind
+                    reasons.append("cuenta otra cosa de " + q.head)
                 elif _related(q.head, corpus.fact_head[i]) or (
                         q.head in corpus.fact_local[i]
                         and corpus.fact_head[i] <= _GENERIC_HEADS):
@@ -221,6 +228,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             if q.event_nums and not _same_event(q, f):
                 score *= w.event_other
                 reasons.append("otro evento")
+            said = q.said_on(bulletin.date)
+            if said is False or (said is None and q.said_start and not bulletin.date):
+                # "según el informe del 28 de agosto": another statement's figure.
+                score *= w.said_other if said is False else w.said_undated
+                reasons.append("otro informe" if said is False else "informe sin fecha")
             begins = _asked_from(q)
             if (begins and bulletin.date and not begins.startswith("--")
                     and begins > bulletin.date and f.modality != "meta"):

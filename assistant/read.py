@@ -132,6 +132,8 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         if q.year is not None and str(q.year) not in sentence and corpus.bulletins[source].year \
                 not in (q.year, None):
             score -= w.sentence_other_year
+        if q.said_on(corpus.bulletins[source].date) is False:
+            score -= w.sentence_said_other  # "según el informe del 28 de agosto"
         out.append(Reading(s, score, (f"términos {lex:.2f}",), bonus >= w.enumeration))
     out.sort(key=lambda r: (-r.score, r.index))
     return out

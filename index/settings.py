@@ -56,6 +56,7 @@ class MatchWeights:
     stated_in_question: float = 0.3  # "en los 23 estados": the question's own figure
     head_near: float = 0.92  # the noun "cuántos" asks about is near the figure, not its noun
     head_other: float = 0.7  # ... near it, but the figure names another noun ("5 años")
+    head_kind: float = 0.8  # ... only as the kind of another noun ("hospitales para cirugía")
     head_missing: float = 0.8  # ... or elsewhere in its sentence
     head_absent: float = 0.55  # ... or not in its sentence at all
     subtype_other: float = 0.4  # "trasplantes de riñón" asked, "trasplantes de córnea" found
@@ -64,6 +65,8 @@ class MatchWeights:
     period_other: float = 0.4  # the figure's stated period does not meet the asked one
     period_after_text: float = 0.2  # the asked period begins after the text's own date
     period_inherited: float = 0.7  # ... a period carried over from an earlier sentence
+    said_other: float = 0.2  # "según el informe del 28 de agosto": a text of another date
+    said_undated: float = 0.6  # ... a text without a date
     # Choosing.
     min_fact_score: float = 0.38  # below it the assistant abstains (swept 0.33–0.43 on dev)
     min_fact_score_strict: float = 0.6  # ... when the lexicon's strict match found nothing
@@ -80,6 +83,7 @@ class MatchWeights:
     enumeration: float = 0.3  # "¿qué especialidades?" and "especialidades como A, B, C"
     retrieved: float = 0.05  # a sentence inside a passage the hybrid retriever returned
     sentence_other_year: float = 0.1  # a year asked that neither sentence nor text has
+    sentence_said_other: float = 0.3  # the question names a statement of another date
     max_sentences: int = 3  # sentences quoted when several answer as well
     neighbour_margin: float = 0.25  # a neighbour of the best sentence this close is quoted too
     lead_in: float = 0.9  # credit of the terms of a question or colon the sentence answers

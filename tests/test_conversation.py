@@ -299,3 +299,23 @@ def test_the_counted_noun_is_the_measure_of_the_answer(tmp_path: Path) -> None:
     assert 40 not in asked.values, asked.text
     ratio = api.ask("¿cuántas camas por cada mil derechohabientes hay hoy?", settings)
     assert 0.7 in ratio.values, ratio.text
+
+
+def test_a_named_statement_is_answered_from_the_text_of_its_date(tmp_path: Path) -> None:
+    folder = tmp_path / "b"
+    folder.mkdir()
+    for name, day, beds in (("a.txt", "martes 3 de marzo de 2020", "mil 200"),
+                            ("b.txt", "viernes 28 de agosto de 2020", "16 mil 146")):
+        (folder / name).write_text(f"Ciudad de México, {day}\n\nBalance\n\nEl IMSS tiene hoy "
+                                   f"{beds} camas para atender COVID.\n", encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    api.ingest([folder], settings)
+    for question, beds in (
+            ("Según el informe del 28 de agosto de 2020, ¿cuántas camas COVID tenía el IMSS?",
+             16146),
+            ("En la conferencia de marzo de 2020, ¿cuántas camas para COVID había?", 1200)):
+        answer = api.ask(question, settings)
+        assert answer.values[:1] == [beds], answer.text
+    other = api.ask("Según el informe de julio de 2020, ¿cuántas camas COVID tenía el IMSS?",
+                    settings)
+    assert other.abstained, other.text

@@ -165,3 +165,39 @@ def test_summing_all_is_a_total() -> None:
 
     assert "total" in rates("las guarderias suman todas 16 mil espacios")
     assert "total" not in rates("las guarderias tienen 16 mil espacios")
+
+
+@pytest.mark.parametrize("question, said, year", [
+    ("Según el informe del 14 de mayo de 2021, ¿cuántas camas había?",
+     ("2021-05-14", "2021-05-14"), None),
+    ("En la conferencia de marzo de 2022, ¿cuántos médicos se contrataron en 2021?",
+     ("2022-03-01", "2022-03-31"), 2021),
+    ("De acuerdo con lo dicho el 2 de febrero, ¿cuántas vacunas se aplicaron?",
+     ("--02-02", "--02-02"), None),
+    ("¿Cuántas cirugías anunció el IMSS en su mensaje de finales de 2018 para 2019?",
+     ("2018-01-01", "2018-12-31"), 2019),
+    ("Según el reporte presentado en abril de 2023, ¿cuántos trasplantes hubo?",
+     ("2023-04-01", "2023-04-30"), None),
+])
+def test_the_date_of_a_statement_is_not_the_figure_period(
+        vocab: Vocabulary, question: str, said: tuple[str, str], year: int | None) -> None:
+    q = parse(question, vocab)
+    assert (q.said_start, q.said_end) == said
+    assert q.year == year and q.period_start is None
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuántas camas había al 14 de mayo de 2021?",
+    "¿Cuántos médicos se contrataron en marzo de 2022?",
+    "Al corte del 30 de abril de 2024, ¿cuántos trabajadores?",
+])
+def test_a_date_of_the_figure_is_not_a_statement(vocab: Vocabulary, question: str) -> None:
+    q = parse(question, vocab)
+    assert q.said_start is None and q.year is not None
+
+
+def test_a_statement_matches_texts_of_its_date(vocab: Vocabulary) -> None:
+    q = parse("Según el reporte del 21 de octubre, ¿cuántas camas?", vocab)
+    assert q.said_on("2024-10-21") and q.said_on("2019-10-21")
+    assert q.said_on("2024-10-22") is False and q.said_on(None) is None
+    assert parse("¿cuántas camas?", vocab).said_on("2024-10-21") is None

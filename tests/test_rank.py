@@ -401,3 +401,24 @@ def test_derived_words_are_related(asked: str, written: str) -> None:
     index = TermIndex.build({"x.txt": text}, {"x.txt": [(0, len(text))]})
     assert term(fold(written)) in index.variants(terms(asked)[0])
     assert not index.variants(terms("hospital")[0])
+
+
+@pytest.mark.parametrize("text", [
+    "En 2025 se equiparán 12 quirófanos para trasplantes y se harán 310 trasplantes.",
+    "Habrá 12 quirófanos para trasplantes, con los que se espera llegar a 310 trasplantes.",
+])
+def test_the_kind_of_another_noun_is_not_what_it_counts(tmp_path: Path, text: str) -> None:
+    # "12 quirófanos para trasplantes" names trasplantes only as the kind of its noun.
+    from assistant.query import parse
+    from assistant.rank import rank_facts
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    ingest([folder], settings)
+    corpus = Assistant(settings).corpus()
+    ranked = rank_facts(parse("¿Cuántos trasplantes se harán?", corpus.vocab), corpus,
+                        settings.match)
+    assert [c.fact.value for c in ranked][:2] == [310, 12]
+    assert ranked[1].score < ranked[0].score * 0.9
