@@ -13,7 +13,7 @@ from assistant.intent import PERSON_NAME
 from assistant.query import Query
 from assistant.types import NOT_FOUND, Answer, Citation
 from assistant.vocab import canonicalize, stems
-from index.dates import YEAR_ONLY, find_times, parse_iso
+from index.dates import answers_when, find_times, parse_iso
 from index.fold import fold
 from index.types import Fact
 
@@ -317,7 +317,7 @@ def _sentence_score(q: Query, text: str, corpus: Corpus, previous: str = "",
     # topic words: its constraints do the scoring.
     score = got / total if total else 0.5
     times = find_times(text)
-    if q.wh == "cuando" and any(t.kind not in YEAR_ONLY for t in times):
+    if q.wh == "cuando" and any(answers_when(t, year_asked=True) for t in times):
         score += 0.3
     if "telefono" in q.terms or "telefon" in " ".join(q.terms):
         score += 0.3 if _PHONE.search(text) else 0.0

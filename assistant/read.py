@@ -13,7 +13,7 @@ from assistant.intent import PERSON_NAME
 from assistant.query import Query
 from assistant.rank import coverage
 from assistant.types import Answer
-from index.dates import find_times
+from index.dates import answers_when, find_times
 from index.fold import fold
 from index.nlp import DATELINE
 from index.scope import find_places
@@ -53,10 +53,7 @@ def _type_bonus(q: Query, sentence: str, w: MatchWeights) -> float:
     """What the sentence earns for holding the kind of answer asked (or loses for lacking it)."""
     folded = fold(sentence)
     if q.intent == "date":
-        # A year alone answers "¿cuándo?" only when the question names none; a bound
-        # ("después de 1997") never does.
-        times = [t for t in find_times(sentence) if t.kind != "boundary"
-                 and (t.kind != "year" or q.year is None)]
+        times = [t for t in find_times(sentence) if answers_when(t, q.year is not None)]
         return w.type_match if times else -w.type_missing
     if q.intent == "person":
         return w.type_hint if PERSON_NAME.search(sentence) else -w.type_missing / 3
@@ -82,7 +79,7 @@ def _near_date(q: Query, sentence: str, corpus: "Corpus", w: MatchWeights) -> fl
     words = [(m.start(), term(fold(m.group()))) for m in re.finditer(r"[^\W\d_]+", sentence)]
     best = 0.0
     for t in find_times(sentence):
-        if t.kind == "boundary" or (t.kind == "year" and q.year is None):
+        if not answers_when(t, q.year is not None):
             continue
         window = frozenset(x for pos, x in words if t.start - _WINDOW <= pos <= t.end + _WINDOW)
         share, _ = coverage(q, [(window, 1.0)], corpus, w)

@@ -94,7 +94,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                  + r"(?P<y1>(?:19[5-9]\d|20[0-3]\d))(?![\d/]|\.\d|,\d)")),
 ]
 # Forms that name a year alone, which answer no "¿cuándo?" by themselves.
-YEAR_ONLY = frozenset({"year", "boundary"})
+def answers_when(t: "TimeExpr", year_asked: bool) -> bool:
+    """Whether a time a sentence states can answer «¿cuándo?»: a bound («después de 1997») or
+    the year of a comparison («respecto a 2017») never does; a year alone only when the
+    question names no year of its own (else it repeats the question)."""
+    if t.kind in ("boundary", "versus"):
+        return False
+    return t.kind != "year" or not year_asked
 _PARTS = {"primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4}
 _PART_MONTHS = {"trimestre": 3, "cuatrimestre": 4, "semestre": 6}
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from index.dates import find_times, spanish_period, with_year
+from index.dates import answers_when, find_times, spanish_period, with_year
 
 
 @pytest.mark.parametrize("text, start, end, year", [
@@ -97,3 +97,15 @@ def test_hasta_a_month_is_the_year_so_far(text: str, start: str, end: str) -> No
 def test_the_year_compared_against_dates_the_year_after(text: str, year: int) -> None:
     (t,) = find_times(text)
     assert (t.kind, t.year) == ("versus", year)
+
+
+@pytest.mark.parametrize("text, year_asked, answers", [
+    ("La campaña empezó el 16 de octubre.", False, True),
+    ("La campaña empezó el 16 de octubre.", True, True),
+    ("El programa arrancó en 2019.", False, True),
+    ("El programa arrancó en 2019.", True, False),  # it only repeats the asked year
+    ("Cotizan quienes empezaron a trabajar después de 1997.", False, False),
+    ("Creció 5.1 % respecto a lo alcanzado en 2017.", False, False),
+])
+def test_which_times_answer_when(text: str, year_asked: bool, answers: bool) -> None:
+    assert any(answers_when(t, year_asked) for t in find_times(text)) is answers
