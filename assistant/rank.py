@@ -262,7 +262,10 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     return out
 
 
-_ASKS_PART = re.compile(r"\bcuant[oa]s\s+de\s+(?:los|las|estos|estas|esos|esas)\b")
+_ASKS_PART = re.compile(r"\bcuant[oa]s\s+de\s+(?:los|las|estos|estas|esos|esas)\b"
+                        # "de las plazas de urgencias, ¿cuántas eran para especialistas?"
+                        r"|\bde\s+(?:los|las|estos|estas|esos|esas)\s+[^,¿?]{3,80},\s*¿?\s*"
+                        r"cuant[oa]s\b")
 # "12.3 millones de mexicanos, de los cuales 4.5 viven en comunidades indígenas"
 _WHOLE_BEFORE = re.compile(r"[^.;:,]{0,60},\s*(?:de\s+(?:los|las)\s+cuales|de\s+ell[oa]s)\b")
 _WHOLE = re.compile(r"\bde\s+(?:los|las|estos|estas|esos|esas)\s+(?:mas\s+de\s+|cerca\s+de\s+"

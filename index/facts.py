@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 26
+EXTRACTOR = 27
 _DATA = Path(__file__).with_name("data")
 
 
@@ -107,6 +107,7 @@ class _Draft:
     qualifier: str | None
     end: int  # end of the mention's words
     explicit: bool  # the noun was stated, not taken from a previous figure
+    purpose: bool = False  # the qualifier is what the figure is for ("para médicos")
 
 
 def _words(text: str, start: int, end: int) -> list[_Word]:
@@ -246,10 +247,14 @@ def _read_after(mention: NumberMention, words: list[_Word], lex: Lexicon,
     if _is_verb(w.key) or w.key.endswith("mente") or w.key in _ADVERBS:
         # "se contrataron 46 mil exclusivamente para los centros": an adverb, no noun.
         return _Draft(mention, None, None, mention.end, False)
-    if w.key in _PREPS:
+    if w.key == "para" and i + 1 < len(words) and words[i + 1].key.endswith(("ar", "er", "ir")):
+        return _Draft(mention, None, None, mention.end, False)  # "para intervenir": a purpose
+    if w.key in _PREPS or w.key == "para":
+        # "de las cuales 2 mil serán para médicos": what the share is for is its kind.
         qual, _ = _qualifier(words, i + 1, lex)
         end = qual[-1].end if qual else mention.end
-        return _Draft(mention, None, _display(qual, text) if qual else None, end, False)
+        return _Draft(mention, None, _display(qual, text) if qual else None, end, False,
+                      purpose=w.key == "para")
     if w.key in ("los", "las") and i + 1 < len(words) and _COPULA_BEFORE.search(
             fold(text[max(0, mention.start - 14):mention.start])):
         # "son 61 los quirófanos que ...", "fueron 300 las personas ...": the subject follows.
@@ -687,6 +692,7 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                 if draft.qualifier is None:
                     qualifier = antecedent[1]
             elif draft.qualifier is not None and " " not in draft.qualifier and not m.percent \
+                    and not draft.purpose \
                     and fold(draft.qualifier) not in lex.generic_adjectives:
                 # "Operan 12 clínicas": a word shaped like an adjective with no noun to go with
                 # is the noun ("355 hepáticos" after "610 trasplantes" borrows it, above).

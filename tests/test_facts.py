@@ -164,6 +164,12 @@ def test_every_span_is_exact(name: str) -> None:
     # The subject after the figure: "son 45 los consultorios".
     ("En Sonora son 45 los consultorios que se remodelaron.", [(45, "consultorios", None)]),
     ("Fueron 300 las personas atendidas en la jornada.", [(300, "personas", None)]),
+    # What a share is for is its kind; a purpose clause ("para intervenir") is not.
+    ("Se abrirán 8 mil plazas, de las cuales 2 mil serán para médicos y mil 500 para "
+     "enfermeras.", [(8000, "plazas", None), (2000, "plazas", "médicos"),
+                     (1500, "plazas", "enfermeras")]),
+    ("Fueron 280 millones para remodelar 40 clínicas.", [(280_000_000, "cifra", None),
+                                                         (40, "clínicas", None)]),
     # A range shares its noun and its scale: "entre 30 y 35 mil niños".
     ("Los afiliados tienen entre 40 y 49 años.", [(40, "años", None), (49, "años", None)]),
     ("Esperamos de 30 a 35 mil visitantes.", [(30_000, "visitantes", None),

@@ -108,6 +108,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     # ("de las 2 mil 400 plazas, 1,150 …") or after it ("9,400 pacientes, de los cuales …").
     ("¿Cuántas de las nuevas plazas que abrirá la delegación serán para enfermería?", 1150),
     ("¿Cuántos de los pacientes de la red viven en zonas rurales de montaña?", 2150),
+    # ... also as "de las X, ¿cuántas …?".
+    ("De las nuevas plazas que abrirá la delegación, ¿cuántas serán para enfermería?", 1150),
+    ("De los pacientes que atiende la red, ¿cuántos viven en zonas rurales de montaña?", 2150),
     # "menores de 9 años" is beside the vaccines, but counts years.
     ("¿De cuántas dosis de vacuna contra el sarampión disponía la brigada?", 4100),
 ])
