@@ -390,10 +390,24 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
         close = c.score >= best.score - w.alt_margin and c.score >= w.min_fact_score
         if close or (c.score >= best.score * w.agree_ratio and _agrees(c, best, corpus, q)):
             chosen.append(c)
+    for c in ranked[1:]:
+        if _corroborates(c.fact, best.fact) and all(c.fact.source != x.fact.source
+                                                    for x in chosen):
+            chosen.append(c)
     # Other texts first: the same count reported on another date is an answer of its own;
     # more figures of the best one's text are usually its parts (by state, by stage).
     rest = sorted(chosen[1:], key=lambda c: c.fact.source == best.fact.source)
     return [best, *rest][:w.max_answers]
+
+
+def _corroborates(f: Fact, best: Fact) -> bool:
+    """Another text states the best figure itself ("1,546 residentes" in two reports): a second
+    source for it, however its words score. Not a small or round number ("12", "1,000"), which
+    two texts may share by chance: three significant digits at least."""
+    if f.source == best.source or f.value != best.value or f.unit != best.unit:
+        return False
+    digits = f"{float(f.value):.6f}".replace(".", "").strip("0")
+    return len(digits) >= 3
 
 
 def _headline(text: str, f: Fact) -> bool:

@@ -27,7 +27,7 @@ from index.scope import figure_scope
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 27
+EXTRACTOR = 28
 _DATA = Path(__file__).with_name("data")
 
 
@@ -150,6 +150,12 @@ def _is_verb(key: str) -> bool:
 
 
 _COPULA_BEFORE = re.compile(r"\b(?:son|eran|fueron|seran|suman|sumaron)\s+$")
+# Adjectives Spanish puts before a noun: never what a figure counts.
+_PRENOMINAL = {"nuevo", "nueva", "nuevos", "nuevas", "gran", "grandes", "primeros", "primeras",
+               "ultimos", "ultimas", "diversos", "diversas", "distintos", "distintas",
+               "diferentes", "principales", "posibles", "mismos", "mismas", "otros", "otras",
+               "varios", "varias", "pequenos", "pequenas", "mejores", "peores", "buenos",
+               "buenas", "malos", "malas", "verdaderos", "verdaderas"}
 _RANGE_LINK = re.compile(r"\s*(?:y|e|o|u|a|al|hasta)\s*")
 _AUXILIARIES = {"se", "ha", "han", "habia", "habian", "hubo", "fue", "fueron", "era", "eran",
                 "es", "son", "sera", "seran"}
@@ -264,6 +270,17 @@ def _read_after(mention: NumberMention, words: list[_Word], lex: Lexicon,
     if not w.key[0].isalpha() or w.key in _CLAUSE_STOPS or w.key in _DETERMINERS or (
             w.key in {"y", "e", "o", "u", "a", "al", "por", "para", "con"}):
         return _Draft(mention, None, None, mention.end, False)
+    if w.key in _PRENOMINAL:
+        # "10 mil 794 nuevas plazas", "20 distintas especialidades": the noun follows.
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if nxt is not None and nxt.key in ("y", "e") and i + 3 < len(words) and \
+                words[i + 2].key[0].isalpha():
+            i, nxt = i + 2, words[i + 3]  # "21 mil pequeños y solidarios empresarios"
+        if nxt is None or not nxt.key[0].isalpha() or nxt.key in _CLAUSE_STOPS | _DETERMINERS \
+                or nxt.key in _PREPS or nxt.key in {"y", "e", "o", "u", "a", "al", "para", "con"}:
+            return _Draft(mention, None, None, w.end, False)  # "se crearon 40 nuevas"
+        i += 1
+        w = nxt
     if _is_adjective(w.key, lex) and w.key not in lex.generic_adjectives:
         return _Draft(mention, None, _display([w], text), w.end, False)
     # w is the counted noun; adjectives after it qualify it, "de X" names its kind.

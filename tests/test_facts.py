@@ -164,6 +164,11 @@ def test_every_span_is_exact(name: str) -> None:
     # The subject after the figure: "son 45 los consultorios".
     ("En Sonora son 45 los consultorios que se remodelaron.", [(45, "consultorios", None)]),
     ("Fueron 300 las personas atendidas en la jornada.", [(300, "personas", None)]),
+    # An adjective Spanish puts before the noun is not what is counted.
+    ("Se contrataron 2 mil 318 nuevas enfermeras y 40 distintos laboratorios.",
+     [(2318, "enfermeras", None), (40, "laboratorios", None)]),
+    ("Reciben apoyo 9 mil pequeños y medianos productores.", [(9000, "productores", None)]),
+    ("Abrirán 12 nuevas.", [(12, "cifra", None)]),
     # What a share is for is its kind; a purpose clause ("para intervenir") is not.
     ("Se abrirán 8 mil plazas, de las cuales 2 mil serán para médicos y mil 500 para "
      "enfermeras.", [(8000, "plazas", None), (2000, "plazas", "médicos"),

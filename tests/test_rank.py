@@ -425,3 +425,23 @@ def test_the_kind_of_another_noun_is_not_what_it_counts(tmp_path: Path, text: st
                         settings.match)
     assert [c.fact.value for c in ranked][:2] == [310, 12]
     assert ranked[1].score < ranked[0].score * 0.9
+
+
+def test_a_second_text_stating_the_same_figure_is_cited_too(tmp_path: Path) -> None:
+    # The same 2,318 in another report is a second source, however its words score; a round
+    # or small figure shared by chance is not.
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.txt").write_text("En 2023 el IMSS contrató 2,318 promotoras comunitarias para "
+                                  "las brigadas rurales y 100 choferes.\n",
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text("La delegación contrató 2 mil 318 profesionales y 100 "
+                                  "ambulancias.\n", encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    ingest([folder], settings)
+    answer = Assistant(settings).ask(
+        "¿Cuántas promotoras comunitarias contrató el IMSS en 2023 para las brigadas?")
+    assert answer.values[:1] == [2318]
+    assert {c.source for c in answer.citations} == {"a.txt", "b.txt"}, answer.text
+    round_ = Assistant(settings).ask("¿Cuántos choferes contrató el IMSS en 2023?")
+    assert {c.source for c in round_.citations} == {"a.txt"}, round_.text
