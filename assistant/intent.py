@@ -57,6 +57,9 @@ MONEY = re.compile(r"\b(?:pesos|dolares|monto|costo|costaron|cuesta|precio|gana|
                    r"|pago|salario|sueldo|beca|presupuesto|importe|inversion|invirti\w*"
                    r"|inviert\w*|invertir|multas?|recursos|ingresos|dinero|recaud\w*|credito"
                    r"|creditos|ahorro|gasto|gasta\w*|subsidio|apoyo\s+economico)\b")
+# "¿Cuánto presupuesto …?", "¿cuánto gana …?": "cuánto" alone asks for a quantity, never a
+# count of things ("¿cuántos créditos …?" counts them).
+HOW_MUCH = re.compile(r"\bcuant[oa]\s+(?:[a-z]+\s+){0,2}" + MONEY.pattern)
 # "¿De cuánto es el convenio?": an amount (money or a share), not a count of things.
 AMOUNT = re.compile(r"\b(?:de|a|hasta)\s+cuanto\s+(?:es|era|fue|fueron|son|eran|seria|asciende"
                     r"|ascendia|ascendio)\b")

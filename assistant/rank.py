@@ -15,6 +15,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.corpus import norm_no
+from assistant.intent import HOW_MUCH
 from assistant.query import Query
 from assistant.terms import derivations, prefix, term
 from index.dates import find_times
@@ -122,7 +123,10 @@ def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> fl
     if f.unit == "percent":
         return w.percent_unasked
     if q.money:
-        return 1.0 if f.unit in ("pesos", "dólares") else w.money_unmatched
+        if f.unit in ("pesos", "dólares"):
+            return 1.0
+        # "¿Cuánto presupuesto se aprobó?": a count of plazas is no answer at all.
+        return w.unit_mismatch if HOW_MUCH.search(fold(q.text)) else w.money_unmatched
     if f.unit in ("pesos", "dólares"):
         return w.money_unasked
     return 1.0

@@ -445,3 +445,21 @@ def test_a_second_text_stating_the_same_figure_is_cited_too(tmp_path: Path) -> N
     assert {c.source for c in answer.citations} == {"a.txt", "b.txt"}, answer.text
     round_ = Assistant(settings).ask("¿Cuántos choferes contrató el IMSS en 2023?")
     assert {c.source for c in round_.citations} == {"a.txt"}, round_.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuánto presupuesto se aprobó para las clínicas rurales en 2020?", None),
+    ("¿Cuánto dinero se aprobó para las clínicas rurales en 2020?", None),
+    ("¿Cuántas plazas se aprobaron para las clínicas rurales en 2020?", 4200),
+    ("¿Cuánta gente trabajará en las plazas aprobadas para las clínicas rurales?", 4200),
+])
+def test_how_much_money_is_never_a_count(tmp_path: Path, question: str,
+                                         value: int | None) -> None:
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.txt").write_text("En 2020 se aprobaron 4 mil 200 plazas para las clínicas "
+                                  "rurales de la región.\n", encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    ingest([folder], settings)
+    answer = Assistant(settings).ask(question)
+    assert (answer.values[:1] or [None]) == [value], answer.text
