@@ -22,7 +22,7 @@ def norm_no(number: str | None) -> str:
     return "/".join(part.lstrip("0") for part in (number or "").split("/"))
 
 
-_COMPLEMENT = re.compile(r"\s*[a-z]{3,}\s+de\s+(?:(?:la|las|los|el)\s+)?([a-z]{3,})")
+_COMPLEMENT = re.compile(r"\s*[a-z]{3,}\s+(?:de|contra)\s+(?:(?:la|las|los|el)\s+)?([a-z]{3,})")
 
 
 def _complement(mention: str) -> str | None:

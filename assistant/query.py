@@ -322,8 +322,9 @@ def _head(folded: str, vocab: Vocabulary) -> str | None:
 
 
 def _head_mod(folded: str, vocab: Vocabulary) -> str | None:
-    """The "de" complement of the counted noun: "cuántas cirugías de cataratas" → "catarat"."""
-    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?[a-z]{3,}\s+de\s+"
+    """The "de" or "contra" complement of the counted noun: "cuántas cirugías de cataratas" →
+    "catarat", "cuántas vacunas contra COVID-19" → "covid"."""
+    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?[a-z]{3,}\s+(?:de|contra)\s+"
                   r"(?:(?:la|las|los|el)\s+)?([a-z]{3,})", folded)
     return complement_term(m.group(1), vocab) if m else None
 

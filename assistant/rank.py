@@ -227,8 +227,13 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 # sentence; "consultas de medicina familiar" is another one.
                 mod = corpus.fact_mod[i]
                 other = mod is not None and mod != q.head_mod and mod not in q.content
-                score *= w.subtype_other if other else w.subtype_missing
-                reasons.append(f"otro tipo ({mod})" if other else "sin " + q.head_mod)
+                if not other and mod is None and _near(q.head_mod, index.source_bags[source]):
+                    # "las 975 vacunas" in a text about COVID vaccines: its topic's subtype.
+                    score *= w.subtype_in_text
+                    reasons.append(q.head_mod + " en el texto")
+                else:
+                    score *= w.subtype_other if other else w.subtype_missing
+                    reasons.append(f"otro tipo ({mod})" if other else "sin " + q.head_mod)
             if q.event_nums and not _same_event(q, f):
                 score *= w.event_other
                 reasons.append("otro evento")

@@ -61,6 +61,7 @@ class MatchWeights:
     head_absent: float = 0.55  # ... or not in its sentence at all
     subtype_other: float = 0.4  # "trasplantes de riñón" asked, "trasplantes de córnea" found
     subtype_missing: float = 0.7  # ... the asked subtype not in the figure's sentence
+    subtype_in_text: float = 0.9  # ... but the topic of its text, and no other subtype stated
     event_other: float = 0.3  # "la 7ª Jornada" asked, another event's figure
     period_other: float = 0.4  # the figure's stated period does not meet the asked one
     period_after_text: float = 0.2  # the asked period begins after the text's own date

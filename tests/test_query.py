@@ -87,6 +87,8 @@ def test_verbs_weigh_less_and_nouns_are_not_verbs(vocab: Vocabulary, question: s
     ("¿Qué número de créditos otorgó el banco?", "credit", None),
     ("¿Cuál es la meta de empresas a apoyar?", "empres", None),
     ("¿Qué cantidad de vacunas llegó?", "vacun", None),
+    ("¿Cuántas vacunas contra el sarampión se aplicaron?", "vacun", "sarampion"),
+    ("¿Cuántas campañas contra la obesidad hubo?", "campan", "obes"),
 ])
 def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str | None) -> None:
     q = parse(question, vocab)

@@ -463,3 +463,25 @@ def test_how_much_money_is_never_a_count(tmp_path: Path, question: str,
     ingest([folder], settings)
     answer = Assistant(settings).ask(question)
     assert (answer.values[:1] or [None]) == [value], answer.text
+
+
+@pytest.mark.parametrize("question, value", [
+    # The text is about measles: a figure with no subtype of its own is of its topic.
+    ("¿Cuántas vacunas contra el sarampión se aplicaron a niñas y niños en la jornada?", 3400),
+    # "contra X" is a subtype as "de X" is: another one's figure is no answer.
+    ("¿Cuántas vacunas contra la hepatitis se aplicaron a niñas y niños en la jornada?", None),
+])
+def test_a_subtype_named_by_contra(tmp_path: Path, question: str, value: int | None) -> None:
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Arranca la campaña de vacunación contra el sarampión en la sierra.\n"
+        "Las brigadas recorrieron 40 comunidades. En la jornada se aplicaron 3 mil 400 vacunas "
+        "a niñas y niños.\n", encoding="utf-8")
+    (folder / "b.txt").write_text("La campaña contra la influenza sigue en marcha. En la jornada "
+                                  "se aplicaron mil 250 vacunas a niñas y niños.\n",
+                                  encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    ingest([folder], settings)
+    answer = Assistant(settings).ask(question)
+    assert answer.values == ([value] if value else []), answer.text
