@@ -329,8 +329,10 @@ def _overlaps(q: Query, f: Fact) -> bool:
         return True  # a count as of a day falls in the asked period, or on the asked day
     # "de enero a octubre" asked: June's figure is a part of it. A month asked may be answered
     # by some days of it ("del 1 al 3 de marzo"), a season or a span of years by a part.
-    days = _days(asked)
-    return 31 >= days or days >= 365 or _days(stated) >= days / 2
+    days, have = _days(asked), _days(stated)
+    if have > days * 1.1 and days < 365:
+        return False  # "en los primeros seis meses": the ten months' figure is of another
+    return 31 >= days or days >= 365 or have >= days * 0.9
 
 
 def _days(span: tuple[str, str]) -> int:

@@ -64,6 +64,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day", _rx(
         r"\b(?:" + WEEKDAYS + r"\s+)?" + _D.format("d1") + r"\s+de\s+" + _M.format("m1")
         + _OF_YEAR.format("y1"))),
+    # "los primeros seis meses del año", "los primeros cuatro meses de 2024": from January.
+    ("first_months", _rx(
+        r"\b(?:los\s+)?primeros\s+(?P<n>dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once"
+        r"|[2-9]|1[01])\s+meses(?:\s+(?:de|del)\s+(?:ano\s+)?" + _Y.format("y1") + r"|\s+del\s+ano)?")),
     ("part_year", _rx(
         r"\b(?P<part>primer|segundo|tercer|cuarto)\s+(?P<kind>trimestre|semestre|cuatrimestre)"
         + r"(?:\s+(?:de|del)\s+(?:ano\s+)?" + _Y.format("y1") + r")?")),
@@ -101,8 +105,12 @@ def answers_when(t: "TimeExpr", year_asked: bool) -> bool:
     if t.kind in ("boundary", "versus"):
         return False
     return t.kind != "year" or not year_asked
+
+
 _PARTS = {"primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4}
 _PART_MONTHS = {"trimestre": 3, "cuatrimestre": 4, "semestre": 6}
+_MONTH_COUNTS = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
+                 "nueve": 9, "diez": 10, "once": 11}
 
 
 @dataclass(frozen=True)
@@ -181,6 +189,9 @@ def _build(kind: str, g: dict[str, str | None]) -> tuple[str | None, str | None,
         m1 = month("m1")
         assert m1
         return _iso(y1, m1, 1), _iso(y1, m1, _month_end(y1, m1)), y1
+    if kind == "first_months":
+        n = _MONTH_COUNTS.get((g.get("n") or "").lower()) or int(g.get("n") or 0)
+        return _iso(y1, 1, 1), _iso(y1, n, _month_end(y1, n)), y1
     if kind == "part_year":
         size = _PART_MONTHS[(g.get("kind") or "").lower()]
         first = (_PARTS[(g.get("part") or "").lower()] - 1) * size + 1

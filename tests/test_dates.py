@@ -27,6 +27,9 @@ from index.dates import answers_when, find_times, spanish_period, with_year
     ("al cierre de 2021", "2021-12-01", "2021-12-31", 2021),
     ("a finales del año 2019", "2019-12-01", "2019-12-31", 2019),
     ("al término de 2018", "2018-12-01", "2018-12-31", 2018),
+    ("en los primeros cuatro meses de 2021", "2021-01-01", "2021-04-30", 2021),
+    ("durante los primeros seis meses del año", "--01-01", "--06-30", None),
+    ("en los primeros 9 meses de 2019", "2019-01-01", "2019-09-30", 2019),
 ])
 def test_periods(text: str, start: str | None, end: str | None, year: int | None) -> None:
     found = find_times(f"Se informó que {text} hubo avances.")

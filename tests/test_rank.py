@@ -73,7 +73,8 @@ TEXTS = {
               "La brigada contaba con 4 mil 100 dosis.\n"),
     "l.txt": ("2022-10-31",
               "En junio se sumaron 3,110 becarias al programa.\n"
-              "De enero a octubre el programa sumó 9,870 becarias.\n"),
+              "De enero a octubre el programa sumó 9,870 becarias.\n"
+              "En los primeros seis meses del año se sumaron 6,240 becarias al programa.\n"),
     "m.txt": ("2022-12-05",
               "Cuadrillas reparten 2 mil 640 cobijas en la sierra. Llegan a 30 poblados\n\n"
               "Chihuahua, 5 de diciembre de 2022.- Las cuadrillas entregaron 2 mil 640 cobijas "
@@ -234,11 +235,14 @@ def test_a_year_that_bounds_who_is_counted_answers_no_when(assistant: Assistant)
 
 
 def test_a_part_of_the_asked_span_is_another_period(assistant: Assistant) -> None:
-    # June's figure falls inside "de enero a octubre" but does not answer for it.
+    # June's figure, or the first six months', fall inside "de enero a octubre" but do not
+    # answer for it.
     assert assistant.ask("¿Cuántas becarias se sumaron al programa de enero a octubre de "
                          "2022?").values[:1] == [9870]
     assert assistant.ask("¿Cuántas becarias se sumaron al programa en junio de "
                          "2022?").values[:1] == [3110]
+    assert assistant.ask("¿Cuántas becarias se sumaron al programa en los primeros seis meses "
+                         "de 2022?").values[:1] == [6240]
 
 
 def test_a_headline_of_two_sentences_is_still_a_headline(assistant: Assistant) -> None:
