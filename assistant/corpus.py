@@ -100,8 +100,7 @@ class Corpus:
             [f.measure, f.qualifier or "", texts[f.source][f.value_end:f.end]])))
             for f in self.facts]
         # The noun a figure counts, alone ("hospitales" of "37 hospitales para cirugía").
-        self.fact_noun = [frozenset(terms(canonicalize(fold(f.measure)))) | frozenset(
-            terms(f.measure)) for f in self.facts]
+        self.fact_noun = [frozenset(terms(f.measure)) for f in self.facts]
         # The subtype a figure counts: the "de" complement of its noun ("cirugías de cataratas").
         self.fact_mod = [_complement(fold(texts[f.source][f.value_end:f.end])) for f in self.facts]
         for key, members in by_sentence.items():

@@ -119,7 +119,7 @@ def cues(folded: str) -> dict[str, bool]:
     """Modality and unit cues of a folded question."""
     return {"goal": bool(GOAL.search(folded)), "baseline": bool(BASELINE.search(folded)),
             "change": bool(CHANGE.search(folded)), "money": bool(MONEY.search(folded)),
-            "amount": bool(AMOUNT.search(folded))}
+            "amount": bool(AMOUNT.search(folded)), "how_much": bool(HOW_MUCH.search(folded))}
 
 
 # The rates that say how often ("cada día", "al mes", "anual"), as against "promedio", "total".

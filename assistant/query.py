@@ -57,6 +57,7 @@ class Query:
         places: states the question names (a figure of another place never answers it).
         goal, baseline, change, money: it asks for a plan, the situation before a change, the
             change itself, an amount of money; amount: "¿de cuánto es ...?" (money or a share);
+            how_much: "¿cuánto presupuesto ...?", money within two words of "cuánto" (no count);
             rates: "al año", "diario", "en promedio" ... the figure must be stated per the same.
         answered: figures already given in the same question ("¿cuánto sumaban los ingresos y
             cuánto los egresos?"), as (source, offset of the figure): never the answer again.
@@ -94,6 +95,7 @@ class Query:
     baseline: bool = False
     change: bool = False
     money: bool = False
+    how_much: bool = False
     amount: bool = False
     rates: tuple[str, ...] = ()
     answered: frozenset[tuple[str, int]] = frozenset()
@@ -296,6 +298,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         baseline=flags_["baseline"],
         change=flags_["change"],
         money=flags_["money"],
+        how_much=flags_["how_much"],
         amount=flags_["amount"],
         rates=question_rates(folded),
     )

@@ -15,7 +15,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from assistant.corpus import norm_no
-from assistant.intent import HOW_MUCH
 from assistant.query import Query
 from assistant.terms import derivations, prefix, term
 from index.dates import find_times
@@ -126,7 +125,7 @@ def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> fl
         if f.unit in ("pesos", "dólares"):
             return 1.0
         # "¿Cuánto presupuesto se aprobó?": a count of plazas is no answer at all.
-        return w.unit_mismatch if HOW_MUCH.search(fold(q.text)) else w.money_unmatched
+        return w.unit_mismatch if q.how_much else w.money_unmatched
     if f.unit in ("pesos", "dólares"):
         return w.money_unasked
     return 1.0
@@ -150,9 +149,18 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     out: list[Candidate] = []
     pinned = norm_no(q.bulletin) if q.bulletin else None
     part = bool(_ASKS_PART.search(fold(q.text)))
+    in_text: dict[str, bool] = {}
+
+    def topic_mod(source: str) -> bool:
+        """The asked subtype is a word of the whole text (its topic), once per text."""
+        if source not in in_text:
+            in_text[source] = _near(q.head_mod or "", index.source_bags[source])
+        return in_text[source]
+
     for s in sentences:
         source = index.sentences[s][0]
         bulletin = corpus.bulletins[source]
+        said = q.said_on(bulletin.date)  # "según el informe del 28 de agosto"
         if pinned is not None and norm_no(bulletin.number) != pinned:
             continue  # "según el boletín 175/2022": only that bulletin answers
         if not corpus.sentence_facts.get(s):
@@ -195,15 +203,13 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 score *= w.stated_in_question
                 reasons.append("cifra de la pregunta")
             if q.head is not None:
-                if q.head in corpus.fact_head[i] and (
-                        not corpus.fact_noun or q.head in corpus.fact_noun[i]
-                        or corpus.fact_noun[i] <= _GENERIC_HEADS):
-                    pass
-                elif q.head in corpus.fact_head[i]:
-                    # "37 hospitales para cirugía" for "¿cuántas cirugías?": its kind, not
-                    # what it counts.
-                    score *= w.head_kind
-                    reasons.append("cuenta otra cosa de " + q.head)
+                if q.head in corpus.fact_head[i]:
+                    noun = corpus.fact_noun[i]
+                    if q.head not in noun and not noun <= _GENERIC_HEADS:
+                        # "37 hospitales para cirugía" for "¿cuántas cirugías?": its kind,
+                        # not what it counts.
+                        score *= w.head_kind
+                        reasons.append("cuenta otra cosa de " + q.head)
                 elif _related(q.head, corpus.fact_head[i]) or (
                         q.head in corpus.fact_local[i]
                         and corpus.fact_head[i] <= _GENERIC_HEADS):
@@ -227,7 +233,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 # sentence; "consultas de medicina familiar" is another one.
                 mod = corpus.fact_mod[i]
                 other = mod is not None and mod != q.head_mod and mod not in q.content
-                if not other and mod is None and _near(q.head_mod, index.source_bags[source]):
+                if not other and mod is None and topic_mod(source):
                     # "las 975 vacunas" in a text about COVID vaccines: its topic's subtype.
                     score *= w.subtype_in_text
                     reasons.append(q.head_mod + " en el texto")
@@ -237,8 +243,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             if q.event_nums and not _same_event(q, f):
                 score *= w.event_other
                 reasons.append("otro evento")
-            said = q.said_on(bulletin.date)
-            if said is False or (said is None and q.said_start and not bulletin.date):
+            if said is False or (said is None and q.said_start):
                 # "según el informe del 28 de agosto": another statement's figure.
                 score *= w.said_other if said is False else w.said_undated
                 reasons.append("otro informe" if said is False else "informe sin fecha")
@@ -401,9 +406,10 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
         close = c.score >= best.score - w.alt_margin and c.score >= w.min_fact_score
         if close or (c.score >= best.score * w.agree_ratio and _agrees(c, best, corpus, q)):
             chosen.append(c)
-    for c in ranked[1:]:
-        if _corroborates(c.fact, best.fact) and all(c.fact.source != x.fact.source
-                                                    for x in chosen):
+    for c in ranked[1:] if _distinctive(best.fact) else ():
+        # Another text states the best figure itself: a second source, whatever its words.
+        if c.fact.source != best.fact.source and _same(c.fact, best.fact) and all(
+                c.fact.source != x.fact.source for x in chosen):
             chosen.append(c)
     # Other texts first: the same count reported on another date is an answer of its own;
     # more figures of the best one's text are usually its parts (by state, by stage).
@@ -411,14 +417,10 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
     return [best, *rest][:w.max_answers]
 
 
-def _corroborates(f: Fact, best: Fact) -> bool:
-    """Another text states the best figure itself ("1,546 residentes" in two reports): a second
-    source for it, however its words score. Not a small or round number ("12", "1,000"), which
-    two texts may share by chance: three significant digits at least."""
-    if f.source == best.source or f.value != best.value or f.unit != best.unit:
-        return False
-    digits = f"{float(f.value):.6f}".replace(".", "").strip("0")
-    return len(digits) >= 3
+def _distinctive(f: Fact) -> bool:
+    """A figure two texts would not share by chance ("1,546 residentes"): three significant
+    digits at least, not a small or round number ("12", "1,000")."""
+    return len(f"{float(f.value):.6f}".replace(".", "").strip("0")) >= 3
 
 
 def _headline(text: str, f: Fact) -> bool:

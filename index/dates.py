@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.fold import fold
+from index.numbers import TEENS, UNITS
 
 MONTHS = {
     "enero": 1, "febrero": 2, "marzo": 3, "abril": 4, "mayo": 5, "junio": 6, "julio": 7,
@@ -97,7 +98,6 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year", _rx(r"(?:\b(?:en|de|del|durante|desde|hasta|para|ano|el|entre)\s+|[(,]\s*)"
                  + r"(?P<y1>(?:19[5-9]\d|20[0-3]\d))(?![\d/]|\.\d|,\d)")),
 ]
-# Forms that name a year alone, which answer no "¿cuándo?" by themselves.
 def answers_when(t: "TimeExpr", year_asked: bool) -> bool:
     """Whether a time a sentence states can answer «¿cuándo?»: a bound («después de 1997») or
     the year of a comparison («respecto a 2017») never does; a year alone only when the
@@ -109,8 +109,6 @@ def answers_when(t: "TimeExpr", year_asked: bool) -> bool:
 
 _PARTS = {"primer": 1, "segundo": 2, "tercer": 3, "cuarto": 4}
 _PART_MONTHS = {"trimestre": 3, "cuatrimestre": 4, "semestre": 6}
-_MONTH_COUNTS = {"dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7, "ocho": 8,
-                 "nueve": 9, "diez": 10, "once": 11}
 
 
 @dataclass(frozen=True)
@@ -190,7 +188,8 @@ def _build(kind: str, g: dict[str, str | None]) -> tuple[str | None, str | None,
         assert m1
         return _iso(y1, m1, 1), _iso(y1, m1, _month_end(y1, m1)), y1
     if kind == "first_months":
-        n = _MONTH_COUNTS.get((g.get("n") or "").lower()) or int(g.get("n") or 0)
+        word = (g.get("n") or "").lower()
+        n = UNITS.get(word) or TEENS.get(word) or int(word)  # "seis", "11": the pattern's words
         return _iso(y1, 1, 1), _iso(y1, n, _month_end(y1, n)), y1
     if kind == "part_year":
         size = _PART_MONTHS[(g.get("kind") or "").lower()]

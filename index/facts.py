@@ -56,6 +56,8 @@ _CLAUSE_STOPS = {"que", "se", "lo", "cual", "cuales", "cuyo", "cuya", "donde", "
                  "menos", "cada", "solo", "tras", "ante", "bajo", "sobre", "hacia", "contra",
                  "respectivamente", "aproximadamente", "respecto", "comparacion", "relacion",
                  "frente", "versus", "vs"}
+# Where a noun phrase read backwards from a figure ends.
+_PHRASE_STOPS = _CLAUSE_STOPS | _ADVERBS
 _COUNT_NOUNS = {"numero", "total", "cifra", "cantidad", "suma", "monto"}
 _ADJ_SUFFIXES = ("ico", "ica", "icos", "icas", "ivo", "iva", "ivos", "ivas", "ario", "aria",
                  "arios", "arias", "oso", "osa", "osos", "osas")
@@ -416,7 +418,7 @@ def _read_before(mention: NumberMention, words: list[_Word], lex: Lexicon,
         # "los trabajadores registrados, que son 2 mil 300": the noun the clause hangs from.
         k -= 2 if words[k - 1].key == "," else 1
     phrase: list[_Word] = []
-    while k >= 0 and (words[k].key[0].isalpha()) and words[k].key not in _CLAUSE_STOPS | _ADVERBS:
+    while k >= 0 and (words[k].key[0].isalpha()) and words[k].key not in _PHRASE_STOPS:
         phrase.insert(0, words[k])
         k -= 1
         if len(phrase) >= 8:
@@ -465,7 +467,7 @@ def _read_before_clause(words: list[_Word], lex: Lexicon,
     if k >= 0 and words[k].key == ",":
         k -= 1
     phrase: list[_Word] = []
-    while k >= 0 and words[k].key[0].isalpha() and words[k].key not in _CLAUSE_STOPS | _ADVERBS:
+    while k >= 0 and words[k].key[0].isalpha() and words[k].key not in _PHRASE_STOPS:
         phrase.insert(0, words[k])
         k -= 1
     if not phrase or phrase[0].key in _SETTING_PREPS:
@@ -620,15 +622,15 @@ class _Slicer(Generic[_S]):
 _RELATIVE_LINK = re.compile(r"\b(?:de\s+(?:los|las)\s+cuales|de\s+(?:ellos|ellas|estos|estas))\b")
 
 
-def _range_scale(m: NumberMention, nxt: list[NumberMention], text: str) -> int | float:
+def _range_scale(m: NumberMention, nxt: NumberMention, text: str) -> int | float:
     """ "entre 30 o 35 mil niños", "de 2 a 3 millones": the first figure of a range written
     without its scale takes the second's."""
     said = fold(text[m.start:m.end]).rstrip()
-    other = fold(text[nxt[0].start:nxt[0].end]).rstrip() if nxt else ""
+    other = fold(text[nxt.start:nxt.end]).rstrip()
     if m.percent or said.endswith(("mil", "millones", "millon")) or m.value >= 1000:
         return m.value
     for word, scale in (("millones", 1_000_000), ("millon", 1_000_000), ("mil", 1000)):
-        if other.endswith(word) and nxt[0].value > m.value * scale / 10:
+        if other.endswith(word) and nxt.value > m.value * scale / 10:
             return round(m.value * scale) if float(m.value * scale).is_integer() else m.value * scale
     return m.value
 
@@ -672,18 +674,19 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
     text = bulletin.text
     out: list[Fact] = []
     antecedent: tuple[str, str | None] | None = None  # the last noun stated, and its kind
+    # What the words after each figure say it counts, read once for all of them.
+    limits = [n.start for n in mentions[1:]] + [s_end]
+    drafts = [_read_after(m, _words(text, m.gloss_end or m.end, limit), lex, text)
+              for m, limit in zip(mentions, limits)]
     for idx, m in enumerate(mentions):
-        limit = mentions[idx + 1].start if idx + 1 < len(mentions) else s_end
-        draft = _read_after(m, _words(text, m.gloss_end or m.end, limit), lex, text)
-        if draft.head is None and draft.qualifier is None and idx + 1 < len(mentions) and \
-                _RANGE_LINK.fullmatch(fold(text[m.end:mentions[idx + 1].start])):
+        draft = drafts[idx]
+        nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
+        ranged = nxt is not None and bool(_RANGE_LINK.fullmatch(fold(text[m.end:nxt.start])))
+        if ranged and draft.head is None and draft.qualifier is None \
+                and drafts[idx + 1].head is not None:
             # "entre 40 y 49 años", "de 5 a 9 años": the first figure shares the second's noun.
-            nxt = mentions[idx + 1]
-            after = idx + 2 < len(mentions) and mentions[idx + 2].start or s_end
-            shared = _read_after(nxt, _words(text, nxt.gloss_end or nxt.end, after), lex, text)
-            if shared.head is not None:
-                draft = replace(draft, head=shared.head, qualifier=shared.qualifier,
-                                explicit=True)
+            shared = drafts[idx + 1]
+            draft = replace(draft, head=shared.head, qualifier=shared.qualifier, explicit=True)
         head, qualifier = draft.head, draft.qualifier
         if head is None:
             prefix = _words(text, s_start, m.start)
@@ -758,8 +761,7 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             source=bulletin.source,
             measure=measure,
             qualifier=qual,
-            value=_range_scale(m, mentions[idx + 1:idx + 2], text) if idx + 1 < len(mentions)
-            and _RANGE_LINK.fullmatch(fold(text[m.end:mentions[idx + 1].start]))
+            value=_range_scale(m, nxt, text) if ranged and nxt is not None
             else _elided_scale(m, mentions[:idx], text),
             unit=unit,
             approx=_approx(text, m.start, lex),
