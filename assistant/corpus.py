@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.intent import TIME_RATES, rates
-from assistant.query import Query, complement_term
+from assistant.query import COMPLEMENT, Query, complement_term
 from assistant.terms import TermIndex, terms
 from assistant.types import Citation
 from assistant.vocab import Vocabulary, canonicalize, stem, stems
@@ -22,7 +22,7 @@ def norm_no(number: str | None) -> str:
     return "/".join(part.lstrip("0") for part in (number or "").split("/"))
 
 
-_COMPLEMENT = re.compile(r"\s*[a-z]{3,}\s+(?:de|contra)\s+(?:(?:la|las|los|el)\s+)?([a-z]{3,})")
+_COMPLEMENT = re.compile(r"\s*" + COMPLEMENT)
 
 
 def _complement(mention: str) -> str | None:

@@ -324,11 +324,15 @@ def _head(folded: str, vocab: Vocabulary) -> str | None:
     return found[0] if found else None
 
 
+# A noun and its "de" or "contra" complement ("cirugías de cataratas", "vacunas contra la
+# influenza"): the complement's word is the group.
+COMPLEMENT = r"[a-z]{3,}\s+(?:de|contra)\s+(?:(?:la|las|los|el)\s+)?([a-z]{3,})"
+
+
 def _head_mod(folded: str, vocab: Vocabulary) -> str | None:
     """The "de" or "contra" complement of the counted noun: "cuántas cirugías de cataratas" →
     "catarat", "cuántas vacunas contra COVID-19" → "covid"."""
-    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?[a-z]{3,}\s+(?:de|contra)\s+"
-                  r"(?:(?:la|las|los|el)\s+)?([a-z]{3,})", folded)
+    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?" + COMPLEMENT, folded)
     return complement_term(m.group(1), vocab) if m else None
 
 
