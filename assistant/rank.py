@@ -149,6 +149,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     out: list[Candidate] = []
     pinned = norm_no(q.bulletin) if q.bulletin else None
     part = bool(_ASKS_PART.search(fold(q.text)))
+    begins = _asked_from(q)
     in_text: dict[str, bool] = {}
 
     def topic_mod(source: str) -> bool:
@@ -247,7 +248,6 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 # "según el informe del 28 de agosto": another statement's figure.
                 score *= w.said_other if said is False else w.said_undated
                 reasons.append("otro informe" if said is False else "informe sin fecha")
-            begins = _asked_from(q)
             if (begins and bulletin.date and not begins.startswith("--")
                     and begins > bulletin.date and f.modality != "meta"):
                 # "al cierre de 2020" and a report of March 2020: what it says had happened

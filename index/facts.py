@@ -417,12 +417,7 @@ def _read_before(mention: NumberMention, words: list[_Word], lex: Lexicon,
     if k >= 1 and words[k].key == "que":
         # "los trabajadores registrados, que son 2 mil 300": the noun the clause hangs from.
         k -= 2 if words[k - 1].key == "," else 1
-    phrase: list[_Word] = []
-    while k >= 0 and (words[k].key[0].isalpha()) and words[k].key not in _PHRASE_STOPS:
-        phrase.insert(0, words[k])
-        k -= 1
-        if len(phrase) >= 8:
-            break
+    phrase, k = _phrase_back(words, k, cap=8)
     if phrase and _verb_like(phrase[0].key):
         # "las camas que se habilitaron fueron 3 mil", "las personas que han sido afiliadas,
         # que son 11 mil": the clause's verb is not the noun; the one it hangs from is.
@@ -460,16 +455,25 @@ def _read_before(mention: NumberMention, words: list[_Word], lex: Lexicon,
     return _display([head], text), (_display(rest, text) if rest else None)
 
 
+def _phrase_back(words: list[_Word], k: int, cap: int | None = None) -> tuple[list[_Word], int]:
+    """The words of the phrase that ends at ``words[k]``, read backwards to a clause stop (at
+    most ``cap`` of them), and the index of the word before the phrase."""
+    phrase: list[_Word] = []
+    while k >= 0 and words[k].key[0].isalpha() and words[k].key not in _PHRASE_STOPS:
+        phrase.insert(0, words[k])
+        k -= 1
+        if cap is not None and len(phrase) >= cap:
+            break
+    return phrase, k
+
+
 def _read_before_clause(words: list[_Word], lex: Lexicon,
                         text: str) -> tuple[str | None, str | None] | None:
     """The noun a relative clause hangs from, read as if a copula followed it."""
     k = len(words) - 1
     if k >= 0 and words[k].key == ",":
         k -= 1
-    phrase: list[_Word] = []
-    while k >= 0 and words[k].key[0].isalpha() and words[k].key not in _PHRASE_STOPS:
-        phrase.insert(0, words[k])
-        k -= 1
+    phrase, _ = _phrase_back(words, k)
     if not phrase or phrase[0].key in _SETTING_PREPS:
         return None  # "en las unidades que se abrieron": a setting
     while phrase and phrase[0].key in _DETERMINERS | _QUAL_CONNECTORS:
