@@ -11,14 +11,16 @@ import re
 
 INTENTS = ("figure", "date", "place", "person", "reason", "list", "text")
 
+# Nouns that name a quantity: "¿qué porcentaje …?", "¿cuál era el monto …?", "¿qué avance
+# llevaba …?" ask for a figure as surely as "¿cuántos …?".
+_QUANTITY = (r"(?:porcentaje|proporcion|cantidad|monto|cifra|tasa|meta|salario|sueldo"
+             r"|costo|precio|total|promedio|importe|presupuesto|beca|inversion|ahorro|gasto"
+             r"|capacidad|incremento|aumento|avance|edad)")
 _FIGURE = re.compile(
-    r"\bcuant[oa]s?\b|\bque\s+(?:porcentaje|proporcion|cantidad|monto|numero(?!\s+de\s+telefono)"
-    r"|cifra|tasa)\b"
+    r"\bcuant[oa]s?\b|\bque\s+(?:" + _QUANTITY + r"|numero(?!\s+de\s+telefono))\b"
     r"|\bcifras?\b|\bnumero\s+(?:total\s+)?de\s+(?!telefono|contacto|whats)|\bpor\s*ciento\b|%"
     r"|\b(?:cual|cuales)\s+(?:es|era|fue|son|eran|fueron|sera)\s+(?:el|la|los|las)\s+"
-    r"(?:meta|metas|monto|salario|sueldo|costo|precio|porcentaje|cifra|total|promedio"
-    r"|importe|presupuesto|tasa|beca|inversion|cantidad|ahorro|gasto|capacidad|incremento"
-    r"|aumento)\b")
+    r"(?:metas|" + _QUANTITY + r")\b")  # "¿qué metas …?" may ask for a list of them
 _DATE = re.compile(
     r"\bcuando\b|\bque\s+(?:dia|dias|fecha|fechas|ano|anos|mes|meses)\b"
     r"|\ba\s+partir\s+de\s+(?:que|cuando)\b|\bdesde\s+(?:que|cuando)\b|\bhasta\s+cuando\b")

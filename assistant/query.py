@@ -257,8 +257,10 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     # "el número de trasplantes" asks for a figure; "el número para informes" for a phone.
     numeric = any(w in cues for w in raw_words) or "%" in text or bool(
         re.search(r"\bpor\s*ciento\b|\bnumero\s+(?:total\s+)?de\s+(?!telefono)", folded))
+    # "¿Qué avance llevaba la campaña?", "¿cuál era la proporción …?": a share, as "%" is.
     percent = any(w in words()["percent_cues"] for w in raw_words) or "%" in text or bool(
-        re.search(r"\bpor\s*ciento\b", folded))
+        re.search(r"\bpor\s*ciento\b|\b(?:que|cual\s+(?:es|era|fue)\s+(?:el|la))\s+"
+                  r"(?:avance|proporcion)\b", folded))
     wh = next((w for w in raw_words if w in ("cuando", "donde", "quien", "quienes", "telefono",
                                               "cual", "cuales", "que", "como", "por")), None)
     if any(w in ("fecha", "fechas", "dia", "dias") for w in raw_words):

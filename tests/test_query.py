@@ -98,6 +98,9 @@ def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str
 def test_kinds_of_question(vocab: Vocabulary) -> None:
     assert parse("¿Cuántas cirugías?", vocab).numeric
     assert parse("¿Qué porcentaje de la productividad anual?", vocab).percent
+    assert parse("¿Qué avance llevaba la obra del hospital?", vocab).percent
+    assert parse("¿Cuál era la proporción de mujeres entre los afiliados?", vocab).percent
+    assert not parse("¿Cuántas obras tienen avance?", vocab).percent
     assert not parse("¿Cuál es el número para informes?", vocab).numeric
     assert parse("¿Cuál fue el número de cirugías?", vocab).numeric
     assert parse("¿Cuándo será la 8ª Jornada?", vocab).wh == "cuando"
