@@ -23,11 +23,11 @@ from index.events import Event, find_events
 from index.fold import fold
 from index.lexicon import Lexicon, lexicon
 from index.numbers import NUMBER_WORDS, NumberMention, find_numbers
-from index.scope import figure_scope
+from index.scope import figure_scope, opens_next
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 29
+EXTRACTOR = 30
 _DATA = Path(__file__).with_name("data")
 
 
@@ -733,8 +733,14 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         measure, qual = _compose(head, qualifier, lex)
 
         event = _pick(events, m.start) if events else (ctx.event if not periods else None)
-        if periods:
-            period = _pick(periods, m.start)
+        local = (mentions[idx - 1].end if idx else s_start,
+                 nxt.start if nxt is not None else s_end)
+        own = [t for t in periods if not m.start <= t.start < local[1]
+               or not opens_next(folded, m.end, (t.start, t.end, t.year, False), local[1], s_end)]
+        if own:
+            # "8 mil 704 plazas; para el año 2020 se crearán otras 10 mil": a period that opens
+            # the next figure's clause is that figure's, not this one's.
+            period = _pick(own, m.start)
         elif events:
             # "durante la 8ª Jornada": the dates stated for that event, or for another named here.
             known = [event_periods.get(_event_key(e)) for e in [event, *events] if e is not None]
@@ -744,8 +750,6 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         p = with_year(period, year) if isinstance(period, TimeExpr) else None
         if p is not None and p.kind == "year_to_date":
             p = _to_date(p, bulletin)
-        local = (mentions[idx - 1].end if idx else s_start,
-                 mentions[idx + 1].start if idx + 1 < len(mentions) else s_end)
         scope = figure_scope(text, folded, (s_start, s_end), (m.start, m.end), times, year,
                              local)
         fact_year = p.year if p else year

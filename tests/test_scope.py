@@ -191,6 +191,27 @@ def test_a_phrase_leading_into_the_next_figure_is_that_figures() -> None:
     assert facts[14].time_phrase is None
 
 
+@pytest.mark.parametrize("text, first, second, year", [
+    ("La convocatoria ofrece 3 mil 150 becas; para el año 2023 se abrirán otras 900.",
+     3150, 900, 2023),
+    ("Se dieron 640 consultas, y en 2019 se dieron 710.", 640, 710, 2019),
+    ("El albergue tiene 75 literas, y para 2024 tendrá 120.", 75, 120, 2024),
+])
+def test_a_period_opening_the_next_figures_clause_does_not_date_this_one(
+        text: str, first: int, second: int, year: int) -> None:
+    facts = _facts(text)
+    assert facts[second].year == year
+    assert facts[first].year == 2021 and facts[first].period_start is None
+
+
+def test_a_period_after_two_figures_of_one_clause_dates_both() -> None:
+    facts = _facts("Se atendieron 430 partos y 95 cesáreas durante 2019.")
+    assert facts[430].year == facts[95].year == 2019
+    facts = _facts("Abril cerró con 12 altas. El salario promedio llegó a 410 pesos diarios, "
+                   "un aumento anual del 7.2 %, el más alto en 15 años para el mes de junio.")
+    assert facts[410].period_start == facts[7.2].period_start == "2021-06-01"
+
+
 @pytest.mark.parametrize("text, value, measure", [
     ("En 45 clínicas se abrieron consultorios hasta sumar un total de 130.", 130,
      "consultorios"),
