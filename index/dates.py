@@ -76,7 +76,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("to_month", _rx(r"\bhasta\s+(?:el\s+mes\s+de\s+|(?:finales|fines)\s+de\s+)?"
                      + _M.format("m1") + _OF_YEAR.format("y1"))),
     ("month", _rx(
-        r"\b(?:en|durante|de|del\s+mes\s+de|en\s+el\s+mes\s+de)\s+" + _M.format("m1")
+        # "a junio de 2024", "al mes de junio": a cut at that month, as "en junio" is.
+        r"\b(?:en|durante|de|del\s+mes\s+de|en\s+el\s+mes\s+de|a|al\s+mes\s+de)\s+"
+        + _M.format("m1")
         + _OF_YEAR.format("y1"))),
     # "al cierre de 2020", "a finales del año 2019": the year's last month.
     ("year_end", _rx(r"\b(?:al|a)\s+(?:cierre|final|fin|finales|termino)\s+(?:de|del)\s+"

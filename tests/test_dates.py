@@ -30,6 +30,8 @@ from index.dates import answers_when, find_times, spanish_period, with_year
     ("en los primeros cuatro meses de 2021", "2021-01-01", "2021-04-30", 2021),
     ("durante los primeros seis meses del año", "--01-01", "--06-30", None),
     ("en los primeros 9 meses de 2019", "2019-01-01", "2019-09-30", 2019),
+    ("a octubre de 2022", "2022-10-01", "2022-10-31", 2022),
+    ("al mes de febrero de 2018", "2018-02-01", "2018-02-28", 2018),
 ])
 def test_periods(text: str, start: str | None, end: str | None, year: int | None) -> None:
     found = find_times(f"Se informó que {text} hubo avances.")
