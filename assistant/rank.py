@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from assistant.corpus import norm_no
@@ -150,6 +150,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     pinned = norm_no(q.bulletin) if q.bulletin else None
     part = bool(_ASKS_PART.search(fold(q.text)))
     begins = _asked_from(q)
+    brief = _brief(q)
     in_text: dict[str, bool] = {}
 
     def topic_mod(source: str) -> bool:
@@ -261,6 +262,15 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     bulletin.text[f.sentence_start:f.sentence_end])
                 score *= w.period_other if stated else w.period_inherited
                 reasons.append("otro periodo")
+            elif (brief is not None and f.period_end is None and bulletin.date
+                  and not brief[0] <= bulletin.date <= brief[2]
+                  and not _names_day(brief, bulletin.text[
+                      index.sentences[prev][1] if prev is not None else f.sentence_start:
+                      f.sentence_end])):
+                # "al 26 de marzo de 2020" asked: a figure stated without a period in a text of
+                # June counts June's beds, unless its sentence or the one before names the day.
+                score *= w.period_of_text
+                reasons.append("texto de otra fecha")
             if part and (_WHOLE.search(folded, max(0, f.value_start - 40), f.value_start)
                          or _WHOLE_BEFORE.match(folded, f.value_end, f.value_end + 80)):
                 # "¿cuántas de las nuevas plazas ...?" asks for a part; "de las 19 mil
@@ -338,6 +348,30 @@ def _overlaps(q: Query, f: Fact) -> bool:
     if have > days * 1.1 and days < 365:
         return False  # "en los primeros seis meses": the ten months' figure is of another
     return 31 >= days or days >= 365 or have >= days * 0.9
+
+
+def _brief(q: Query) -> tuple[str, str, str] | None:
+    """A day or a month asked («al 26 de marzo de 2020», «en abril de 2024»): its first and
+    last days, and the last day a text reporting on it may bear (a month later)."""
+    asked = _span(q.period_start, q.period_end)
+    if asked is None or _days(asked) > 31:
+        return None
+    return asked[0], asked[1], (date.fromisoformat(asked[1]) + timedelta(days=31)).isoformat()
+
+
+def _names_day(brief: tuple[str, str, str], text: str) -> bool:
+    """``text`` states a date or period that meets the asked one (a date without a year
+    matches on month and day)."""
+    for t in find_times(text):
+        end = t.period_end or t.period_start
+        if end is None:
+            continue
+        start = t.period_start or end
+        if start.startswith("--") or end.startswith("--"):
+            start, end = brief[0][:4] + start[-6:], brief[0][:4] + end[-6:]
+        if start <= brief[1] and brief[0] <= end:
+            return True
+    return False
 
 
 def _days(span: tuple[str, str]) -> int:

@@ -66,6 +66,8 @@ class MatchWeights:
     period_other: float = 0.4  # the figure's stated period does not meet the asked one
     period_after_text: float = 0.2  # the asked period begins after the text's own date
     period_inherited: float = 0.7  # ... a period carried over from an earlier sentence
+    period_of_text: float = 0.6  # a day or month asked, a figure with no period in a text of
+    # another date (not within a month after it) that does not name the asked day
     said_other: float = 0.2  # "según el informe del 28 de agosto": a text of another date
     said_undated: float = 0.6  # ... a text without a date
     # Choosing.

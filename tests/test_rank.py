@@ -81,6 +81,11 @@ TEXTS = {
               "a familias de la sierra.\n"
               "La red atiende a 9,400 pacientes en zonas rurales, de los cuales 2,150 viven en "
               "zonas rurales de montaña.\n"),
+    "n.txt": ("2022-09-30",
+              "Hoy el hospital tiene 95 incubadoras para recién nacidos.\n"),
+    "o.txt": ("2022-11-15",
+              "Para el 14 de abril se empezó a equipar las salas de neonatos del hospital. "
+              "Esto significaba 40 incubadoras para recién nacidos.\n"),
 }
 
 
@@ -114,6 +119,10 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     ("De los pacientes que atiende la red, ¿cuántos viven en zonas rurales de montaña?", 2150),
     # "menores de 9 años" is beside the vaccines, but counts years.
     ("¿De cuántas dosis de vacuna contra el sarampión disponía la brigada?", 4100),
+    # A day or month asked: a figure with no period of its own is of its text's date, unless
+    # its sentence or the one before names the asked day.
+    ("Al 14 de abril de 2022, ¿cuántas incubadoras para recién nacidos tenía el hospital?", 40),
+    ("¿Cuántas incubadoras para recién nacidos tenía el hospital en septiembre de 2022?", 95),
 ])
 def test_the_best_figure_answers(assistant: Assistant, question: str, value: int) -> None:
     answer = assistant.ask(question)
