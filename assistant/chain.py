@@ -58,7 +58,7 @@ if TYPE_CHECKING:
 
 PROMPTS = Path(__file__).with_name("prompts")
 # Bump when Corpus gains or changes what it derives: a cache of another version is rebuilt.
-CACHE_VERSION = 12
+CACHE_VERSION = 13
 # The code and data a Corpus is derived by: an upgrade that changes any of them rebuilds the
 # cache even when nobody remembered to bump CACHE_VERSION.
 _CORPUS_SOURCES = ("corpus.py", "terms.py", "vocab.py", "intent.py", "query.py")
@@ -124,6 +124,10 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
             return abstain(q, corpus, closest(q, corpus))
         ranked = [c for c in rank(q)
                   if kinds <= corpus.fact_head[c.index] | corpus.fact_local[c.index]]
+        if not ranked or ranked[0].score < threshold:
+            # No figure names the kinds in its own clause: one whose sentence, or the sentence
+            # before, names them may answer.
+            ranked = [c for c in rank(q) if kinds <= _named_near(c.index, corpus)]
     elif q.intent != "figure" and not keywords:
         return None
     else:
@@ -137,6 +141,19 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
     if q.intent != "figure":
         return None
     return abstain(q, corpus, [c.fact for c in ranked[:2] if c.score >= weights.near_score])
+
+
+def _named_near(i: int, corpus: Corpus) -> frozenset[str]:
+    """The words a figure's kind may be named with: its own words, its sentence and the one
+    before («Otra vez: diabetes, hipertensión. Casi el 80 % de la consulta tiene que ver con
+    estas enfermedades»)."""
+    bag = corpus.fact_head[i] | corpus.fact_local[i]
+    s = corpus.fact_sentence.get(i)
+    if s is None:
+        return bag
+    prev, _ = corpus.terms.neighbours(s)
+    return bag | corpus.terms.bags[s] | (corpus.terms.bags[prev] if prev is not None
+                                         else frozenset())
 
 
 def _parse(asked: Asked, corpus: Corpus, max_chars: int) -> Query:

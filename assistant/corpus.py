@@ -49,6 +49,7 @@ class Corpus:
     fact_rates: list[tuple[str, ...]] = field(default_factory=list)
     fact_mod: list[str | None] = field(default_factory=list)
     sentence_facts: dict[int, list[int]] = field(default_factory=dict)
+    fact_sentence: dict[int, int] = field(default_factory=dict)  # fact → its sentence
 
     def __post_init__(self) -> None:
         if not self.terms.sentences:
@@ -108,6 +109,7 @@ class Corpus:
             if s is None:
                 continue
             self.sentence_facts[s] = members
+            self.fact_sentence.update((i, s) for i in members)
             text = texts[key[0]]
             members.sort(key=lambda i: self.facts[i].value_start)
             # "todos los días se ofrecen 124 consultas, tres cirugías y 176 análisis": a rate

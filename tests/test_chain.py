@@ -199,3 +199,23 @@ def test_corpus_cache_follows_the_index(tmp_path: Path) -> None:
     assert Assistant(settings).ask("¿cuántos trasplantes de pulmón?").values == [41, 43]
     (settings.data_dir / "cache" / "corpus.pickle").write_bytes(b"basura")
     assert Assistant(settings).ask("¿cuántos trasplantes de pulmón en 2024?").values == [43]
+
+
+def test_a_kind_named_in_the_sentence_before_may_answer(tmp_path: Path) -> None:
+    """The question names lexicon kinds («diabetes», «hipertensión») that the figure's own
+    clause only points back to («estas enfermedades»): the sentence before names them."""
+    from index.ingest import ingest
+
+    settings = Settings(data_dir=tmp_path / "d")
+    (tmp_path / "a.txt").write_text(
+        "En la clínica se atiende sobre todo a enfermos crónicos: diabetes, hipertensión. "
+        "Casi el 70 por ciento de la consulta externa tiene que ver con estas enfermedades.\n"
+        "De las 500 mil consultas del año, 300 mil fueron por diabetes y 120 mil por obesidad.\n",
+        encoding="utf-8")
+    ingest([tmp_path / "a.txt"], settings)
+    assistant = Assistant(settings)
+    answer = assistant.ask("¿Qué porcentaje de la consulta externa tiene que ver con diabetes "
+                           "e hipertensión?")
+    assert answer.values[:1] == [70]
+    # A figure that names the kind in its own clause still wins over its neighbours.
+    assert assistant.ask("¿Cuántas consultas fueron por diabetes?").values[:1] == [300000]
