@@ -18,17 +18,20 @@ class MatchWeights:
     """Weights and thresholds of ranked matching (``assistant/rank.py``, ``assistant/read.py``).
 
     Chosen on the development half of ``../shared/realdev`` (every text whose number is not
-    1 mod 4) and checked on the held-out half; see the README's evaluation section.
+    1 mod 4) and checked on the held-out half; see the README's evaluation section. The
+    weights were then calibrated by coordinate descent (each weight ×0.7/0.85/1.15/1.3, a step
+    kept only when it gains at least two development questions and the seed and unseen suites
+    stay at 100 %) on that half and on a set of written IMSS notes kept outside the repository.
     """
 
     # Where a question term is found, and the credit it earns there.
     local: float = 0.95  # the figure's own clause (from the comma before it to the next figure)
     sentence: float = 0.75  # elsewhere in its sentence
-    neighbour: float = 0.45  # the sentence before
+    neighbour: float = 0.585  # the sentence before
     next_sentence: float = 0.34  # the sentence after
     text: float = 0.2  # anywhere in the same text: the topic a speaker set earlier
     related: float = 0.8  # a related term (shared stem prefix) instead of the term itself
-    verb: float = 0.6  # weight of a question verb against a noun
+    verb: float = 0.69  # weight of a question verb against a noun
     # Constraints: factors on the score.
     year_in_sentence: float = 0.9  # the asked year is written in the sentence
     year_unknown: float = 0.25  # the text gives no year at all ("año no indicado")
@@ -45,7 +48,7 @@ class MatchWeights:
     money_unasked: float = 0.8
     count_for_amount: float = 0.75  # a count for "¿de cuánto es ...?"
     rate_missing: float = 0.8  # "¿cuántos al año?" and the figure is not stated per year
-    goal_unasked: float = 0.7  # a goal when the question asks what was done
+    goal_unasked: float = 0.805  # a goal when the question asks what was done
     done_when_goal: float = 0.85
     baseline_unasked: float = 0.7  # the "from" of "pasar de X a Y"
     change_unasked: float = 0.85
@@ -74,7 +77,7 @@ class MatchWeights:
     min_fact_score: float = 0.38  # below it the assistant abstains (swept 0.33–0.43 on dev)
     min_fact_score_strict: float = 0.6  # ... when the lexicon's strict match found nothing
     near_score: float = 0.3  # an abstention shows the closest figures above this, marked
-    alt_margin: float = 0.1  # other answers must be this close to the best
+    alt_margin: float = 0.13  # other answers must be this close to the best
     body_ratio: float = 0.8  # the body's sentence stating a headline's figure, this share of it
     agree_ratio: float = 0.6  # the same measure in another text or year, this share of the best
     max_answers: int = 4
