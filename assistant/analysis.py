@@ -224,7 +224,7 @@ class Draft:
 
     def cite(self, f: Fact) -> str:
         """ "19 trasplantes de riñón ... de 2022 [2]" with its citation recorded."""
-        c = self.corpus.cite(f.source, f.sentence_start, f.sentence_end)
+        c = self.corpus.cite_fact(f)
         if c not in self.citations:
             self.citations.append(c)
         self.shown.append(f)

@@ -263,7 +263,7 @@ def numeric_answer(q: Query, facts: list[Fact], corpus: Corpus) -> Answer:
                  f"periodo ({values}); se citan todas.")
     citations: list[Citation] = []
     for f in shown:
-        c = corpus.cite(f.source, f.sentence_start, f.sentence_end)
+        c = corpus.cite_fact(f)
         if c not in citations:
             citations.append(c)
     return Answer(q.text, text, [f.value for f in shown], citations, False)

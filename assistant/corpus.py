@@ -30,6 +30,14 @@ def _complement(mention: str) -> str | None:
     return complement_term(m.group(1)) if m else None
 
 
+# A sentence that opens by pointing back at the one before: its figure is read with that one.
+_LEANS_BACK = re.compile(
+    r"[\s\-—«\"']*(?:y\s+)?(?:esto|eso|ello|aquello|lo\s+anterior|con\s+(?:esto|eso|ello|lo\s+anterior)"
+    r"|(?:esta|esa|dicha)\s+cifra|de\s+(?:ellos|ellas|estos|estas|esos|esas)"
+    r"|(?:estos|estas|esos|esas)\s+(?!anos\b|meses\b|dias\b|semanas\b))\b")
+_SHORT = 40  # characters: "Llevamos 120." says nothing without the sentence before
+
+
 @dataclass
 class Corpus:
     """What composition reads: bulletins, facts with their stems, sentence spans, vocabulary."""
@@ -184,6 +192,19 @@ class Corpus:
         head = stem(fold(self.facts[fact_index].measure).split()[0])
         strict = self.vocab.strict_by_head.get(head, set()) | self.vocab.lexicon_qualifiers
         return keys & strict
+
+    def cite_fact(self, f: Fact) -> Citation:
+        """The citation of a figure: its sentence, from the sentence before when this one
+        leans on it («Esto significaba cinco mil camas.», «De ellos, 300 …») or is too short
+        to stand alone («Llevamos 120.»)."""
+        start = f.sentence_start
+        s = self.fact_sentence.get(self.index_of(f))
+        prev = self.terms.neighbours(s)[0] if s is not None else None
+        if prev is not None:
+            opening = fold(self.bulletins[f.source].text[f.sentence_start:f.sentence_start + 40])
+            if _LEANS_BACK.match(opening) or f.sentence_end - f.sentence_start < _SHORT:
+                start = self.terms.sentences[prev][1]
+        return self.cite(f.source, start, f.sentence_end)
 
     def cite(self, source: str, start: int, end: int) -> Citation:
         """A citation of ``[start, end)`` in ``source``, its quote sliced from the stored text."""

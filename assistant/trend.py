@@ -85,7 +85,7 @@ def series(assistant: "Assistant", topic: str) -> list[Point]:
     for f in kept:
         s = span_of(f, corpus)
         b = corpus.bulletins[f.source]
-        c = corpus.cite(f.source, f.sentence_start, f.sentence_end)
+        c = corpus.cite_fact(f)
         period = period_words(f.period_start, f.period_end) or (
             str(f.year) if f.year else "periodo no indicado")
         if f.event and not s.exact:

@@ -80,7 +80,7 @@ def figure_answer(question: str, chosen: list[Candidate], corpus: "Corpus") -> A
     parts: list[str] = []
     for c in chosen:
         f = c.fact
-        cite = corpus.cite(f.source, f.sentence_start, f.sentence_end)
+        cite = corpus.cite_fact(f)
         if cite not in citations:
             citations.append(cite)
         n = citations.index(cite) + 1

@@ -219,3 +219,26 @@ def test_a_kind_named_in_the_sentence_before_may_answer(tmp_path: Path) -> None:
     assert answer.values[:1] == [70]
     # A figure that names the kind in its own clause still wins over its neighbours.
     assert assistant.ask("¿Cuántas consultas fueron por diabetes?").values[:1] == [300000]
+
+
+def test_a_figure_whose_sentence_leans_back_is_cited_with_the_one_before(tmp_path: Path) -> None:
+    from index.ingest import ingest
+
+    settings = Settings(data_dir=tmp_path / "d")
+    text = ("Para el 14 de abril se equiparon las salas de neonatos del hospital. "
+            "Esto significaba 40 incubadoras nuevas.\n"
+            "El programa de vacunación llegó a las escuelas del municipio de Tula. "
+            "Esta semana se aplicaron 300 vacunas contra el sarampión en esas escuelas.\n"
+            "Se abrieron consultorios de tiempo completo en todo el estado de Hidalgo. "
+            "Llevamos 12 consultorios.\n")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    ingest([tmp_path / "a.txt"], settings)
+    assistant = Assistant(settings)
+    for question, opening in [
+            ("¿Cuántas incubadoras nuevas tiene el hospital?", "Para el 14 de abril"),
+            ("¿Cuántas vacunas contra el sarampión se aplicaron?", "Esta semana"),
+            ("¿Cuántos consultorios de tiempo completo se abrieron?", "Se abrieron")]:
+        answer = assistant.ask(question)
+        quote = answer.citations[0]
+        assert quote.quote.startswith(opening), question
+        assert quote.quote == text[quote.start:quote.end]
