@@ -27,7 +27,7 @@ from index.scope import figure_scope, opens_next
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 31
+EXTRACTOR = 32
 _DATA = Path(__file__).with_name("data")
 
 
@@ -523,6 +523,7 @@ class _Context:
     event: Event | None = None
     last_day: TimeExpr | None = None
     until: int | None = None  # where an inherited period stated without figures lapses
+    noun: tuple[str, str | None] | None = None  # what the last sentence's last figure counted
 
 
 def _to_date(expr: TimeExpr, bulletin: Bulletin) -> TimeExpr:
@@ -593,6 +594,9 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
             facts.extend(_sentence_facts(bulletin, s_start, s_end, s_mentions, periods,
                                          s_events, ctx, event_periods, lex, year, s_times,
                                          folded))
+        # "39 empleados … Tres de ellos murieron": the next sentence may point back to it.
+        ctx.noun = next(((f.measure, f.qualifier) for f in reversed(facts)
+                         if f.sentence_start == s_start and f.measure not in _BARE), None)
         # The context the next sentences inherit.
         if periods:
             ctx.period = periods[-1]
@@ -661,6 +665,13 @@ def _event_key(event: Event) -> tuple[int | None, str, str]:
 _Spanned = TypeVar("_Spanned", TimeExpr, Event)
 
 
+# Pronouns only: "de estos 16 estados" names its own noun.
+_POINTS_BACK_AFTER = re.compile(r"\s+de\s+(?:ellos|ellas)\b")
+_POINTS_BACK_BEFORE = re.compile(r"\bde\s+(?:ellos|ellas)\s*,?\s*$"
+                                 r"|\bde\s+(?:estos|estas|esos|esas)\s*,\s*$")
+_BARE = ("cifra", "porcentaje")  # measures that say nothing of what is counted
+
+
 def _pick(items: list[_Spanned], pos: int) -> _Spanned | None:
     """The item nearest before ``pos``, else the first after it."""
     before = [it for it in items if it.start <= pos]
@@ -692,7 +703,13 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             shared = drafts[idx + 1]
             draft = replace(draft, head=shared.head, qualifier=shared.qualifier, explicit=True)
         head, qualifier = draft.head, draft.qualifier
-        if head is None:
+        # "Tres de ellos …", "De ellas, 45 …": a part of what the figure before counted.
+        back = _POINTS_BACK_AFTER.match(folded, m.end) or _POINTS_BACK_BEFORE.search(
+            folded[out[-1].end if out else s_start:m.start])
+        ref = (antecedent if antecedent is not None else ctx.noun) if back else None
+        if ref is not None:
+            head, qualifier = ref
+        elif head is None:
             prefix = _words(text, s_start, m.start)
             before = _read_before(m, prefix, lex, text)
             if before is not None and before[0] is None and antecedent is not None:

@@ -293,3 +293,19 @@ def test_the_year_so_far_runs_to_the_texts_date() -> None:
 def test_an_adverb_is_not_what_an_amount_measures() -> None:
     fact = _facts("El salario irá de un mínimo –actualmente de 350 pesos– a 25 UMAS.")[350]
     assert fact.measure == "monto"
+
+
+@pytest.mark.parametrize("text, value, measure", [
+    ("En la región trabajan 85 brigadistas. Siete de ellos resultaron heridos.", 7,
+     "brigadistas"),
+    ("Se contrataron 140 enfermeras y 52 de ellas trabajan de noche.", 52, "enfermeras"),
+    ("En la sierra hay 230 parteras certificadas. De ellas, 61 hablan una lengua indígena.",
+     61, "parteras"),
+])
+def test_a_pronoun_partitive_counts_the_noun_before(text: str, value: int, measure: str) -> None:
+    assert _facts(text)[value].measure == measure
+
+
+def test_a_demonstrative_with_its_own_noun_keeps_it() -> None:
+    facts = _facts("Se visitaron 30 estados. De estos 12 hospitales, 4 ya operan.")
+    assert facts[12].measure == "hospitales"
