@@ -117,10 +117,17 @@ def intent_of(folded: str, numeric: bool) -> str:
     return "text"
 
 
+# "¿cuántos créditos …?", "el número de becas": the money word is what is counted.
+_COUNTED = re.compile(r"\b(?:cuant[oa]s|numero\s+(?:total\s+)?de|cantidad\s+de)\s+$")
+
+
 def cues(folded: str) -> dict[str, bool]:
     """Modality and unit cues of a folded question."""
     return {"goal": bool(GOAL.search(folded)), "baseline": bool(BASELINE.search(folded)),
-            "change": bool(CHANGE.search(folded)), "money": bool(MONEY.search(folded)),
+            "change": bool(CHANGE.search(folded)),
+            "money": any(m.group() in ("pesos", "dolares")
+                         or not _COUNTED.search(folded, 0, m.start())
+                         for m in MONEY.finditer(folded)),
             "amount": bool(AMOUNT.search(folded)), "how_much": bool(HOW_MUCH.search(folded))}
 
 

@@ -95,6 +95,18 @@ def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str
     assert (q.head, q.head_mod) == (head, mod)
 
 
+@pytest.mark.parametrize("question, money", [
+    ("¿Cuántos créditos a la palabra se otorgaron en Sonora?", False),
+    ("¿Qué número de becas entregó el programa?", False),
+    ("¿De cuánto es cada crédito a la palabra?", True),
+    ("¿Cuál fue el monto de las becas?", True),
+    ("¿Cuántos pesos recibió cada empresa?", True),
+])
+def test_a_money_word_that_is_counted_asks_for_a_count(vocab: Vocabulary, question: str,
+                                                      money: bool) -> None:
+    assert parse(question, vocab).money is money
+
+
 def test_kinds_of_question(vocab: Vocabulary) -> None:
     assert parse("¿Cuántas cirugías?", vocab).numeric
     assert parse("¿Qué porcentaje de la productividad anual?", vocab).percent
