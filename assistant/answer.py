@@ -289,7 +289,7 @@ def abstain(q: Query, corpus: Corpus, near: list[Fact] | None = None) -> Answer:
         [describe(f) for f in near]) + "."
     citations = []
     for f in near:
-        c = corpus.cite(f.source, f.sentence_start, f.sentence_end)
+        c = corpus.cite_fact(f)
         if c not in citations:
             citations.append(c)
     return Answer(q.text, text, [], citations, True)

@@ -118,7 +118,7 @@ def intent_of(folded: str, numeric: bool) -> str:
 
 
 # "¿cuántos créditos …?", "el número de becas": the money word is what is counted.
-_COUNTED = re.compile(r"\b(?:cuant[oa]s|numero\s+(?:total\s+)?de|cantidad\s+de)\s+$")
+_COUNTED = re.compile(r"\b(?:cuant[oa]s|numero\s+(?:total\s+)?de)\s+$")
 
 
 def cues(folded: str) -> dict[str, bool]:

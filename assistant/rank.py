@@ -152,6 +152,15 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     begins = _asked_from(q)
     brief = _brief(q)
     in_text: dict[str, bool] = {}
+    named: dict[int, bool] = {}
+
+    def names_day(s: int, prev: int | None) -> bool:
+        """Sentence ``s`` or the one before names the asked day or month, once per sentence."""
+        if s not in named:
+            start = index.sentences[prev if prev is not None else s][1]
+            named[s] = brief is not None and _names_day(
+                brief, corpus.bulletins[index.sentences[s][0]].text[start:index.sentences[s][2]])
+        return named[s]
 
     def topic_mod(source: str) -> bool:
         """The asked subtype is a word of the whole text (its topic), once per text."""
@@ -264,9 +273,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 reasons.append("otro periodo")
             elif (brief is not None and f.period_end is None and bulletin.date
                   and not brief[0] <= bulletin.date <= brief[2]
-                  and not _names_day(brief, bulletin.text[
-                      index.sentences[prev][1] if prev is not None else f.sentence_start:
-                      f.sentence_end])):
+                  and not names_day(s, prev)):
                 # "al 26 de marzo de 2020" asked: a figure stated without a period in a text of
                 # June counts June's beds, unless its sentence or the one before names the day.
                 score *= w.period_of_text
@@ -360,8 +367,8 @@ def _brief(q: Query) -> tuple[str, str, str] | None:
 
 
 def _names_day(brief: tuple[str, str, str], text: str) -> bool:
-    """``text`` states a date or period that meets the asked one (a date without a year
-    matches on month and day)."""
+    """``text`` names a day or month that meets the asked one (a date without a year matches
+    on month and day); a longer period («en 2020») names no day."""
     for t in find_times(text):
         end = t.period_end or t.period_start
         if end is None:
@@ -369,6 +376,11 @@ def _names_day(brief: tuple[str, str, str], text: str) -> bool:
         start = t.period_start or end
         if start.startswith("--") or end.startswith("--"):
             start, end = brief[0][:4] + start[-6:], brief[0][:4] + end[-6:]
+        try:
+            if _days((start, end)) > 31:
+                continue
+        except ValueError:  # "--02-29" read in a year without it
+            continue
         if start <= brief[1] and brief[0] <= end:
             return True
     return False

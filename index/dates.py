@@ -26,7 +26,8 @@ WEEKDAYS = r"(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo)"
 _M = r"(?P<{0}>" + "|".join(MONTHS) + r")"
 _D = r"(?P<{0}>[0-3]?\d)(?:o|º|°)?"
 _Y = r"(?P<{0}>(?:19|20)\d\d)"
-_OF_YEAR = r"(?:\s*(?:,\s*)?(?:de|del)\s+(?:ano\s+)?" + _Y + ")?"
+_YEAR_OF = r"\s*(?:,\s*)?(?:de|del)\s+(?:ano\s+)?" + _Y  # ", de 2024", " del año 2024"
+_OF_YEAR = r"(?:" + _YEAR_OF + ")?"
 
 # A year written alone ("trasplantes de córnea 2022", "en 2023 comparado con 2022"): not part of
 # a date, an amount ("2,025") or a decimal.
@@ -76,10 +77,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("to_month", _rx(r"\bhasta\s+(?:el\s+mes\s+de\s+|(?:finales|fines)\s+de\s+)?"
                      + _M.format("m1") + _OF_YEAR.format("y1"))),
     ("month", _rx(
-        # "a junio de 2024", "al mes de junio": a cut at that month, as "en junio" is.
-        r"\b(?:en|durante|de|del\s+mes\s+de|en\s+el\s+mes\s+de|a|al\s+mes\s+de)\s+"
+        r"\b(?:en|durante|de|del\s+mes\s+de|en\s+el\s+mes\s+de|al\s+mes\s+de)\s+"
         + _M.format("m1")
         + _OF_YEAR.format("y1"))),
+    # "a junio de 2024": that month, as "en junio de 2024" is; only with its year ("agradeció
+    # a Julio", "se pospuso a marzo" name no month of a figure).
+    ("month", _rx(r"\ba\s+" + _M.format("m1") + _YEAR_OF.format("y1"))),
     # "al cierre de 2020", "a finales del año 2019": the year's last month.
     ("year_end", _rx(r"\b(?:al|a)\s+(?:cierre|final|fin|finales|termino)\s+(?:de|del)\s+"
                      r"(?:(?:el\s+)?ano\s+(?:de\s+)?)?" + _Y.format("y1") + r"\b")),

@@ -27,7 +27,7 @@ from index.scope import figure_scope, opens_next
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 32
+EXTRACTOR = 33
 _DATA = Path(__file__).with_name("data")
 
 
@@ -590,13 +590,12 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
         periods = [_resolve_period(t, ctx, s_times) for t in s_times
                    if t.kind not in ("day", "boundary")]
         s_mentions = in_sentence[2](s_start, s_end)
-        if s_mentions:
-            facts.extend(_sentence_facts(bulletin, s_start, s_end, s_mentions, periods,
-                                         s_events, ctx, event_periods, lex, year, s_times,
-                                         folded))
+        new = _sentence_facts(bulletin, s_start, s_end, s_mentions, periods, s_events, ctx,
+                              event_periods, lex, year, s_times, folded) if s_mentions else []
+        facts.extend(new)
         # "39 empleados … Tres de ellos murieron": the next sentence may point back to it.
-        ctx.noun = next(((f.measure, f.qualifier) for f in reversed(facts)
-                         if f.sentence_start == s_start and f.measure not in _BARE), None)
+        ctx.noun = next(((f.measure, f.qualifier) for f in reversed(new)
+                         if f.measure not in _BARE and f.unit != "percent"), None)
         # The context the next sentences inherit.
         if periods:
             ctx.period = periods[-1]
@@ -707,7 +706,10 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         back = _POINTS_BACK_AFTER.match(folded, m.end) or _POINTS_BACK_BEFORE.search(
             folded[out[-1].end if out else s_start:m.start])
         ref = (antecedent if antecedent is not None else ctx.noun) if back else None
-        if ref is not None:
+        if ref is not None and (head is None or not draft.explicit or (
+                " " not in head and fold(head).endswith(("an", "en")))):
+            # ... unless it names its own noun («De ellos, 300 enfermeras»); a verb in the
+            # present («De ellas, 61 hablan …») is no noun.
             head, qualifier = ref
         elif head is None:
             prefix = _words(text, s_start, m.start)
@@ -758,6 +760,8 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             # "8 mil 704 plazas; para el año 2020 se crearán otras 10 mil": a period that opens
             # the next figure's clause is that figure's, not this one's.
             period = _pick(own, m.start)
+        elif periods:
+            period = None  # the sentence's only period is the next figure's: none of its own
         elif events:
             # "durante la 8ª Jornada": the dates stated for that event, or for another named here.
             known = [event_periods.get(_event_key(e)) for e in [event, *events] if e is not None]

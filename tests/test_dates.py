@@ -40,6 +40,12 @@ def test_periods(text: str, start: str | None, end: str | None, year: int | None
     assert (t.period_start, t.period_end, t.year) == (start, end, year)
 
 
+@pytest.mark.parametrize("text", ["El director agradeció a Julio Frenk su apoyo.",
+                                  "La reunión se pospuso a marzo por la lluvia."])
+def test_a_month_after_a_bare_a_needs_its_year(text: str) -> None:
+    assert find_times(text) == []
+
+
 def test_invalid_days_are_not_dates() -> None:
     found = find_times("el 31 de febrero de 2022")
     assert all(t.kind != "day" for t in found)

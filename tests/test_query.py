@@ -97,10 +97,10 @@ def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str
 
 @pytest.mark.parametrize("question, money", [
     ("¿Cuántos créditos a la palabra se otorgaron en Sonora?", False),
-    ("¿Qué número de becas entregó el programa?", False),
+    ("¿Qué número de créditos se había propuesto colocar el Instituto?", False),
     ("¿De cuánto es cada crédito a la palabra?", True),
-    ("¿Cuál fue el monto de las becas?", True),
-    ("¿Cuántos pesos recibió cada empresa?", True),
+    ("¿Qué cantidad de dinero se destinó a las guarderías?", True),
+    ("¿Cuántos millones de pesos recibió cada empresa?", True),
 ])
 def test_a_money_word_that_is_counted_asks_for_a_count(vocab: Vocabulary, question: str,
                                                       money: bool) -> None:

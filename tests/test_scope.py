@@ -309,3 +309,13 @@ def test_a_pronoun_partitive_counts_the_noun_before(text: str, value: int, measu
 def test_a_demonstrative_with_its_own_noun_keeps_it() -> None:
     facts = _facts("Se visitaron 30 estados. De estos 12 hospitales, 4 ya operan.")
     assert facts[12].measure == "hospitales"
+    facts = _facts("Se registraron 900 trabajadores. De ellos, 300 enfermeras y 40 por ciento de "
+                   "avance. Tres de ellos se jubilaron.")
+    assert facts[300].measure == "enfermeras"
+    assert facts[3].measure != "avance"  # a percentage's noun is not what a part counts
+
+
+def test_a_period_of_the_next_clause_leaves_this_figure_undated() -> None:
+    facts = _facts("En 2019 se dieron 500 consultas. La convocatoria ofrece 3 mil 150 becas; "
+                   "para el año 2023 se abrirán otras 900.")
+    assert facts[3150].year == 2021 and facts[3150].period_start is None
