@@ -34,7 +34,8 @@ def _complement(mention: str) -> str | None:
 _LEANS_BACK = re.compile(
     r"[\s\-—«\"']*(?:y\s+)?(?:esto|eso|ello|aquello|lo\s+anterior|con\s+(?:esto|eso|ello|lo\s+anterior)"
     r"|(?:esta|esa|dicha)\s+cifra|de\s+(?:ellos|ellas|estos|estas|esos|esas)"
-    r"|(?:estos|estas|esos|esas)\s+(?!anos\b|meses\b|dias\b|semanas\b))\b")
+    r"|(?:estos|estas|esos|esas)\s+(?!(?:ultim|proxim|primer)[oa]s\s+)"
+    r"(?!anos\b|meses\b|dias\b|semanas\b))\b")  # "Estos últimos años": a time, not a referent
 _SHORT = 40  # characters: "Llevamos 120." says nothing without the sentence before
 
 

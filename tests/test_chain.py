@@ -230,14 +230,17 @@ def test_a_figure_whose_sentence_leans_back_is_cited_with_the_one_before(tmp_pat
             "El programa de vacunación llegó a las escuelas del municipio de Tula. "
             "Esta semana se aplicaron 300 vacunas contra el sarampión en esas escuelas.\n"
             "Se abrieron consultorios de tiempo completo en todo el estado de Hidalgo. "
-            "Llevamos 12 consultorios.\n")
+            "Llevamos 12 consultorios.\n"
+            "La red creció en todo el estado durante la administración. "
+            "Estos últimos años se abrieron 18 guarderías en la zona norte.\n")
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     ingest([tmp_path / "a.txt"], settings)
     assistant = Assistant(settings)
     for question, opening in [
             ("¿Cuántas incubadoras nuevas tiene el hospital?", "Para el 14 de abril"),
             ("¿Cuántas vacunas contra el sarampión se aplicaron?", "Esta semana"),
-            ("¿Cuántos consultorios de tiempo completo se abrieron?", "Se abrieron")]:
+            ("¿Cuántos consultorios de tiempo completo se abrieron?", "Se abrieron"),
+            ("¿Cuántas guarderías se abrieron en la zona norte?", "Estos últimos años")]:
         answer = assistant.ask(question)
         quote = answer.citations[0]
         assert quote.quote.startswith(opening), question
