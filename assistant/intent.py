@@ -16,9 +16,11 @@ INTENTS = ("figure", "date", "place", "person", "reason", "list", "text")
 _QUANTITY = (r"(?:porcentaje|proporcion|cantidad|monto|cifra|tasa|meta|salario|sueldo"
              r"|costo|precio|total|promedio|importe|presupuesto|beca|inversion|ahorro|gasto"
              r"|capacidad|incremento|aumento|avance|edad)")
+# "el número de trasplantes", "el número total de camas": a count is asked.
+NUMBER_OF = r"\bnumero\s+(?:total\s+)?de\s+"
 _FIGURE = re.compile(
     r"\bcuant[oa]s?\b|\bque\s+(?:" + _QUANTITY + r"|numero(?!\s+de\s+telefono))\b"
-    r"|\bcifras?\b|\bnumero\s+(?:total\s+)?de\s+(?!telefono|contacto|whats)|\bpor\s*ciento\b|%"
+    r"|\bcifras?\b|" + NUMBER_OF + r"(?!telefono|contacto|whats)|\bpor\s*ciento\b|%"
     r"|\b(?:cual|cuales)\s+(?:es|era|fue|son|eran|fueron|sera)\s+(?:el|la|los|las)\s+"
     r"(?:metas|" + _QUANTITY + r")\b")  # "¿qué metas …?" may ask for a list of them
 _DATE = re.compile(
@@ -118,7 +120,7 @@ def intent_of(folded: str, numeric: bool) -> str:
 
 
 # "¿cuántos créditos …?", "el número de becas": the money word is what is counted.
-_COUNTED = re.compile(r"\b(?:cuant[oa]s|numero\s+(?:total\s+)?de)\s+$")
+_COUNTED = re.compile(r"(?:\bcuant[oa]s\s+|" + NUMBER_OF + r")$")
 
 
 def cues(folded: str) -> dict[str, bool]:

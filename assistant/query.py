@@ -6,7 +6,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from assistant.intent import GOAL_VERBS, RATES, SAID_ON, SOURCE_REF, TIME_RATES, intent_of
+from assistant.intent import GOAL_VERBS, NUMBER_OF, RATES, SAID_ON, SOURCE_REF, TIME_RATES, intent_of
 from assistant.intent import cues as question_cues
 from assistant.intent import rates as question_rates
 from assistant.terms import term, terms
@@ -256,7 +256,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     cues = words()["numeric_cues"] - {"numero"}
     # "el número de trasplantes" asks for a figure; "el número para informes" for a phone.
     numeric = any(w in cues for w in raw_words) or "%" in text or bool(
-        re.search(r"\bpor\s*ciento\b|\bnumero\s+(?:total\s+)?de\s+(?!telefono)", folded))
+        re.search(r"\bpor\s*ciento\b|" + NUMBER_OF + r"(?!telefono)", folded))
     # "¿Qué avance llevaba la campaña?", "¿cuál era la proporción …?": a share, as "%" is.
     percent = any(w in words()["percent_cues"] for w in raw_words) or "%" in text or bool(
         re.search(r"\bpor\s*ciento\b|\b(?:que|cual\s+(?:es|era|fue)\s+(?:el|la))\s+"

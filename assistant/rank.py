@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from assistant.corpus import norm_no
 from assistant.query import Query
 from assistant.terms import derivations, prefix, term
-from index.dates import find_times
+from index.dates import find_times, with_year
 from index.fold import fold
 from index.scope import find_places, places
 from index.settings import MatchWeights
@@ -370,12 +370,11 @@ def _names_day(brief: tuple[str, str, str], text: str) -> bool:
     """``text`` names a day or month that meets the asked one (a date without a year matches
     on month and day); a longer period («en 2020») names no day."""
     for t in find_times(text):
+        t = with_year(t, int(brief[0][:4]))
         end = t.period_end or t.period_start
         if end is None:
             continue
         start = t.period_start or end
-        if start.startswith("--") or end.startswith("--"):
-            start, end = brief[0][:4] + start[-6:], brief[0][:4] + end[-6:]
         try:
             if _days((start, end)) > 31:
                 continue

@@ -755,7 +755,7 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         local = (mentions[idx - 1].end if idx else s_start,
                  nxt.start if nxt is not None else s_end)
         own = [t for t in periods if not m.start <= t.start < local[1]
-               or not opens_next(folded, m.end, (t.start, t.end, t.year, False), local[1], s_end)]
+               or not opens_next(folded, m.end, t.start, t.end, local[1], s_end)]
         if own:
             # "8 mil 704 plazas; para el año 2020 se crearán otras 10 mil": a period that opens
             # the next figure's clause is that figure's, not this one's.

@@ -202,12 +202,11 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
     return "realizado"
 
 
-def opens_next(folded: str, v_end: int, marker: tuple[int, int, int | None, bool],
-               l_end: int, s_end: int) -> bool:
+def opens_next(folded: str, v_end: int, start: int, end: int, l_end: int, s_end: int) -> bool:
     """A phrase after a comma that leads into the next figure is that figure's: "18, 19
     jornadas en años anteriores, el año pasado hicimos 31" dates the 31, not the 19."""
-    return (l_end < s_end and bool(re.search(r"[,;]", folded[v_end:marker[0]]))
-            and not re.search(r"[,;]", folded[marker[1]:l_end]))
+    return (l_end < s_end and bool(re.search(r"[,;]", folded[v_end:start]))
+            and not re.search(r"[,;]", folded[end:l_end]))
 
 
 def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple[int, int],
@@ -239,7 +238,7 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
     # 12 brigadas, el año pasado hicimos 40": the phrase is the 40's).
     after = [m for m in markers
              if m[0] >= v_end and m[0] - v_end <= 60 and m[0] < min(c_end, l_end)
-             and not opens_next(folded, v_end, m, l_end, s_end)]
+             and not opens_next(folded, v_end, m[0], m[1], l_end, s_end)]
     nearest_before = max(before, key=lambda m: m[1]) if before else None
     chosen: tuple[int, int, int | None, bool] | None
     right_after = [m for m in after if m[0] - v_end <= 25 and not re.search(
