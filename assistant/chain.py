@@ -98,7 +98,8 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         return None
     lexical = corpus.vocab.lexicon_keys(q.keys)
     threshold = weights.min_fact_score
-    if lexical and [u for u in q.unknown if term(u) not in corpus.terms.df]:
+    if lexical and [u for u in q.unknown
+                    if term(u) not in corpus.terms.df and term(u) not in q.type_terms]:
         # A kind no text mentions next to a measure the texts count ("trasplantes de
         # intestino", "cáncer de próstata"): another kind's figure would answer another question.
         return abstain(q, corpus, closest(q, corpus))
@@ -118,6 +119,7 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         # Kinds: the lexicon's ("córnea", "VIH"), and nouns no text uses at all ("dentales").
         kinds = (set(q.content) & corpus.vocab.kind_terms) | {
             t for t in q.content if t not in corpus.terms.df and t not in q.content_verbs}
+        kinds -= q.type_terms  # "¿cuánto dinero …?" asks for money, of no kind "dinero"
         if kinds:
             threshold = weights.min_fact_score_strict
         if q.intent != "figure":

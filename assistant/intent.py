@@ -57,10 +57,21 @@ BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\
 CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|crecimiento"
                     r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|disminuy\w*|bajo\s+(?:de|a)\s+"
                     r"\d)\b")
-MONEY = re.compile(r"\b(?:pesos|dolares|monto|costo|costaron|cuesta|precio|gana|ganaba|paga"
-                   r"|pago|salario|sueldo|beca|presupuesto|importe|inversion|invirti\w*"
-                   r"|inviert\w*|invertir|multas?|recursos|ingresos|dinero|recaud\w*|credito"
-                   r"|creditos|ahorro|gasto|gasta\w*|subsidio|apoyo\s+economico)\b")
+_MONEY_WORDS = (r"pesos|dolares|monto|costo|costaron|cuesta|precio|gana|ganaba|paga"
+                r"|pago|salario|sueldo|beca|presupuesto|importe|inversion|invirti\w*"
+                r"|inviert\w*|invertir|multas?|recursos|ingresos|dinero|recaud\w*|credito"
+                r"|creditos|ahorro|gasto|gasta\w*|subsidio|apoyo\s+economico")
+MONEY = re.compile(r"\b(?:" + _MONEY_WORDS + r")\b")
+# Words that say what kind of figure is asked ("¿cuánto dinero …?", "¿qué monto …?", "el
+# porcentaje de …"), not what it counts: a text need not use them for its figure to answer.
+ANSWER_TYPE = re.compile(r"\b(?:" + _QUANTITY + r"|numero|cifras|" + _MONEY_WORDS + r")\b")
+
+
+def answer_type_words(folded: str) -> frozenset[str]:
+    """The words of ``folded`` that name the kind of figure asked, not its topic."""
+    return frozenset(m.group(0) for m in ANSWER_TYPE.finditer(folded))
+
+
 # "¿Cuánto presupuesto …?", "¿cuánto gana …?": "cuánto" alone asks for a quantity, never a
 # count of things ("¿cuántos créditos …?" counts them).
 HOW_MUCH = re.compile(r"\bcuant[oa]\s+(?:[a-z]+\s+){0,2}" + MONEY.pattern)

@@ -6,7 +6,16 @@ import re
 import unicodedata
 from dataclasses import dataclass, field, replace
 
-from assistant.intent import GOAL_VERBS, NUMBER_OF, RATES, SAID_ON, SOURCE_REF, TIME_RATES, intent_of
+from assistant.intent import (
+    GOAL_VERBS,
+    NUMBER_OF,
+    RATES,
+    SAID_ON,
+    SOURCE_REF,
+    TIME_RATES,
+    answer_type_words,
+    intent_of,
+)
 from assistant.intent import cues as question_cues
 from assistant.intent import rates as question_rates
 from assistant.terms import term, terms
@@ -54,6 +63,8 @@ class Query:
         stated: figures the question itself states ("en los 23 estados"): context, not answer.
         content: Snowball terms of its content words (``assistant.terms``), typos corrected;
             content_verbs: those of them that are verbs (they weigh less).
+            type_terms: those that name the kind of figure asked ("dinero", "monto",
+                "porcentaje"), not its topic.
         places: states the question names (a figure of another place never answers it).
         goal, baseline, change, money: it asks for a plan, the situation before a change, the
             change itself, an amount of money; amount: "¿de cuánto es ...?" (money or a share);
@@ -90,6 +101,7 @@ class Query:
     stated: tuple[float, ...] = ()
     content: tuple[str, ...] = ()
     content_verbs: tuple[str, ...] = ()
+    type_terms: frozenset[str] = frozenset()
     places: tuple[str, ...] = ()
     goal: bool = False
     baseline: bool = False
@@ -295,6 +307,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         said_end=said.period_end if said else None,
         content=content,
         content_verbs=content_verbs,
+        type_terms=frozenset(term(w) for w in answer_type_words(folded)),
         places=tuple(dict.fromkeys(name for _, _, name in find_places(folded, strict=False))),
         goal=flags_["goal"],
         baseline=flags_["baseline"],

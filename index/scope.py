@@ -42,9 +42,10 @@ _GOAL = re.compile(
     r"|habra|tendra\w*|sera\w*|se\s+(?:crearan|contrataran|invertiran|abriran|construiran))\b")
 # Future tense ("crearán", "tendremos", "contratará") also states a plan; read on the text
 # with its accents, where "separa" and "separará" differ, and on lower-case words only (a
-# surname such as "Beltrán" is no verb).
-_FUTURE = re.compile(r"(?<![\wÁÉÍÓÚÑ])[a-záéíóúñ]{2,}(?:[aei]rá|[aei]rán|[aei]remos|[aei]ré|drá|drán"
-                     r"|dremos|brá|brán|bremos)\b")
+# surname such as "Beltrán" is no verb) but for "-remos", which opens a sentence too
+# ("Llegaremos a 4 mil plazas").
+_FUTURE = re.compile(r"(?<![\wÁÉÍÓÚÑ])(?:[a-záéíóúñ]{2,}(?:[aei]rá|[aei]rán|[aei]ré|drá|drán|brá|brán)"
+                     r"|[A-ZÁÉÍÓÚÑa-záéíóúñ][a-záéíóúñ]+(?:[aei]remos|dremos|bremos))\b")
 # Where a figure starts: a digit or a number word of the numeral reader.
 # "un", "una" start a figure only before a scale ("una tasa de 0.6 %" is an article).
 _NUMBER_START = r"(?:\d|(?:" + "|".join(sorted((fold(w) for w in NUMBER_WORDS
@@ -166,6 +167,16 @@ def _describes_other(folded: str, cue: re.Match[str], v_start: int) -> bool:
     return cue.start() >= v_start or bool(re.search(r"\by\b", folded[cue.end():v_start]))
 
 
+def _new_predicate(folded: str, v_end: int, cue: int) -> bool:
+    """A cue after the figure that opens a predicate of its own, right after a conjunction,
+    says what the subject will do next, not that the figure is a plan: "una inversión de 80
+    millones de pesos y será la primera en su tipo" (but "300 plazas y 200 camas serán
+    creadas" puts both figures in the plan)."""
+    return cue > v_end and bool(re.search(r"\b(?:y|e|pero|mientras\s+que|aunque)\s+"
+                                          r"(?:ademas\s+|tambien\s+|ya\s+|no\s+)?(?:se\s+)?$",
+                                          folded[v_end:cue]))
+
+
 def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_end: int,
               s_start: int) -> str:
     before = folded[max(s_start, v_start - 90):v_start]
@@ -192,9 +203,11 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
     right = stop.start() if stop else c_end
     # "crecimos hasta llegar a 893": a weak cue after a past tense states what was done.
     past = _PAST.search(text[left:v_start])
-    cues = [m for m in _GOAL.finditer(folded, left, right) if not _describes_other(folded, m, v_start)]
+    cues = [m for m in _GOAL.finditer(folded, left, right)
+            if not _describes_other(folded, m, v_start) and not _new_predicate(folded, v_end, m.start())]
     # "deberá oscilar entre ...": a rule that holds, not a plan.
-    future = [m for m in _FUTURE.finditer(text[left:right]) if not m.group().startswith("deb")]
+    future = [m for m in _FUTURE.finditer(text, left, right) if not m.group().startswith("deb")
+              and not _new_predicate(folded, v_end, m.start())]
     if (cues and not past) or future:
         return "meta"
     if _GOAL_NOUN.search(folded[s_start:v_start]):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.query import parse
+from assistant.terms import term
 from assistant.vocab import Vocabulary, build_vocabulary
 from index.errors import QuestionError
 from index.store import Store
@@ -105,6 +106,19 @@ def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str
 def test_a_money_word_that_is_counted_asks_for_a_count(vocab: Vocabulary, question: str,
                                                       money: bool) -> None:
     assert parse(question, vocab).money is money
+
+
+@pytest.mark.parametrize("question, kind_words, topic_words", [
+    ("¿Cuánto dinero se invierte en la clínica de mama?", {"dinero", "invierte"},
+     {"clinica", "mama"}),
+    ("¿Qué monto tenía el presupuesto de guarderías?", {"monto", "presupuesto"}, {"guarderias"}),
+    ("¿Cuál es el porcentaje de camas ocupadas?", {"porcentaje"}, {"camas", "ocupadas"}),
+])
+def test_words_that_name_the_kind_of_figure(vocab: Vocabulary, question: str,
+                                            kind_words: set[str], topic_words: set[str]) -> None:
+    q = parse(question, vocab)
+    assert {term(w) for w in kind_words} <= q.type_terms
+    assert not {term(w) for w in topic_words} & q.type_terms
 
 
 def test_kinds_of_question(vocab: Vocabulary) -> None:

@@ -83,6 +83,9 @@ TEXTS = {
               "zonas rurales de montaña.\n"),
     "n.txt": ("2022-09-30",
               "Hoy el hospital tiene 95 incubadoras para recién nacidos.\n"),
+    "p.txt": ("2022-06-20",
+              "La construcción de la clínica de mama va avanzada, con una inversión de 62 "
+              "millones de pesos, y será la primera de la región.\n"),
     "o.txt": ("2022-11-15",
               "Para el 14 de abril se empezó a equipar las salas de neonatos del hospital. "
               "Esto significaba 40 incubadoras para recién nacidos.\n"),
@@ -123,6 +126,11 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     # its sentence or the one before names the asked day.
     ("Al 14 de abril de 2022, ¿cuántas incubadoras para recién nacidos tenía el hospital?", 40),
     ("¿Cuántas incubadoras para recién nacidos tenía el hospital en septiembre de 2022?", 95),
+    # "dinero" says what kind of figure is asked: no text need use the word.
+    ("¿Cuánto dinero se invierte en la construcción de la clínica de mama de la región?",
+     62_000_000),
+    ("¿Qué cantidad de dinero se invierte en la construcción de la clínica de mama de la "
+     "región?", 62_000_000),
 ])
 def test_the_best_figure_answers(assistant: Assistant, question: str, value: int) -> None:
     answer = assistant.ask(question)
@@ -136,6 +144,7 @@ def test_the_best_figure_answers(assistant: Assistant, question: str, value: int
     "¿Cuántos lentes se repartieron en 2018?",  # another year
     "¿Cuántos lactarios se abrieron en Oaxaca?",  # another place
     "¿Cuántas ambulancias compró el programa?",  # another measure
+    "¿Cuánto dinero se invirtió en la clínica de cardiología?",  # another clinic
 ])
 def test_abstains_rather_than_answer_another_scope(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).abstained

@@ -117,6 +117,13 @@ def test_an_elided_scale_is_kept() -> None:
      "realizado"),
     ("Vamos a habilitar 90 quirófanos y 210 camas.", 210, "meta"),
     ("Se espera que lleguen 640 residentes.", 640, "meta"),
+    # A future after "y" opens the subject's next predicate; the figure's own is done.
+    ("Se invirtieron 45 millones de pesos en la unidad y será la más grande del norte.",
+     45_000_000, "realizado"),
+    ("El hospital ya cuenta con 120 camas, 30 cunas y abrirá su urgencia en mayo.", 120,
+     "realizado"),
+    ("Hay 300 plazas y 200 camas serán habilitadas.", 200, "meta"),
+    ("Contrataremos 600 enfermeras durante el año.", 600, "meta"),
 ])
 def test_modality_does_not_misfire(sentence: str, value: int, modality: str) -> None:
     assert _facts(sentence)[value].modality == modality
