@@ -99,9 +99,10 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
     lexical = corpus.vocab.lexicon_keys(q.keys)
     threshold = weights.min_fact_score
     if lexical and [u for u in q.unknown
-                    if term(u) not in corpus.terms.df and term(u) not in q.type_terms]:
+                    if term(u) not in corpus.terms.df and term(u) in q.asked_phrase]:
         # A kind no text mentions next to a measure the texts count ("trasplantes de
         # intestino", "cáncer de próstata"): another kind's figure would answer another question.
+        # A word elsewhere ("el hospital que quedó inservible") only weighs in the ranking.
         return abstain(q, corpus, closest(q, corpus))
     if lexical:
         # The question names measures and kinds the lexicon knows ("trasplantes de córnea"):
@@ -116,9 +117,10 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         # Nothing of exactly that kind (or not for that year): the ranker may still answer,
         # with a figure of that kind, and when the question names a kind ("de córnea") only
         # with one it is sure of — another kind's figure is a wrong answer.
-        # Kinds: the lexicon's ("córnea", "VIH"), and nouns no text uses at all ("dentales").
+        # Kinds: the lexicon's ("córnea", "VIH"), and words of the measure's noun phrase that
+        # no text uses at all ("dentales").
         kinds = (set(q.content) & corpus.vocab.kind_terms) | {
-            t for t in q.content if t not in corpus.terms.df and t not in q.content_verbs}
+            t for t in q.content if t not in corpus.terms.df and t in q.asked_phrase}
         kinds -= q.type_terms  # "¿cuánto dinero …?" asks for money, of no kind "dinero"
         if kinds:
             threshold = weights.min_fact_score_strict

@@ -65,6 +65,8 @@ class Query:
             content_verbs: those of them that are verbs (they weigh less).
             type_terms: those that name the kind of figure asked ("dinero", "monto",
                 "porcentaje"), not its topic.
+            asked_phrase: the words that follow a measure the vocabulary knows in its noun
+                phrase ("cirugías bariátricas", "camas de terapia intensiva"): its kind.
         places: states the question names (a figure of another place never answers it).
         goal, baseline, change, money: it asks for a plan, the situation before a change, the
             change itself, an amount of money; amount: "¿de cuánto es ...?" (money or a share);
@@ -102,6 +104,7 @@ class Query:
     content: tuple[str, ...] = ()
     content_verbs: tuple[str, ...] = ()
     type_terms: frozenset[str] = frozenset()
+    asked_phrase: frozenset[str] = frozenset()
     places: tuple[str, ...] = ()
     goal: bool = False
     baseline: bool = False
@@ -141,6 +144,31 @@ def _phrases(folded: str) -> tuple[str, ...]:
     wh = words()["question_words"] - _FUNCTION
     return tuple(f"{a} {b}" for a, b in zip(toks, toks[1:])
                  if not (a in _FUNCTION and b in _FUNCTION) and a not in wh and b not in wh)
+
+
+# Words that carry a noun phrase on to a complement ("trasplantes de córnea", "camas para
+# pacientes", "vacunas contra la influenza"); any other function word or a verb ends it.
+_PHRASE_LINKS = {"de", "del", "contra", "para", "la", "las", "el", "los"}
+
+
+def _asked_phrases(topic: str, originals: dict[str, str], keys: tuple[str, ...],
+                   vocab: Vocabulary) -> frozenset[str]:
+    """Terms of the noun phrases of the measures the question names: "cirugías bariátricas",
+    "trasplantes de córnea" — but not "que quedó inservible" in "¿cuántas camas perdió el
+    hospital que quedó inservible?", which says something of the hospital, not of its beds."""
+    toks = re.findall(r"[^\W\d_]+", topic)
+    stop = stop_words() | words()["question_words"]
+    out: set[str] = set()
+    for i, tok in enumerate(toks):
+        if term(tok) not in keys and stem(tok) not in keys:
+            continue
+        for nxt in toks[i + 1:]:
+            if nxt in _PHRASE_LINKS:
+                continue
+            if nxt in stop or _is_verb(nxt, originals.get(nxt, nxt), vocab):
+                break
+            out.add(term(nxt))
+    return frozenset(out)
 
 
 def _list_flags(folded: str) -> dict[str, str]:
@@ -308,6 +336,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         content=content,
         content_verbs=content_verbs,
         type_terms=frozenset(term(w) for w in answer_type_words(folded)),
+        asked_phrase=_asked_phrases(topic, originals, keys, vocab),
         places=tuple(dict.fromkeys(name for _, _, name in find_places(folded, strict=False))),
         goal=flags_["goal"],
         baseline=flags_["baseline"],

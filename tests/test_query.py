@@ -121,6 +121,20 @@ def test_words_that_name_the_kind_of_figure(vocab: Vocabulary, question: str,
     assert not {term(w) for w in topic_words} & q.type_terms
 
 
+@pytest.mark.parametrize("question, inside, outside", [
+    ("¿Cuántas cirugías bariátricas hubo?", {"bariatricas"}, set()),
+    ("¿Cuántos trasplantes de córnea se hicieron en Jalisco?", {"cornea"}, {"jalisco"}),
+    ("¿Cuántas camas perdió el hospital que quedó inservible?", set(), {"inservible"}),
+    ("¿Cuántas camas de terapia intensiva tiene el hospital nuevo?", {"terapia", "intensiva"},
+     {"nuevo"}),
+])
+def test_the_asked_noun_phrase(vocab: Vocabulary, question: str, inside: set[str],
+                               outside: set[str]) -> None:
+    phrase = parse(question, vocab).asked_phrase
+    assert {term(w) for w in inside} <= phrase
+    assert not {term(w) for w in outside} & phrase
+
+
 def test_kinds_of_question(vocab: Vocabulary) -> None:
     assert parse("¿Cuántas cirugías?", vocab).numeric
     assert parse("¿Qué porcentaje de la productividad anual?", vocab).percent

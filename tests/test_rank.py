@@ -86,6 +86,8 @@ TEXTS = {
     "p.txt": ("2022-06-20",
               "La construcción de la clínica de mama va avanzada, con una inversión de 62 "
               "millones de pesos, y será la primera de la región.\n"),
+    "q.txt": ("2022-09-21",
+              "Con el sismo en Tlaxcala se perdió un hospital de 230 camas.\n"),
     "o.txt": ("2022-11-15",
               "Para el 14 de abril se empezó a equipar las salas de neonatos del hospital. "
               "Esto significaba 40 incubadoras para recién nacidos.\n"),
@@ -129,6 +131,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     # "dinero" says what kind of figure is asked: no text need use the word.
     ("¿Cuánto dinero se invierte en la construcción de la clínica de mama de la región?",
      62_000_000),
+    # A word no text uses, said of another noun ("el hospital que quedó inservible"), is no
+    # kind of the counted beds.
+    ("¿Cuántas camas se perdieron con el hospital que quedó inservible por el sismo?", 230),
     ("¿Qué cantidad de dinero se invierte en la construcción de la clínica de mama de la "
      "región?", 62_000_000),
 ])
@@ -145,6 +150,9 @@ def test_the_best_figure_answers(assistant: Assistant, question: str, value: int
     "¿Cuántos lactarios se abrieron en Oaxaca?",  # another place
     "¿Cuántas ambulancias compró el programa?",  # another measure
     "¿Cuánto dinero se invirtió en la clínica de cardiología?",  # another clinic
+    # ... but a kind of the counted noun that no text names is another kind.
+    "¿Cuántas camas de maternidad se perdieron con el sismo?",
+    "¿Cuántas camas ortopédicas se perdieron con el sismo?",
 ])
 def test_abstains_rather_than_answer_another_scope(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).abstained
