@@ -148,6 +148,7 @@ def test_the_best_figure_answers(assistant: Assistant, question: str, value: int
 @pytest.mark.parametrize("question", [
     "¿Cuántos lentes se repartieron en 2018?",  # another year
     "¿Cuántos lactarios se abrieron en Oaxaca?",  # another place
+    "¿Cuántas becarias se sumaron al programa en abril de 2022?",  # June's, and Jan.–Oct.
     "¿Cuántas ambulancias compró el programa?",  # another measure
     "¿Cuánto dinero se invirtió en la clínica de cardiología?",  # another clinic
     # ... but a kind of the counted noun that no text names is another kind.
