@@ -134,12 +134,16 @@ def intent_of(folded: str, numeric: bool) -> str:
 _COUNTED = re.compile(r"(?:\bcuant[oa]s\s+|" + NUMBER_OF + r")$")
 
 
+# Money words that ask for money even when counted: "¿cuántos recursos …?", "¿cuántos
+# ingresos …?" (but "¿cuántos créditos …?", "¿cuántas becas …?" count them).
+_MONEY_MASS = ("pesos", "dolares", "recursos", "ingresos", "dinero")
+
+
 def cues(folded: str) -> dict[str, bool]:
     """Modality and unit cues of a folded question."""
     return {"goal": bool(GOAL.search(folded)), "baseline": bool(BASELINE.search(folded)),
             "change": bool(CHANGE.search(folded)),
-            "money": any(m.group() in ("pesos", "dolares")
-                         or not _COUNTED.search(folded, 0, m.start())
+            "money": any(m.group() in _MONEY_MASS or not _COUNTED.search(folded, 0, m.start())
                          for m in MONEY.finditer(folded)),
             "amount": bool(AMOUNT.search(folded)), "how_much": bool(HOW_MUCH.search(folded))}
 

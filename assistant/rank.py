@@ -127,7 +127,8 @@ def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> fl
         # "¿Cuánto presupuesto se aprobó?": a count of plazas is no answer at all.
         return w.unit_mismatch if q.how_much else w.money_unmatched
     if f.unit in ("pesos", "dólares"):
-        return w.money_unasked
+        # "¿cuántos créditos …?", "el número de becas": a sum of money counts none of them.
+        return w.unit_mismatch if q.head is not None else w.money_unasked
     return 1.0
 
 

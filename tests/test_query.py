@@ -102,6 +102,10 @@ def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str
     ("¿De cuánto es cada crédito a la palabra?", True),
     ("¿Qué cantidad de dinero se destinó a las guarderías?", True),
     ("¿Cuántos millones de pesos recibió cada empresa?", True),
+    # Mass nouns of money ask for money even after "cuántos".
+    ("¿Cuántos recursos se destinaron a las guarderías?", True),
+    ("¿Cuántos ingresos tuvo el Instituto en 2019?", True),
+    ("¿Cuántas becas se otorgaron en Sonora?", False),
 ])
 def test_a_money_word_that_is_counted_asks_for_a_count(vocab: Vocabulary, question: str,
                                                       money: bool) -> None:

@@ -88,6 +88,9 @@ TEXTS = {
               "millones de pesos, y será la primera de la región.\n"),
     "q.txt": ("2022-09-21",
               "Con el sismo en Tlaxcala se perdió un hospital de 230 camas.\n"),
+    "r.txt": ("2022-07-20",
+              "El fondo de vivienda dispone de 900 millones de pesos para créditos "
+              "hipotecarios. Hasta ahora se otorgaron 3,400 créditos a trabajadoras.\n"),
     "o.txt": ("2022-11-15",
               "Para el 14 de abril se empezó a equipar las salas de neonatos del hospital. "
               "Esto significaba 40 incubadoras para recién nacidos.\n"),
@@ -157,6 +160,15 @@ def test_the_best_figure_answers(assistant: Assistant, question: str, value: int
 ])
 def test_abstains_rather_than_answer_another_scope(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).abstained
+
+
+def test_a_count_of_credits_is_no_sum_of_money(assistant: Assistant) -> None:
+    # "¿cuántos créditos …?" counts them; "¿cuánto dinero … para créditos?" asks the sum.
+    assert assistant.ask("¿Cuántos créditos hipotecarios da el fondo de vivienda?").values == [
+        3400]
+    assert assistant.ask("¿Qué número de créditos tiene el fondo de vivienda?").values == [3400]
+    assert assistant.ask("¿Cuánto dinero tiene el fondo de vivienda para créditos?").values == [
+        900_000_000]
 
 
 def test_the_same_measure_from_other_texts_and_years_is_given_too(assistant: Assistant) -> None:
