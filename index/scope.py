@@ -153,7 +153,8 @@ _PAST = re.compile(r"(?<![\wÁÉÍÓÚÑ])[a-záéíóúñ]{3,}(?:ó|aron|ieron|
 _GOAL_NOUN = re.compile(r"(?<!con el )(?<!con la )(?<!para )\b(?:meta|metas|objetivo|proposito)\b"
                         r"(?!\s+de\s+[a-z]+r\b)")
 _CHANGE_VERB = re.compile(r"\b(?:pas|aument|crec|sub|baj|reduj|reduc|disminu|increment|llev|"
-                          r"ir|ampli|transit|mov)\w*\s+(?:\w+\s+){0,4}(?:de|del|de\s+la)\s+"
+                          r"ir|ampli|transit|mov)\w*,?\s+(?:(?!(?:se|que|y|e|pero|porque|donde|cuando)\b)"
+                          r"\w+,?\s+){0,12}(?:de|del|de\s+la)\s+"
                           r"(?:las\s+|los\s+|cerca\s+de\s+|mas\s+de\s+)?$")
 _LOCAL_END = re.compile(r"[,.;:\n]")
 
@@ -179,7 +180,7 @@ def _new_predicate(folded: str, v_end: int, cue: int) -> bool:
 
 def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_end: int,
               s_start: int) -> str:
-    before = folded[max(s_start, v_start - 90):v_start]
+    before = folded[max(s_start, v_start - 140):v_start]
     after = folded[v_end:c_end]
     # "pasar de 300 a 420 quirófanos", "subió del 60 % en 2019 al 80 % en 2020": after a verb of
     # change, the first figure is the baseline ("becas de 1,600 pesos a 300 mil estudiantes"

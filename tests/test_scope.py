@@ -124,6 +124,14 @@ def test_an_elided_scale_is_kept() -> None:
      "realizado"),
     ("Hay 300 plazas y 200 camas serán habilitadas.", 200, "meta"),
     ("Contrataremos 600 enfermeras durante el año.", 600, "meta"),
+    # A verb of change reaches its "de X a Y" across a parenthesis, not across another verb.
+    ("Queremos pasar, en los próximos dos años, de 300 a 420 quirófanos.", 300, "antes"),
+    ("Las camas aumentaron en este sexenio, gracias al programa, de 1,200 a 1,500 camas.",
+     1200, "antes"),
+    ("Se amplió el horario de las unidades y se atendieron de 8 a 10 pacientes por hora.", 8,
+     "realizado"),
+    ("Subió la cobertura en el estado, ya que se vacunó a niños de 5 a 9 años.", 5,
+     "realizado"),
 ])
 def test_modality_does_not_misfire(sentence: str, value: int, modality: str) -> None:
     assert _facts(sentence)[value].modality == modality
