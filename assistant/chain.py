@@ -119,8 +119,11 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         # with one it is sure of — another kind's figure is a wrong answer.
         # Kinds: the lexicon's ("córnea", "VIH"), and words of the measure's noun phrase that
         # no text uses at all ("dentales").
-        kinds = (set(q.content) & corpus.vocab.kind_terms) | {
-            t for t in q.content if t not in corpus.terms.df and t in q.asked_phrase}
+        # The lexicon's kinds are read from the question's keys, not from its Snowball terms,
+        # which merge words the lexicon tells apart ("especialistas" and "especialidad").
+        kinds = set(q.kinds) | {
+            t for t in q.content if t not in corpus.terms.df
+            and (t in q.asked_phrase or t in corpus.vocab.kind_terms)}
         kinds -= q.type_terms  # "¿cuánto dinero …?" asks for money, of no kind "dinero"
         if kinds:
             threshold = weights.min_fact_score_strict

@@ -67,6 +67,8 @@ class Query:
                 "porcentaje"), not its topic.
             asked_phrase: the words that follow a measure the vocabulary knows in its noun
                 phrase ("cirugías bariátricas", "camas de terapia intensiva"): its kind.
+            kinds: matching terms of the words the lexicon knows as kinds ("córnea",
+                "familiares"), told apart before stemming ("especialidad", not "especialistas").
         places: states the question names (a figure of another place never answers it).
         goal, baseline, change, money: it asks for a plan, the situation before a change, the
             change itself, an amount of money; amount: "¿de cuánto es ...?" (money or a share);
@@ -105,6 +107,7 @@ class Query:
     content_verbs: tuple[str, ...] = ()
     type_terms: frozenset[str] = frozenset()
     asked_phrase: frozenset[str] = frozenset()
+    kinds: frozenset[str] = frozenset()
     places: tuple[str, ...] = ()
     goal: bool = False
     baseline: bool = False
@@ -277,6 +280,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     terms: list[str] = []
     verbs: list[str] = []
     unknown: list[str] = []
+    kinds: set[str] = set()
     for word in re.findall(r"[^\W\d_]+", topic):
         if word in stop or len(word) < 2:
             continue
@@ -291,6 +295,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
             s = stem(part)
             if s not in stop and s not in terms:
                 terms.append(s)
+            if s in vocab.lexicon_qualifiers:
+                kinds.add(term(part))
 
     keys = tuple(t for t in terms if t in vocab.measure or t in vocab.qualifier_like)
     cues = words()["numeric_cues"] - {"numero"}
@@ -337,6 +343,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         content_verbs=content_verbs,
         type_terms=frozenset(term(w) for w in answer_type_words(folded)),
         asked_phrase=_asked_phrases(topic, originals, keys, vocab),
+        kinds=frozenset(kinds),
         places=tuple(dict.fromkeys(name for _, _, name in find_places(folded, strict=False))),
         goal=flags_["goal"],
         baseline=flags_["baseline"],

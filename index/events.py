@@ -34,6 +34,17 @@ def _a_time(folded: str, noun: str, noun_end: int) -> bool:
     return noun in _TIME_NOUNS and bool(_OF_TIME.match(folded, noun_end))
 
 
+# "la Semana Nacional de Salud", "la segunda semana nacional": a named event.
+_NAMED = re.compile(r"\s+(?:nacional|nacionales|mundial|internacional|estatal)\b")
+
+
+def _a_stretch(text: str, folded: str, start: int, end: int) -> bool:
+    """In a question, a lower-case "primer mes de operación", "la primera semana de vida" is
+    a stretch of time; "la Semana Nacional", "la segunda semana nacional" an event."""
+    return (folded[start:end] in _TIME_NOUNS and not text[start].isupper()
+            and not _NAMED.match(folded, end))
+
+
 def _noun_alternation() -> str:
     return "|".join(sorted((re.escape(n) for n in lexicon().event_nouns), key=len, reverse=True))
 
@@ -111,6 +122,8 @@ def find_events(text: str, require_caps: bool = True) -> list[Event]:
         if require_caps and not text[noun_start].isupper():
             continue
         if _a_time(folded, m.group("noun"), m.end("noun")):
+            continue
+        if not require_caps and _a_stretch(text, folded, noun_start, m.end("noun")):
             continue
         if m.group("num"):
             num = int(m.group("num"))

@@ -56,6 +56,11 @@ def test_unknown_words_are_reported(vocab: Vocabulary) -> None:
     ("¿cuántas cirugías en 2021 a partir del 3 de junio?", "period_start", "2021-06-03"),
     ("¿cuántos jubilados que cotizan después de 1997 hay?", "year", None),
     ("¿cuántas dosis hasta la segunda semana de enero de 2024?", "event_nums", ()),
+    # A lower-case "primer mes de operación" is a stretch of time; a national week is an event.
+    ("¿Cuántas consultas al mes dará la unidad en su primer mes de operación?", "event_nums",
+     ()),
+    ("¿Cuántos bebés atendió en su primera semana de vida?", "event_nums", ()),
+    ("¿Cuántas dosis se aplicaron en la segunda semana nacional de salud?", "event_nums", (2,)),
     ("¿cuántas consultas en la tercera semana del mes?", "event_nums", ()),
     ("¿cuántas consultas en la segunda semana nacional de salud?", "event_nums", (2,)),
     ("¿cuántas cirugías hubo en 2020 comparado con 2018?", "years", (2020, 2018)),
@@ -137,6 +142,17 @@ def test_the_asked_noun_phrase(vocab: Vocabulary, question: str, inside: set[str
     phrase = parse(question, vocab).asked_phrase
     assert {term(w) for w in inside} <= phrase
     assert not {term(w) for w in outside} & phrase
+
+
+@pytest.mark.parametrize("question, kinds", [
+    ("¿Cuántos trasplantes de córnea hubo?", {"cornea"}),
+    ("¿Cuántas consultas de especialidad se dieron?", {"especialidad"}),
+    # Snowball merges "especialistas" with "especialidad": the lexicon's kind is not asked.
+    ("¿Cuántos especialistas contrató el Instituto?", set()),
+    ("¿Cuántos médicos familiares tiene Jalisco?", {"familiares"}),
+])
+def test_the_kinds_the_lexicon_knows(vocab: Vocabulary, question: str, kinds: set[str]) -> None:
+    assert parse(question, vocab).kinds == {term(w) for w in kinds}
 
 
 def test_kinds_of_question(vocab: Vocabulary) -> None:
