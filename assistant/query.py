@@ -69,6 +69,8 @@ class Query:
                 phrase ("cirugías bariátricas", "camas de terapia intensiva"): its kind.
             kinds: matching terms of the words the lexicon knows as kinds ("córnea",
                 "familiares"), told apart before stemming ("especialidad", not "especialistas").
+            names: proper names the question gives ("Mapastepec", "Culiacán"): a figure from a
+                text that names none of them is another place's or unit's.
         places: states the question names (a figure of another place never answers it).
         goal, baseline, change, money: it asks for a plan, the situation before a change, the
             change itself, an amount of money; amount: "¿de cuánto es ...?" (money or a share);
@@ -108,6 +110,7 @@ class Query:
     type_terms: frozenset[str] = frozenset()
     asked_phrase: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
+    names: frozenset[str] = frozenset()
     places: tuple[str, ...] = ()
     goal: bool = False
     baseline: bool = False
@@ -171,6 +174,20 @@ def _asked_phrases(topic: str, originals: dict[str, str], keys: tuple[str, ...],
             if nxt in stop or _is_verb(nxt, originals.get(nxt, nxt), vocab):
                 break
             out.add(term(nxt))
+    return frozenset(out)
+
+
+def _names(text: str, vocab_places: set[str]) -> frozenset[str]:
+    """Matching terms of the proper names in a question ("el Hospital Rural de Mapastepec",
+    "la UMF de Agua Prieta" → "mapastepec"): capitalised words that are no Spanish word, no
+    acronym and no state, after the question's first word."""
+    out: set[str] = set()
+    for m in re.finditer(r"(?<=[\s(«\"'])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})\b", text):
+        word = m.group(1)
+        folded = fold(word)
+        if folded in vocab_places or known(word):
+            continue
+        out.add(stem(folded))
     return frozenset(out)
 
 
@@ -344,6 +361,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         type_terms=frozenset(term(w) for w in answer_type_words(folded)),
         asked_phrase=_asked_phrases(topic, originals, keys, vocab),
         kinds=frozenset(kinds),
+        names=_names(text, {w for _, _, name in find_places(folded, strict=False)
+                            for w in fold(name).split()}),
         places=tuple(dict.fromkeys(name for _, _, name in find_places(folded, strict=False))),
         goal=flags_["goal"],
         baseline=flags_["baseline"],

@@ -207,6 +207,10 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     reasons.append(why)
             elif not q.places and f.place:
                 score *= w.place_unasked
+            if q.names and q.names.isdisjoint(corpus.bulletin_stems[f.source]):
+                # "en Mapastepec y en San Cayetano": each text may answer for one of them.
+                score *= w.name_other
+                reasons.append("otro nombre")
             score *= _unit_factor(q, f, w, corpus.fact_head[i]) * _modality_factor(q, f, w)
             if q.rates and not set(q.rates) <= set(corpus.fact_rates[i]):
                 score *= w.rate_missing

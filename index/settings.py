@@ -42,6 +42,7 @@ class MatchWeights:
     place_in_text: float = 0.5  # ... named in its text, but not near the figure
     place_of_text: float = 0.8  # ... the only state its text names (a report from that state)
     place_unasked: float = 0.9  # a state's figure for a question that names none
+    name_other: float = 0.15  # the question's proper name ("Mapastepec") is not in the text
     unit_mismatch: float = 0.3  # a count for "qué porcentaje"
     percent_unasked: float = 0.7
     money_unmatched: float = 0.75

@@ -6,7 +6,7 @@ import pytest
 
 from assistant.query import parse
 from assistant.terms import term
-from assistant.vocab import Vocabulary, build_vocabulary
+from assistant.vocab import Vocabulary, build_vocabulary, stem
 from index.errors import QuestionError
 from index.store import Store
 
@@ -153,6 +153,15 @@ def test_the_asked_noun_phrase(vocab: Vocabulary, question: str, inside: set[str
 ])
 def test_the_kinds_the_lexicon_knows(vocab: Vocabulary, question: str, kinds: set[str]) -> None:
     assert parse(question, vocab).kinds == {term(w) for w in kinds}
+
+
+@pytest.mark.parametrize("question, names", [
+    ("¿Cuántas camas tiene el Hospital Rural de Mapastepec?", {"mapastepec"}),
+    ("¿Cuántos médicos hay en Culiacán y en Tlaxcala?", {"culiacan"}),  # a state is a place
+    ("¿Cuántas consultas dio la UMF de la Clínica Nueva?", set()),  # acronyms, Spanish words
+])
+def test_proper_names(vocab: Vocabulary, question: str, names: set[str]) -> None:
+    assert parse(question, vocab).names == {stem(w) for w in names}
 
 
 def test_kinds_of_question(vocab: Vocabulary) -> None:

@@ -91,6 +91,9 @@ TEXTS = {
     "r.txt": ("2022-07-20",
               "El fondo de vivienda dispone de 900 millones de pesos para créditos "
               "hipotecarios. Hasta ahora se otorgaron 3,400 créditos a trabajadoras.\n"),
+    "s.txt": ("2022-05-10",
+              "El hospital rural de Tzinacapan tiene 34 camas censables.\n"),
+    "u.txt": ("2022-05-11", "En Ixtepec la brigada de salud visitó 12 escuelas.\n"),
     "o.txt": ("2022-11-15",
               "Para el 14 de abril se empezó a equipar las salas de neonatos del hospital. "
               "Esto significaba 40 incubadoras para recién nacidos.\n"),
@@ -131,6 +134,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     # its sentence or the one before names the asked day.
     ("Al 14 de abril de 2022, ¿cuántas incubadoras para recién nacidos tenía el hospital?", 40),
     ("¿Cuántas incubadoras para recién nacidos tenía el hospital en septiembre de 2022?", 95),
+    ("¿Cuántas camas censables tiene el Hospital Rural de Tzinacapan?", 34),
+    # Two names: a text that gives one of them answers for it.
+    ("¿Cuántas camas censables tienen los hospitales de Tzinacapan y de Ixtepec?", 34),
     # "dinero" says what kind of figure is asked: no text need use the word.
     ("¿Cuánto dinero se invierte en la construcción de la clínica de mama de la región?",
      62_000_000),
@@ -154,6 +160,8 @@ def test_the_best_figure_answers(assistant: Assistant, question: str, value: int
     "¿Cuántas becarias se sumaron al programa en abril de 2022?",  # June's, and Jan.–Oct.
     "¿Cuántas ambulancias compró el programa?",  # another measure
     "¿Cuánto dinero se invirtió en la clínica de cardiología?",  # another clinic
+    # A proper name no text gives: another hospital's beds are no answer.
+    "¿Cuántas camas censables tiene el Hospital Rural de Ixtepec?",
     # ... but a kind of the counted noun that no text names is another kind.
     "¿Cuántas camas de maternidad se perdieron con el sismo?",
     "¿Cuántas camas ortopédicas se perdieron con el sismo?",
