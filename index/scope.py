@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from index.dates import TimeExpr
+from index.dates import MONTHS, TimeExpr
 from index.fold import fold
 from index.numbers import NUMBER_WORDS
 
@@ -223,6 +223,30 @@ def opens_next(folded: str, v_end: int, start: int, end: int, l_end: int, s_end:
             and not re.search(r"[,;]", folded[end:l_end]))
 
 
+# "en todo el país", "a nivel nacional": the figure is no longer the opening state's.
+_WIDER = re.compile(r"\b(?:pais|nacional|republica|todo\s+el|toda\s+la|todos\s+los\s+estados"
+                    r"|otros?\s+estados?|otras?\s+entidad\w*)\b")
+
+
+# A dateline after the place: "Chihuahua, 5 de diciembre de 2022.-", "Oaxaca, Oax., lunes".
+_DATELINE = re.compile(r"[^.;\n]{0,40}?(?:\.\s*-|\b\d{1,2}\s+de\s+(?:" + "|".join(
+    sorted(MONTHS, key=len, reverse=True)) + r")\b)")
+
+
+def _opening_place(folded: str, s_start: int, s_end: int, v_start: int) -> tuple[int, int] | None:
+    """The state a sentence opens with ("En Baja California Sur son 54 tarjetas …, 53 …, y
+    cuatro …"), the place of each of its figures when the sentence names no other state and
+    nothing wider comes between ("… y en todo el país 240")."""
+    found = find_places(folded[s_start:s_end])
+    if not found or len({name for _, _, name in found}) > 1:
+        return None
+    a, b, _name = found[0]
+    if a > 40 or s_start + b > v_start or _WIDER.search(folded, s_start + b, v_start) or (
+            _DATELINE.match(folded, s_start + b)):
+        return None  # a dateline ("Chihuahua, 5 de diciembre de 2022.-") sets no scope
+    return s_start + a, s_start + b
+
+
 def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple[int, int],
                  times: list[TimeExpr], text_year: int | None,
                  local: tuple[int, int] | None = None) -> Scope:
@@ -272,11 +296,18 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
         phrase = text[t_start:t_end]
     place = p_start = p_end = None
     l_start, l_end = max(l_start, c_start), min(l_end, c_end)
-    found = find_places(folded[l_start:l_end])
+    # A place that opens the next figure's clause is that figure's ("en Sonora 18, en Jalisco 25").
+    found = [p for p in find_places(folded[l_start:l_end])
+             if not opens_next(folded, v_end, l_start + p[0], l_start + p[1], l_end, s_end)]
     if found:
         a, b, _name = min(found, key=lambda p: abs(l_start + p[0] - v_start))
         p_start, p_end = l_start + a, l_start + b
         place = text[p_start:p_end]
+    else:
+        opening = _opening_place(folded, s_start, s_end, v_start)
+        if opening is not None:
+            p_start, p_end = opening
+            place = text[p_start:p_end]
     clause = folded[c_start:c_end]
     subject = "IMSS-Bienestar" if _IMSS_BIENESTAR.search(clause) or (
         _IMSS_BIENESTAR.search(folded[s_start:s_end])

@@ -94,6 +94,9 @@ TEXTS = {
     "s.txt": ("2022-05-10",
               "El hospital rural de Tzinacapan tiene 34 camas censables.\n"),
     "u.txt": ("2022-05-11", "En Ixtepec la brigada de salud visitó 12 escuelas.\n"),
+    "v.txt": ("2022-06-18",
+              "En Colima son 35 tarjetas de salud entregadas a los comités.\n"
+              "En total ya se entregaron 900 tarjetas de salud.\n"),
     "o.txt": ("2022-11-15",
               "Para el 14 de abril se empezó a equipar las salas de neonatos del hospital. "
               "Esto significaba 40 incubadoras para recién nacidos.\n"),
@@ -137,6 +140,8 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     ("¿Cuántas camas censables tiene el Hospital Rural de Tzinacapan?", 34),
     # Two names: a text that gives one of them answers for it.
     ("¿Cuántas camas censables tienen los hospitales de Tzinacapan y de Ixtepec?", 34),
+    # No state asked: the national figure, not one state's that shares more words.
+    ("¿Cuántas tarjetas de salud se entregaron a los comités?", 900),
     # "dinero" says what kind of figure is asked: no text need use the word.
     ("¿Cuánto dinero se invierte en la construcción de la clínica de mama de la región?",
      62_000_000),

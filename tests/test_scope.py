@@ -76,6 +76,28 @@ def test_a_state_named_with_the_figure_is_its_place(sentence: str, place: str) -
     assert sentence[fact.place_start:fact.place_end] == place
 
 
+@pytest.mark.parametrize("sentence, places", [
+    # The state a sentence opens with is the place of each of its figures ...
+    ("En Yucatán hay 140 tarjetas programadas, 131 ya entregadas y nueve con movimiento.",
+     {140: "Yucatán", 131: "Yucatán", 9: "Yucatán"}),
+    # ... unless something wider comes between.
+    ("En Jalisco se abrieron 18 lactarios y en todo el país suman 240.",
+     {18: "Jalisco", 240: None}),
+    # A place that opens the next figure's clause is that figure's.
+    ("En Sonora se abrieron 12 consultorios, en Jalisco 25 y en Puebla 30.",
+     {12: "Sonora", 25: "Jalisco", 30: "Puebla"}),
+    ("Tenemos solamente a Colima, que está al 95 por ciento, y Durango al 80 por ciento.",
+     {95: "Colima", 80: "Durango"}),
+    # A dateline's city sets no scope.
+    ("Durango, 5 de diciembre de 2022.- Las cuadrillas entregaron 640 cobijas en la sierra.",
+     {640: None}),
+])
+def test_the_place_of_each_figure_of_a_sentence(sentence: str, places: dict[int, str | None]
+                                                ) -> None:
+    facts = _facts(sentence)
+    assert {v: facts[v].place for v in places} == places
+
+
 def test_a_place_of_the_next_figure_is_not_this_ones() -> None:
     text = "A nivel nacional hay 930 guarderías, y 41 por ciento están en Jalisco."
     facts = _facts(text)
