@@ -27,7 +27,7 @@ from index.scope import figure_scope, opens_next
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 36
+EXTRACTOR = 37
 _DATA = Path(__file__).with_name("data")
 
 
@@ -747,6 +747,14 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             antecedent = (head, qualifier)
         assert head is not None
         unit = _unit(text, m)
+        prior = out[-1] if out and out[-1].sentence_start == s_start else None
+        if unit == "count" and not draft.explicit and re.search(
+                r"\bmill[oó]n(?:es)?\s*$", fold(text[m.start:m.end])):
+            # "de los 25 mil millones de pesos …, aún sobran 20 mil millones": millions with no
+            # noun after a sum of money in the same sentence are money too (not before one:
+            # "atendimos 2 millones y gastamos 40 millones de pesos").
+            if prior is not None and prior.unit in ("pesos", "dólares"):
+                unit, head, qualifier = prior.unit, prior.measure, prior.qualifier
         if unit in ("pesos", "dólares") and fold(head) in ("pesos", "dolares"):
             head = _noun_before_de(text, m.start) or "monto"
         measure, qual = _compose(head, qualifier, lex)

@@ -205,6 +205,22 @@ def test_percent_money_and_approximations() -> None:
     ]
 
 
+@pytest.mark.parametrize("text, units", [
+    # Millions with no noun after a sum of money in the same sentence are money too ...
+    ("El fondo es de 800 millones de pesos y ya se gastaron 300 millones.",
+     [(800_000_000, "pesos"), (300_000_000, "pesos")]),
+    ("De los 60 mil millones de pesos para vivienda, aún quedan 12 mil millones por asignar.",
+     [(60_000_000_000, "pesos"), (12_000_000_000, "pesos")]),
+    # ... not after a count, nor before the money.
+    ("Atendemos a 9.1 millones de personas y este año sumamos 1.5 millones.",
+     [(9_100_000, "count"), (1_500_000, "count")]),
+    ("Vacunamos a 2 millones y gastamos 40 millones de pesos.",
+     [(2_000_000, "count"), (40_000_000, "pesos")]),
+])
+def test_bare_millions_after_money(text: str, units: list[tuple[int, str]]) -> None:
+    assert [(f.value, f.unit) for f in facts_of(text)] == units
+
+
 def test_periods_carry_and_years_fill_from_the_bulletin_date() -> None:
     text = ("Del 3 al 7 de octubre se realizó la 5ª Jornada Nacional de Salud. "
             "En ella se otorgaron 40 mil consultas de especialidad.\n\n"
