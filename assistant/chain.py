@@ -99,7 +99,8 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
     lexical = corpus.vocab.lexicon_keys(q.keys)
     threshold = weights.min_fact_score
     if lexical and [u for u in q.unknown
-                    if term(u) not in corpus.terms.df and term(u) in q.asked_phrase]:
+                    if term(u) not in corpus.terms.df and term(u) in q.asked_phrase
+                    and term(u) not in q.type_terms]:
         # A kind no text mentions next to a measure the texts count ("trasplantes de
         # intestino", "cáncer de próstata"): another kind's figure would answer another question.
         # A word elsewhere ("el hospital que quedó inservible") only weighs in the ranking.

@@ -137,13 +137,16 @@ _COUNTED = re.compile(r"(?:\bcuant[oa]s\s+|" + NUMBER_OF + r")$")
 # Money words that ask for money even when counted: "¿cuántos recursos …?", "¿cuántos
 # ingresos …?" (but "¿cuántos créditos …?", "¿cuántas becas …?" count them).
 _MONEY_MASS = ("pesos", "dolares", "recursos", "ingresos", "dinero")
+# ... but "ingresos hospitalarios", "ingresos a urgencias", "recursos humanos" are counted.
+_NOT_MONEY = re.compile(r"\s+(?:hospitalari\w*|a\s+urgencias|a\s+hospital\w*|humanos|materiales)\b")
 
 
 def cues(folded: str) -> dict[str, bool]:
     """Modality and unit cues of a folded question."""
     return {"goal": bool(GOAL.search(folded)), "baseline": bool(BASELINE.search(folded)),
             "change": bool(CHANGE.search(folded)),
-            "money": any(m.group() in _MONEY_MASS or not _COUNTED.search(folded, 0, m.start())
+            "money": any((m.group() in _MONEY_MASS and not _NOT_MONEY.match(folded, m.end()))
+                         or not _COUNTED.search(folded, 0, m.start())
                          for m in MONEY.finditer(folded)),
             "amount": bool(AMOUNT.search(folded)), "how_much": bool(HOW_MUCH.search(folded))}
 

@@ -111,6 +111,10 @@ def _place_factor(q: Query, f: Fact, near: str, corpus: "Corpus",
     return w.place_other, "otro lugar"
 
 
+# "¿Cuántos miles de millones …?" counts no thing: its "head" is a scale word.
+_SCALE_HEADS = frozenset({"mil", "millon"})
+
+
 def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> float:
     """How well the figure's unit fits the question; ``head`` is the noun the figure counts."""
     if q.percent:
@@ -128,7 +132,8 @@ def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> fl
         return w.unit_mismatch if q.how_much else w.money_unmatched
     if f.unit in ("pesos", "dólares"):
         # "¿cuántos créditos …?", "el número de becas": a sum of money counts none of them.
-        return w.unit_mismatch if q.head is not None else w.money_unasked
+        counted = q.head is not None and q.head not in _SCALE_HEADS
+        return w.unit_mismatch if counted else w.money_unasked
     return 1.0
 
 

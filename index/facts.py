@@ -27,7 +27,7 @@ from index.scope import figure_scope, opens_next
 from index.types import Bulletin, Fact
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 37
+EXTRACTOR = 38
 _DATA = Path(__file__).with_name("data")
 
 
@@ -749,10 +749,12 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         unit = _unit(text, m)
         prior = out[-1] if out and out[-1].sentence_start == s_start else None
         if unit == "count" and not draft.explicit and re.search(
-                r"\bmill[oó]n(?:es)?\s*$", fold(text[m.start:m.end])):
+                r"\bmill[oó]n(?:es)?\s*$", fold(text[m.start:m.end])) and not re.search(
+                r"\ba\s+(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$", folded[max(0, m.start - 20):m.start]):
             # "de los 25 mil millones de pesos …, aún sobran 20 mil millones": millions with no
             # noun after a sum of money in the same sentence are money too (not before one:
-            # "atendimos 2 millones y gastamos 40 millones de pesos").
+            # "atendimos 2 millones y gastamos 40 millones de pesos"; not people: "beneficiará
+            # a 1.5 millones").
             if prior is not None and prior.unit in ("pesos", "dólares"):
                 unit, head, qualifier = prior.unit, prior.measure, prior.qualifier
         if unit in ("pesos", "dólares") and fold(head) in ("pesos", "dolares"):

@@ -152,9 +152,12 @@ _PAST = re.compile(r"(?<![\wÁÉÍÓÚÑ])[a-záéíóúñ]{3,}(?:ó|aron|ieron|
 # reducir ..." states a purpose, not a goal figure.
 _GOAL_NOUN = re.compile(r"(?<!con el )(?<!con la )(?<!para )\b(?:meta|metas|objetivo|proposito)\b"
                         r"(?!\s+de\s+[a-z]+r\b)")
-_CHANGE_VERB = re.compile(r"\b(?:pas|aument|crec|sub|baj|reduj|reduc|disminu|increment|llev|"
-                          r"ir|ampli|transit|mov)\w*,?\s+(?:(?!(?:se|que|y|e|pero|porque|donde|cuando)\b)"
-                          r"\w+,?\s+){0,12}(?:de|del|de\s+la)\s+"
+# Words that open another clause: a verb of change does not reach past them.
+_NOT_A_CLAUSE = r"(?!(?:se|que|y|e|pero|porque|donde|cuando)\b)"
+_CHANGE_VERB = re.compile(r"\b(?!(?:pasad[oa]s?|bajo)\b)(?:pas|aument|crec|sub|baj|reduj|reduc|disminu"
+                          r"|increment|llev|ir|ampli|transit|mov)\w*(?:\s+" + _NOT_A_CLAUSE + r"\w+){0,4}"
+                          r"(?:\s*,[^,.;]{1,80},)?\s+(?:" + _NOT_A_CLAUSE + r"\w+\s+){0,4}"
+                          r"(?:de|del|de\s+la)\s+"
                           r"(?:las\s+|los\s+|cerca\s+de\s+|mas\s+de\s+)?$")
 _LOCAL_END = re.compile(r"[,.;:\n]")
 
@@ -207,7 +210,8 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
     cues = [m for m in _GOAL.finditer(folded, left, right)
             if not _describes_other(folded, m, v_start) and not _new_predicate(folded, v_end, m.start())]
     # "deberá oscilar entre ...": a rule that holds, not a plan.
-    future = [m for m in _FUTURE.finditer(text, left, right) if not m.group().startswith("deb")
+    future = [m for m in _FUTURE.finditer(text, left, right)
+              if not m.group().lower().startswith("deb")
               and not _new_predicate(folded, v_end, m.start())]
     if (cues and not past) or future:
         return "meta"
@@ -224,13 +228,16 @@ def opens_next(folded: str, v_end: int, start: int, end: int, l_end: int, s_end:
 
 
 # "en todo el país", "a nivel nacional": the figure is no longer the opening state's.
-_WIDER = re.compile(r"\b(?:pais|nacional|republica|todo\s+el|toda\s+la|todos\s+los\s+estados"
-                    r"|otros?\s+estados?|otras?\s+entidad\w*)\b")
+_WIDER = re.compile(r"\b(?:pais|a\s+nivel\s+nacional|en\s+la\s+republica|todo\s+el|toda\s+la"
+                    r"|todos\s+los\s+estados|otros?\s+estados?|otras?\s+entidad\w*|resto|demas"
+                    r"|region\w*)\b")
 
 
-# A dateline after the place: "Chihuahua, 5 de diciembre de 2022.-", "Oaxaca, Oax., lunes".
-_DATELINE = re.compile(r"[^.;\n]{0,40}?(?:\.\s*-|\b\d{1,2}\s+de\s+(?:" + "|".join(
-    sorted(MONTHS, key=len, reverse=True)) + r")\b)")
+# A dateline after the place: "Chihuahua, 5 de diciembre de 2022.-", "Monterrey, Nuevo León,
+# martes 11 de enero de 2022" (the shape of ``index.nlp.DATELINE``, read after the state).
+_DATELINE = re.compile(r"\s*,\s*(?:[^,.;\d]{2,30},\s*)?(?:(?:lunes|martes|miercoles|jueves|viernes"
+                       r"|sabado|domingo)\s+)?\d{1,2}\s+de\s+(?:" + "|".join(
+                           sorted(MONTHS, key=len, reverse=True)) + r")\s+(?:de|del)\s+\d{4}")
 
 
 def _opening_place(folded: str, s_start: int, s_end: int, v_start: int) -> tuple[int, int] | None:

@@ -88,6 +88,14 @@ def test_a_state_named_with_the_figure_is_its_place(sentence: str, place: str) -
      {12: "Sonora", 25: "Jalisco", 30: "Puebla"}),
     ("Tenemos solamente a Colima, que está al 95 por ciento, y Durango al 80 por ciento.",
      {95: "Colima", 80: "Durango"}),
+    # A date or a named event between is no dateline, nor wider than the state ...
+    ("En Sonora, el 5 de mayo, se abrieron 12 lactarios y 14 salas de lactancia.",
+     {12: "Sonora", 14: "Sonora"}),
+    ("En Sonora, durante la Semana Nacional de Salud, se aplicaron 30 mil vacunas y 12 mil "
+     "pruebas.", {30_000: "Sonora", 12_000: "Sonora"}),
+    # ... but the rest of the country is.
+    ("En Sonora se abrieron 20 lactarios, 40 guarderías y en el resto de las delegaciones 300 "
+     "lactarios.", {20: "Sonora", 40: "Sonora", 300: None}),
     # A dateline's city sets no scope.
     ("Durango, 5 de diciembre de 2022.- Las cuadrillas entregaron 640 cobijas en la sierra.",
      {640: None}),
@@ -154,6 +162,9 @@ def test_an_elided_scale_is_kept() -> None:
      "realizado"),
     ("Subió la cobertura en el estado, ya que se vacunó a niños de 5 a 9 años.", 5,
      "realizado"),
+    ("El año pasado las brigadas atendieron a niños de 5 a 9 años.", 5, "realizado"),
+    ("Bajo el programa las brigadas vacunaron a niñas de 6 a 11 años.", 6, "realizado"),
+    ("Deberemos pagar 350 pesos por trabajadora al mes.", 350, "realizado"),
 ])
 def test_modality_does_not_misfire(sentence: str, value: int, modality: str) -> None:
     assert _facts(sentence)[value].modality == modality
