@@ -48,6 +48,7 @@ from assistant.write import figure_answer
 from index.errors import SettingsError
 from index.settings import MatchWeights, Settings
 from index.store import Store
+from index.types import Fact
 
 # What the chain takes: a question, or a question with the figures already given to an
 # earlier part of the same question ({"question": ..., "answered": ...}).
@@ -114,6 +115,9 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
             facts = [f for f in facts if set(q.rates) <= set(
                 corpus.fact_rates[corpus.index_of(f)])]
         if facts:
+            better = _ranked_instead(q, facts, corpus, weights, rank)
+            if better:
+                return figure_answer(q.text, better, corpus)
             return numeric_answer(q, select(q, in_scope(q, facts), corpus), corpus)
         # Nothing of exactly that kind (or not for that year): the ranker may still answer,
         # with a figure of that kind, and when the question names a kind ("de córnea") only
@@ -149,6 +153,31 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
     if q.intent != "figure":
         return None
     return abstain(q, corpus, [c.fact for c in ranked[:2] if c.score >= weights.near_score])
+
+
+def _ranked_instead(q: Query, facts: list[Fact], corpus: Corpus, weights: MatchWeights,
+                    rank: Callable[[Query], list[Candidate]]) -> list[Candidate]:
+    """The ranked answer when it clearly beats every figure of exactly the asked kind: a
+    figure of the same counted noun whose kind is named in the sentence before («… camas para
+    COVID. Aquí en Sonora reconvertimos 493 camas …») rather than in its own words."""
+    if q.period_start or q.period_end:
+        return []  # the strict figures' periods are matched exactly (``select``); keep them
+    ranked = rank(q)
+    if not ranked:
+        return []
+    strict = {corpus.index_of(f) for f in facts}
+    best = ranked[0]
+    if best.index in strict or best.score < weights.min_fact_score_strict:
+        return []
+    top_strict = max((c.score for c in ranked if c.index in strict), default=0.0)
+    if best.score <= top_strict:
+        return []
+    counted = set(q.keys) & corpus.vocab.measure
+    if not counted & corpus.stems[best.index][0]:
+        return []  # another measure: the strict figures stay
+    if not set(q.kinds) <= _named_near(best.index, corpus):
+        return []
+    return choose(ranked, weights, corpus, q)
 
 
 def _named_near(i: int, corpus: Corpus) -> frozenset[str]:

@@ -97,6 +97,10 @@ TEXTS = {
     "v.txt": ("2022-06-18",
               "En Colima son 35 tarjetas de salud entregadas a los comités.\n"
               "En total ya se entregaron 900 tarjetas de salud.\n"),
+    "w.txt": ("2020-10-02",
+              "La reconversión de hospitales para COVID avanzó en todo el estado. Aquí en "
+              "Durango reconvertimos 210 camas de las 900 que tenemos. En otra etapa se "
+              "sumaron 150 camas para COVID en unidades temporales.\n"),
     "o.txt": ("2022-11-15",
               "Para el 14 de abril se empezó a equipar las salas de neonatos del hospital. "
               "Esto significaba 40 incubadoras para recién nacidos.\n"),
@@ -140,6 +144,9 @@ def assistant(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
     ("¿Cuántas camas censables tiene el Hospital Rural de Tzinacapan?", 34),
     # Two names: a text that gives one of them answers for it.
     ("¿Cuántas camas censables tienen los hospitales de Tzinacapan y de Ixtepec?", 34),
+    # The kind named in the sentence before («… para COVID. Aquí … reconvertimos 210 camas»):
+    # the ranked figure beats one that names the kind in its own words but answers less.
+    ("¿Cuántas camas reconvirtió el IMSS para COVID en Durango?", 210),
     # No state asked: the national figure, not one state's that shares more words.
     ("¿Cuántas tarjetas de salud se entregaron a los comités?", 900),
     # "dinero" says what kind of figure is asked: no text need use the word.
