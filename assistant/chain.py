@@ -46,6 +46,7 @@ from assistant.types import Answer
 from assistant.vocab import build_vocabulary
 from assistant.write import figure_answer
 from index.errors import SettingsError
+from index.fold import fold
 from index.settings import MatchWeights, Settings
 from index.store import Store
 from index.types import Fact
@@ -86,8 +87,9 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
                rank: Callable[[Query], list[Candidate]]) -> Answer | None:
     """The answer when the facts table settles the question alone (no passages needed).
 
-    ``rank`` ranks the figures for a question; it runs only when the strict lexicon path
-    does not answer (at thousands of bulletins ranking a common measure costs tens of ms).
+    ``rank`` ranks the figures for a question; the strict lexicon path runs it too, when no
+    period, event or rate is asked, to see whether a figure of the same noun answers clearly
+    better (at thousands of bulletins ranking a common measure costs tens of ms).
     """
     q: Query = inputs["query"]
     if q.number is not None:
@@ -160,9 +162,12 @@ def _ranked_instead(q: Query, facts: list[Fact], corpus: Corpus, weights: MatchW
     """The ranked answer when it clearly beats every figure of exactly the asked kind: a
     figure of the same counted noun whose kind is named in the sentence before («… camas para
     COVID. Aquí en Sonora reconvertimos 493 camas …») rather than in its own words."""
-    if q.period_start or q.period_end:
-        return []  # the strict figures' periods are matched exactly (``select``); keep them
-    ranked = rank(q)
+    if q.period_start or q.period_end or q.event_nums or q.rates:
+        return []  # the strict path matches periods, events and rates exactly: keep it
+    # Kinds as the fallback below reads them, and the keys that are no measure («covid»).
+    kinds = set(q.kinds) | {term(k) for k in q.keys if k not in corpus.vocab.measure}
+    ranked = [c for c in rank(q) if kinds <= _named_near(c.index, corpus)
+              and not _other_kind(c.fact, kinds)]
     if not ranked:
         return []
     strict = {corpus.index_of(f) for f in facts}
@@ -175,9 +180,14 @@ def _ranked_instead(q: Query, facts: list[Fact], corpus: Corpus, weights: MatchW
     counted = set(q.keys) & corpus.vocab.measure
     if not counted & corpus.stems[best.index][0]:
         return []  # another measure: the strict figures stay
-    if not set(q.kinds) <= _named_near(best.index, corpus):
-        return []
     return choose(ranked, weights, corpus, q)
+
+
+def _other_kind(f: Fact, kinds: set[str]) -> bool:
+    """The figure names a kind of its own that is not the asked one («300 camas para
+    ginecología» when COVID beds are asked)."""
+    return bool(kinds) and f.qualifier is not None and not kinds & {
+        term(w) for w in fold(f.qualifier).split()}
 
 
 def _named_near(i: int, corpus: Corpus) -> frozenset[str]:

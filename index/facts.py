@@ -26,8 +26,12 @@ from index.numbers import NUMBER_WORDS, NumberMention, find_numbers
 from index.scope import figure_scope, opens_next
 from index.types import Bulletin, Fact
 
+# "beneficiará a 1.5 millones", "atendemos a más de 2 millones": people, whatever came before.
+_TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega)\w*\s+a\s+"
+                        r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
+
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 38
+EXTRACTOR = 39
 _DATA = Path(__file__).with_name("data")
 
 
@@ -749,8 +753,8 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         unit = _unit(text, m)
         prior = out[-1] if out and out[-1].sentence_start == s_start else None
         if unit == "count" and not draft.explicit and re.search(
-                r"\bmill[oó]n(?:es)?\s*$", fold(text[m.start:m.end])) and not re.search(
-                r"\ba\s+(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$", folded[max(0, m.start - 20):m.start]):
+                r"\bmill[oó]n(?:es)?\s*$", fold(text[m.start:m.end])) and not _TO_PEOPLE.search(
+                folded, max(0, m.start - 40), m.start):
             # "de los 25 mil millones de pesos …, aún sobran 20 mil millones": millions with no
             # noun after a sum of money in the same sentence are money too (not before one:
             # "atendimos 2 millones y gastamos 40 millones de pesos"; not people: "beneficiará

@@ -154,7 +154,9 @@ _GOAL_NOUN = re.compile(r"(?<!con el )(?<!con la )(?<!para )\b(?:meta|metas|obje
                         r"(?!\s+de\s+[a-z]+r\b)")
 # Words that open another clause: a verb of change does not reach past them.
 _NOT_A_CLAUSE = r"(?!(?:se|que|y|e|pero|porque|donde|cuando)\b)"
-_CHANGE_VERB = re.compile(r"\b(?!(?:pasad[oa]s?|bajo)\b)(?:pas|aument|crec|sub|baj|reduj|reduc|disminu"
+# "el año pasado", "bajo el programa": an adjective and a preposition, no verb of change.
+_NOT_A_CHANGE = r"(?!pasad[oa]s?\b|bajo\s+(?:el|la|los|las|un|una|su|sus|este|esta)\b)"
+_CHANGE_VERB = re.compile(r"\b" + _NOT_A_CHANGE + r"(?:pas|aument|crec|sub|baj|reduj|reduc|disminu"
                           r"|increment|llev|ir|ampli|transit|mov)\w*(?:\s+" + _NOT_A_CLAUSE + r"\w+){0,4}"
                           r"(?:\s*,[^,.;]{1,80},)?\s+(?:" + _NOT_A_CLAUSE + r"\w+\s+){0,4}"
                           r"(?:de|del|de\s+la)\s+"
@@ -228,16 +230,16 @@ def opens_next(folded: str, v_end: int, start: int, end: int, l_end: int, s_end:
 
 
 # "en todo el país", "a nivel nacional": the figure is no longer the opening state's.
-_WIDER = re.compile(r"\b(?:pais|a\s+nivel\s+nacional|en\s+la\s+republica|todo\s+el|toda\s+la"
-                    r"|todos\s+los\s+estados|otros?\s+estados?|otras?\s+entidad\w*|resto|demas"
-                    r"|region\w*)\b")
+_WIDER = re.compile(r"\b(?:pais|a\s+nivel\s+nacional|(?:promedio|media|escala|nivel|ambito|total)"
+                    r"\s+nacional|en\s+la\s+republica|todo\s+el|toda\s+la|todos\s+los\s+estados"
+                    r"|otros?\s+estados?|otras?\s+entidad\w*|otras?\s+regiones|resto|demas)\b")
 
 
 # A dateline after the place: "Chihuahua, 5 de diciembre de 2022.-", "Monterrey, Nuevo León,
 # martes 11 de enero de 2022" (the shape of ``index.nlp.DATELINE``, read after the state).
-_DATELINE = re.compile(r"\s*,\s*(?:[^,.;\d]{2,30},\s*)?(?:(?:lunes|martes|miercoles|jueves|viernes"
-                       r"|sabado|domingo)\s+)?\d{1,2}\s+de\s+(?:" + "|".join(
-                           sorted(MONTHS, key=len, reverse=True)) + r")\s+(?:de|del)\s+\d{4}")
+_DATELINE = re.compile(r"\s*(?:\.\s*-|,\s*(?:[^,.;\d]{2,30},\s*)?(?:(?:lunes|martes|miercoles|jueves"
+                       r"|viernes|sabado|domingo)\s+)?(?:a\s+)?(?:\d{1,2}\s+de\s+)?(?:" + "|".join(
+                           sorted(MONTHS, key=len, reverse=True)) + r")\s+(?:de|del)\s+\d{4})")
 
 
 def _opening_place(folded: str, s_start: int, s_end: int, v_start: int) -> tuple[int, int] | None:

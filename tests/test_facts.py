@@ -218,6 +218,8 @@ def test_percent_money_and_approximations() -> None:
      [(2_000_000, "count"), (40_000_000, "pesos")]),
     ("Con una inversión de 500 millones de pesos, el programa beneficiará a 1.5 millones.",
      [(500_000_000, "pesos"), (1_500_000, "count")]),
+    ("La inversión pasó de 500 millones de pesos a 700 millones.",
+     [(500_000_000, "pesos"), (700_000_000, "pesos")]),
 ])
 def test_bare_millions_after_money(text: str, units: list[tuple[int, str]]) -> None:
     assert [(f.value, f.unit) for f in facts_of(text)] == units

@@ -100,7 +100,8 @@ TEXTS = {
     "w.txt": ("2020-10-02",
               "La reconversión de hospitales para COVID avanzó en todo el estado. Aquí en "
               "Durango reconvertimos 210 camas de las 900 que tenemos. En otra etapa se "
-              "sumaron 150 camas para COVID en unidades temporales.\n"),
+              "sumaron 150 camas para COVID en unidades temporales.\n"
+              "En Durango se habilitaron también 300 camas para ginecología.\n"),
     "o.txt": ("2022-11-15",
               "Para el 14 de abril se empezó a equipar las salas de neonatos del hospital. "
               "Esto significaba 40 incubadoras para recién nacidos.\n"),
@@ -180,6 +181,12 @@ def test_the_best_figure_answers(assistant: Assistant, question: str, value: int
 ])
 def test_abstains_rather_than_answer_another_scope(assistant: Assistant, question: str) -> None:
     assert assistant.ask(question).abstained
+
+
+def test_the_ranked_figures_that_replace_the_strict_ones_are_of_the_asked_kind(
+        assistant: Assistant) -> None:
+    answer = assistant.ask("¿Cuántas camas reconvirtió el IMSS para COVID en Durango?")
+    assert answer.values[0] == 210 and 300 not in answer.values  # 300 are for ginecología
 
 
 def test_a_count_of_credits_is_no_sum_of_money(assistant: Assistant) -> None:

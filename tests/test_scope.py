@@ -96,6 +96,13 @@ def test_a_state_named_with_the_figure_is_its_place(sentence: str, place: str) -
     # ... but the rest of the country is.
     ("En Sonora se abrieron 20 lactarios, 40 guarderías y en el resto de las delegaciones 300 "
      "lactarios.", {20: "Sonora", 40: "Sonora", 300: None}),
+    ("En Sonora la cobertura es de 80 por ciento, mientras el promedio nacional es de 70 por "
+     "ciento.", {80: "Sonora", 70: None}),
+    # A region of the state is still the state.
+    ("En Sonora se abrieron 20 lactarios, y en la región serrana se instalaron 5 salas.",
+     {20: "Sonora", 5: "Sonora"}),
+    ("Durango, a 5 de diciembre de 2022.- Se entregaron 640 cobijas y 30 estufas.",
+     {640: None, 30: None}),
     # A dateline's city sets no scope.
     ("Durango, 5 de diciembre de 2022.- Las cuadrillas entregaron 640 cobijas en la sierra.",
      {640: None}),
@@ -165,6 +172,8 @@ def test_an_elided_scale_is_kept() -> None:
     ("El año pasado las brigadas atendieron a niños de 5 a 9 años.", 5, "realizado"),
     ("Bajo el programa las brigadas vacunaron a niñas de 6 a 11 años.", 6, "realizado"),
     ("Deberemos pagar 350 pesos por trabajadora al mes.", 350, "realizado"),
+    # "bajó" folds to "bajo": still a verb of change, unlike "bajo el programa".
+    ("El número de consultas bajó de 300 a 200.", 300, "antes"),
 ])
 def test_modality_does_not_misfire(sentence: str, value: int, modality: str) -> None:
     assert _facts(sentence)[value].modality == modality
