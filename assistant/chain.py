@@ -41,12 +41,11 @@ from assistant.query import Query, parse
 from assistant.rank import Candidate, choose, nudge, rank_facts
 from assistant.read import read
 from assistant.retrieve import build_retriever, known_only
-from assistant.terms import term
+from assistant.terms import term, terms
 from assistant.types import Answer
 from assistant.vocab import build_vocabulary
 from assistant.write import figure_answer
 from index.errors import SettingsError
-from index.fold import fold
 from index.settings import MatchWeights, Settings
 from index.store import Store
 from index.types import Fact
@@ -186,8 +185,7 @@ def _ranked_instead(q: Query, facts: list[Fact], corpus: Corpus, weights: MatchW
 def _other_kind(f: Fact, kinds: set[str]) -> bool:
     """The figure names a kind of its own that is not the asked one («300 camas para
     ginecología» when COVID beds are asked)."""
-    return bool(kinds) and f.qualifier is not None and not kinds & {
-        term(w) for w in fold(f.qualifier).split()}
+    return bool(kinds) and f.qualifier is not None and not kinds & set(terms(f.qualifier))
 
 
 def _named_near(i: int, corpus: Corpus) -> frozenset[str]:

@@ -331,6 +331,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     event = events[0] if events else None
     content, content_verbs = _content(topic, originals, vocab)
     flags_ = question_cues(folded)
+    places = tuple(dict.fromkeys(name for _, _, name in find_places(folded, strict=False)))
     return Query(
         text=text,
         terms=tuple(terms),
@@ -361,9 +362,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         type_terms=frozenset(term(w) for w in answer_type_words(folded)),
         asked_phrase=_asked_phrases(topic, originals, keys, vocab),
         kinds=frozenset(kinds),
-        names=_names(text, {w for _, _, name in find_places(folded, strict=False)
-                            for w in fold(name).split()}),
-        places=tuple(dict.fromkeys(name for _, _, name in find_places(folded, strict=False))),
+        names=_names(text, {w for name in places for w in fold(name).split()}),
+        places=places,
         goal=flags_["goal"],
         baseline=flags_["baseline"],
         change=flags_["change"],
