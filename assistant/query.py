@@ -178,9 +178,10 @@ def _asked_phrases(topic: str, originals: dict[str, str], keys: tuple[str, ...],
 
 
 def _names(text: str, vocab_places: set[str]) -> frozenset[str]:
-    """Matching terms of the proper names in a question ("el Hospital Rural de Mapastepec",
-    "la UMF de Agua Prieta" → "mapastepec"): capitalised words that are no Spanish word, no
-    acronym and no state, after the question's first word."""
+    """Stems (``assistant.vocab.stem``, as ``Corpus.bulletin_stems``) of the proper names in a
+    question ("el Hospital Rural de Mapastepec" → "mapastepec"): capitalised words that are no
+    Spanish word, no acronym and no state, after the question's first word ("Agua Prieta" is
+    two Spanish words and is not caught)."""
     out: set[str] = set()
     for m in re.finditer(r"(?<=[\s(«\"'])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})\b", text):
         word = m.group(1)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from index.dates import MONTHS, TimeExpr
+from index.dates import MONTHS, WEEKDAYS, TimeExpr
 from index.fold import fold
 from index.numbers import NUMBER_WORDS
 
@@ -237,9 +237,9 @@ _WIDER = re.compile(r"\b(?:pais|a\s+nivel\s+nacional|(?:promedio|media|escala|ni
 
 # A dateline after the place: "Chihuahua, 5 de diciembre de 2022.-", "Monterrey, Nuevo León,
 # martes 11 de enero de 2022" (the shape of ``index.nlp.DATELINE``, read after the state).
-_DATELINE = re.compile(r"\s*(?:\.\s*-|,\s*(?:[^,.;\d]{2,30},\s*)?(?:(?:lunes|martes|miercoles|jueves"
-                       r"|viernes|sabado|domingo)\s+)?(?:a\s+)?(?:\d{1,2}\s+de\s+)?(?:" + "|".join(
-                           sorted(MONTHS, key=len, reverse=True)) + r")\s+(?:de|del)\s+\d{4})")
+_DATELINE = re.compile(r"\s*(?:\.\s*-|,\s*(?:[^,.;\d]{2,30},\s*)?(?:" + WEEKDAYS + r"\s+)?(?:a\s+)?"
+                       r"(?:\d{1,2}\s+de\s+)?(?:" + "|".join(sorted(MONTHS, key=len, reverse=True))
+                       + r")\s+(?:de|del)\s+\d{4})")
 
 
 def _opening_place(folded: str, s_start: int, s_end: int, v_start: int) -> tuple[int, int] | None:
