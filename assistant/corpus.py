@@ -14,7 +14,7 @@ from assistant.terms import TermIndex, terms
 from assistant.types import Citation
 from assistant.vocab import Vocabulary, canonicalize, stem, stems
 from index.fold import fold
-from index.types import Bulletin, Fact
+from index.types import BARE_MEASURES, Bulletin, Fact
 
 
 def norm_no(number: str | None) -> str:
@@ -58,6 +58,8 @@ class Corpus:
     fact_rates: list[tuple[str, ...]] = field(default_factory=list)
     fact_mod: list[str | None] = field(default_factory=list)
     sentence_facts: dict[int, list[int]] = field(default_factory=dict)
+    # Sentences with a figure that names no noun ("Llevamos 120."), its measure a bare "cifra".
+    bare_sentences: set[int] = field(default_factory=set)
     fact_sentence: dict[int, int] = field(default_factory=dict)  # fact → its sentence
 
     def __post_init__(self) -> None:
@@ -118,6 +120,8 @@ class Corpus:
             if s is None:
                 continue
             self.sentence_facts[s] = members
+            if any(self.facts[i].measure in BARE_MEASURES for i in members):
+                self.bare_sentences.add(s)
             self.fact_sentence.update((i, s) for i in members)
             text = texts[key[0]]
             members.sort(key=lambda i: self.facts[i].value_start)
@@ -196,14 +200,16 @@ class Corpus:
 
     def cite_fact(self, f: Fact) -> Citation:
         """The citation of a figure: its sentence, from the sentence before when this one
-        leans on it («Esto significaba cinco mil camas.», «De ellos, 300 …») or is too short
-        to stand alone («Llevamos 120.»)."""
+        leans on it («Esto significaba cinco mil camas.», «De ellos, 300 …»), is too short
+        to stand alone («Llevamos 120.») or names no noun for the figure (what it counts is
+        in the sentence before)."""
         start = f.sentence_start
         s = self.fact_sentence.get(self.index_of(f))
         prev = self.terms.neighbours(s)[0] if s is not None else None
         if prev is not None:
             opening = fold(self.bulletins[f.source].text[f.sentence_start:f.sentence_start + 40])
-            if _LEANS_BACK.match(opening) or f.sentence_end - f.sentence_start < _SHORT:
+            if _LEANS_BACK.match(opening) or f.sentence_end - f.sentence_start < _SHORT \
+                    or f.measure in BARE_MEASURES:
                 start = self.terms.sentences[prev][1]
         return self.cite(f.source, start, f.sentence_end)
 

@@ -21,7 +21,7 @@ from index.dates import find_times, with_year
 from index.fold import fold
 from index.scope import find_places, places
 from index.settings import MatchWeights
-from index.types import Fact
+from index.types import BARE_MEASURES, Fact
 
 if TYPE_CHECKING:
     from assistant.corpus import Corpus
@@ -151,6 +151,10 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     """Every fact that shares a term with the question, scored, best first."""
     index = corpus.terms
     sentences = index.candidates(list(q.content))
+    # "Llevamos 120, dos aquí.": a sentence of figures that name no noun counts what the
+    # sentence before named, so it is a candidate whenever that one is.
+    sentences |= {n for s in sentences if (n := index.neighbours(s)[1]) is not None
+                  and n in corpus.bare_sentences}
     weighted = weigh(q, corpus, w)
     out: list[Candidate] = []
     pinned = norm_no(q.bulletin) if q.bulletin else None
@@ -198,6 +202,8 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
         for i in corpus.sentence_facts.get(s, ()):
             f = corpus.facts[i]
             zones = [(corpus.fact_head[i], 1.0), (corpus.fact_local[i], w.local), *context]
+            if prev is not None and f.measure in BARE_MEASURES:
+                zones.append((index.bags[prev], w.sentence))  # its noun is the one before's
             lex, missing = coverage(q, zones, corpus, w, weighted)
             reasons = [f"términos {lex:.2f}"]
             score = lex
@@ -411,7 +417,7 @@ def _asked_from(q: Query) -> str | None:
     return q.period_start or q.period_end
 
 
-_GENERIC_HEADS = frozenset({term("cifra"), term("porcentaje")})
+_GENERIC_HEADS = frozenset(term(m) for m in BARE_MEASURES)
 
 
 def _related(t: str, bag: frozenset[str]) -> bool:

@@ -13,7 +13,7 @@ from assistant.format import MODALITY_WORDS, format_value, period_words
 from assistant.rank import Candidate
 from assistant.types import Answer, Citation
 from index.dates import spanish_date
-from index.types import Fact
+from index.types import BARE_MEASURES, Fact
 
 if TYPE_CHECKING:
     from assistant.corpus import Corpus
@@ -36,7 +36,7 @@ def what(f: Fact, text: str) -> str:
     tail = mention_tail(f, text)
     if tail and len(tail) <= 80:
         phrase = f"{value} {tail}"
-    elif f.measure not in ("cifra", "porcentaje"):
+    elif f.measure not in BARE_MEASURES:
         phrase = f"{value} {f.measure}"
     else:
         phrase = value

@@ -24,14 +24,14 @@ from index.fold import fold
 from index.lexicon import Lexicon, lexicon
 from index.numbers import NUMBER_WORDS, NumberMention, find_numbers
 from index.scope import figure_scope, opens_next
-from index.types import Bulletin, Fact
+from index.types import BARE_MEASURES, Bulletin, Fact
 
 # "beneficiará a 1.5 millones", "atendemos a más de 2 millones": people, whatever came before.
 _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega)\w*\s+a\s+"
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 39
+EXTRACTOR = 40
 _DATA = Path(__file__).with_name("data")
 
 
@@ -431,8 +431,12 @@ def _read_before(mention: NumberMention, words: list[_Word], lex: Lexicon,
         if j < k and j >= 1 and words[j].key == "que":
             return _read_before_clause(words[:j], lex, text)
         return None
+    while phrase and phrase[0].key in _COORDINATORS:
+        phrase.pop(0)
     if phrase and phrase[0].key in _SETTING_PREPS:
-        return None  # "en los hechos era de 160": a setting, not what is counted
+        # "en los hechos era de 160", "y en el caso del programa son ocho": a setting, not
+        # what is counted; "En Sonora las camas son 300": the noun phrase after the setting.
+        phrase = _after_setting(phrase)
     if len(phrase) > 2 and phrase[0].key in _DETERMINERS and phrase[1].key in ("de", "del"):
         # "las de reemplazo de cadera fueron 1,320": the noun is the previous figure's.
         return None, _display(phrase[2:], text)
@@ -457,6 +461,20 @@ def _read_before(mention: NumberMention, words: list[_Word], lex: Lexicon,
     else:
         rest = []
     return _display([head], text), (_display(rest, text) if rest else None)
+
+
+_COORDINATORS = {"y", "e", "o", "u", "pero", "pues"}
+
+
+def _after_setting(phrase: list[_Word]) -> list[_Word]:
+    """The noun phrase that follows a setting phrase ("En Sonora | las camas del hospital"):
+    from the first article that opens a new phrase (not one after "de", "en"); none if the
+    setting is all there is ("en el caso del programa")."""
+    for j in range(2, len(phrase)):
+        if phrase[j].key in _DETERMINERS and phrase[j - 1].key not in _OBJECT_PREPS \
+                and phrase[j - 1].key not in _DETERMINERS:
+            return phrase[j:]
+    return []
 
 
 def _phrase_back(words: list[_Word], k: int, cap: int | None = None) -> tuple[list[_Word], int]:
@@ -599,7 +617,7 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
         facts.extend(new)
         # "39 empleados … Tres de ellos murieron": the next sentence may point back to it.
         ctx.noun = next(((f.measure, f.qualifier) for f in reversed(new)
-                         if f.measure not in _BARE and f.unit != "percent"), None)
+                         if f.measure not in BARE_MEASURES and f.unit != "percent"), None)
         # The context the next sentences inherit.
         if periods:
             ctx.period = periods[-1]
@@ -672,7 +690,6 @@ _Spanned = TypeVar("_Spanned", TimeExpr, Event)
 _POINTS_BACK_AFTER = re.compile(r"\s+de\s+(?:ellos|ellas)\b")
 _POINTS_BACK_BEFORE = re.compile(r"\bde\s+(?:ellos|ellas)\s*,?\s*$"
                                  r"|\bde\s+(?:estos|estas|esos|esas)\s*,\s*$")
-_BARE = ("cifra", "porcentaje")  # measures that say nothing of what is counted
 
 
 def _pick(items: list[_Spanned], pos: int) -> _Spanned | None:

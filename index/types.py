@@ -39,6 +39,10 @@ class Passage:
     text: str
 
 
+# Measures of figures whose text names no noun: they say nothing of what is counted.
+BARE_MEASURES = ("cifra", "porcentaje")
+
+
 @dataclass(frozen=True)
 class Fact:
     """One figure stated in a bulletin.

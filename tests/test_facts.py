@@ -181,6 +181,14 @@ def test_every_span_is_exact(name: str) -> None:
                                               (35_000, "visitantes", None)]),
     ("Serán entre 2 y 3 millones de dosis.", [(2_000_000, "vacunas", None),
                                               (3_000_000, "vacunas", None)]),
+    # A setting opens the sentence: the noun phrase after it is what the figure counts, and
+    # a setting alone ("en el caso de ...") counts nothing.
+    ("En Sonora las camas del hospital son 300.", [(300, "camas", "hospital")]),
+    ("Con la reconversión, las camas fueron 900.", [(900, "camas", None)]),
+    ("En el estado de Jalisco las guarderías suman 52.", [(52, "guarderías", None)]),
+    ("Y en el caso del programa rural son ocho.", [(8, "cifra", None)]),
+    ("En el país las clínicas son 40 y en el caso de Oaxaca son ocho.",
+     [(40, "clínicas", None), (8, "clínicas", None)]),
 ])
 def test_unseen_phrasings(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert triples(facts_of(text)) == expected

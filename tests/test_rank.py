@@ -562,3 +562,27 @@ def test_a_subtype_named_by_contra(tmp_path: Path, question: str, value: int | N
     ingest([folder], settings)
     answer = Assistant(settings).ask(question)
     assert answer.values == ([value] if value else []), answer.text
+
+
+@pytest.mark.parametrize("text", [
+    "Está en marcha el programa de lavanderías comunitarias para los albergues de la sierra. "
+    "Llevamos 75, tres de ellas aquí en Tepic.\n",
+    "Avanza la red de lavanderías comunitarias en los albergues de la sierra.\n"
+    "Hoy son 75 en toda la región, y la meta del año es eso, crecer más.\n",
+    "Se amplió la red de lavanderías comunitarias en los albergues de la sierra. "
+    "Ya abrimos 75, y vamos por más.\n",
+])
+def test_a_figure_that_names_no_noun_counts_the_sentence_befores(tmp_path: Path,
+                                                                 text: str) -> None:
+    # The question's words are all in the sentence before the figure, none in its own.
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text("En los albergues de la sierra trabajan 12 cocineras y "
+                                  "se sirven 300 comidas.\n", encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    ingest([folder], settings)
+    answer = Assistant(settings).ask("¿Cuántas lavanderías comunitarias hay en los albergues?")
+    assert answer.values[:1] == [75], answer.text
+    # What the figure counts is quoted with it.
+    assert "lavanderías comunitarias" in answer.citations[0].quote
