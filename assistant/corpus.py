@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from assistant.intent import TIME_RATES, rates
+from assistant.intent import TIME_RATES, direction, rates
 from assistant.query import COMPLEMENT, Query, complement_term
 from assistant.terms import TermIndex, terms
 from assistant.types import Citation
@@ -53,6 +53,7 @@ class Corpus:
     bulletin_stems: dict[str, set[str]] = field(default_factory=dict)
     terms: TermIndex = field(default_factory=TermIndex)
     fact_local: list[frozenset[str]] = field(default_factory=list)
+    fact_direction: list[str | None] = field(default_factory=list)  # "gain", "loss", None
     fact_head: list[frozenset[str]] = field(default_factory=list)
     fact_noun: list[frozenset[str]] = field(default_factory=list)
     fact_rates: list[tuple[str, ...]] = field(default_factory=list)
@@ -106,6 +107,7 @@ class Corpus:
             by_sentence.setdefault((f.source, f.sentence_start), []).append(i)
         self.fact_local = [frozenset()] * len(self.facts)
         self.fact_rates = [()] * len(self.facts)
+        self.fact_direction = [None] * len(self.facts)
         # What each figure counts: its measure and the words of its mention ("camas con
         # ventilador").
         self.fact_head = [frozenset(terms(" ".join(
@@ -155,6 +157,10 @@ class Corpus:
                 right = min(stops) if stops else right
                 self.fact_local[i] = frozenset(terms(text[left:right]))
                 own = rates(fold(text[left:right]))
+                # A gain or a loss: said up to the figure's noun ("se eliminaron 31 mil
+                # puestos y se crearon 5 mil"), else after it ("31 mil puestos se perdieron").
+                self.fact_direction[i] = direction(fold(text[left:max(f.end, left)])) \
+                    or direction(fold(text[f.end:right]))
                 self.fact_rates[i] = own if any(r in TIME_RATES for r in own) else (
                     *own, *lead)
 

@@ -160,6 +160,23 @@ def rates(folded: str) -> tuple[str, ...]:
     return tuple(name for name, rx in RATES.items() if rx.search(folded))
 
 
+# The direction a question asks or a figure's clause states: a gain ("se crearon", "un
+# incremento de") or a loss ("se eliminaron", "la pérdida de"). "Creo que" is a belief, "al
+# cierre de" a date and "Baja California" a state: none of them is a direction.
+_GAIN = re.compile(r"\b(?:se\s+creo|crea(?:ro)?n|cread[oa]s?|crear(?:a|an|on)?|creacion|generad[oa]s?"
+                   r"|gener(?:o|aron|ar|an|a)|generacion|aument\w*|increment\w*|crec\w*"
+                   r"|gan(?:o|aron|ancias?)|agreg(?:o|aron|ad[oa]s)|sum(?:o|aron|ar)|nuev[oa]s)\b")
+_LOSS = re.compile(r"\b(?:elimin\w+|perd\w*|pierd\w*|cay(?:o|eron)|caida|disminu\w+|reduj\w+"
+                   r"|reduc\w+|baj(?:o|aron|as)|recort\w+|destru\w+|decrec\w+|cerr(?:o|aron)"
+                   r"|cerrad[oa]s|cancel\w+|restar\w*)\b")
+
+
+def direction(folded: str) -> str | None:
+    """"gain" or "loss" when ``folded`` states one of them and not the other, else None."""
+    gain, loss = bool(_GAIN.search(folded)), bool(_LOSS.search(folded))
+    return None if gain == loss else ("gain" if gain else "loss")
+
+
 # -- totals, comparisons, changes, extremes (read by assistant.analysis) --
 TOTAL = re.compile(r"\ben\s+total\b|\bsumando\b|\bsumad[oa]s\b|\ben\s+suma\b"
                    r"|\bentre\s+tod[oa]s\b|\ben\s+conjunto\b")

@@ -14,6 +14,7 @@ from assistant.intent import (
     SOURCE_REF,
     TIME_RATES,
     answer_type_words,
+    direction,
     intent_of,
 )
 from assistant.intent import cues as question_cues
@@ -76,6 +77,8 @@ class Query:
             change itself, an amount of money; amount: "¿de cuánto es ...?" (money or a share);
             how_much: "¿cuánto presupuesto ...?", money within two words of "cuánto" (no count);
             rates: "al año", "diario", "en promedio" ... the figure must be stated per the same.
+            direction: "gain" ("¿cuántos empleos se crearon?") or "loss" ("... se perdieron?"):
+                a figure stated as the other one is another figure.
         answered: figures already given in the same question ("¿cuánto sumaban los ingresos y
             cuánto los egresos?"), as (source, offset of the figure): never the answer again.
         said_start, said_end: the date of the statement the question names ("según el informe
@@ -119,6 +122,7 @@ class Query:
     how_much: bool = False
     amount: bool = False
     rates: tuple[str, ...] = ()
+    direction: str | None = None
     answered: frozenset[tuple[str, int]] = frozenset()
     said_start: str | None = None
     said_end: str | None = None
@@ -372,6 +376,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         how_much=flags_["how_much"],
         amount=flags_["amount"],
         rates=question_rates(folded),
+        direction=direction(folded),
     )
 
 

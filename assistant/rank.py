@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from assistant.corpus import norm_no
 from assistant.query import Query
-from assistant.terms import derivations, prefix, term
+from assistant.terms import derivations, prefix, synonyms, term
 from index.dates import find_times, with_year
 from index.fold import fold
 from index.scope import find_places, places
@@ -226,6 +226,10 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             if q.rates and not set(q.rates) <= set(corpus.fact_rates[i]):
                 score *= w.rate_missing
                 reasons.append("sin " + ",".join(q.rates))
+            if q.direction and corpus.fact_direction[i] not in (None, q.direction):
+                # "¿cuántos empleos se crearon?" and "se eliminaron 34 mil empleos".
+                score *= w.direction_other
+                reasons.append("sentido contrario")
             if float(f.value) in q.stated:
                 score *= w.stated_in_question
                 reasons.append("cifra de la pregunta")
@@ -239,7 +243,9 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                         reasons.append("cuenta otra cosa de " + q.head)
                 elif _related(q.head, corpus.fact_head[i]) or (
                         q.head in corpus.fact_local[i]
-                        and corpus.fact_head[i] <= _GENERIC_HEADS):
+                        and corpus.fact_head[i] <= _GENERIC_HEADS) or (
+                        synonyms().get(q.head, frozenset()) & corpus.fact_noun[i]):
+                    # "¿cuántos empleos?" and "84,857 puestos": a near-synonym is near.
                     score *= w.head_near
                 elif q.head in corpus.fact_local[i]:
                     # "vacunas ... a los menores de 5 años": the figure counts another noun.

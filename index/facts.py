@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 40
+EXTRACTOR = 41
 _DATA = Path(__file__).with_name("data")
 
 
@@ -686,9 +686,9 @@ def _event_key(event: Event) -> tuple[int | None, str, str]:
 _Spanned = TypeVar("_Spanned", TimeExpr, Event)
 
 
-# Pronouns only: "de estos 16 estados" names its own noun.
+# Pronouns only: "de estos 16 estados" names its own noun; "de los cuales 4.5 viven" does not.
 _POINTS_BACK_AFTER = re.compile(r"\s+de\s+(?:ellos|ellas)\b")
-_POINTS_BACK_BEFORE = re.compile(r"\bde\s+(?:ellos|ellas)\s*,?\s*$"
+_POINTS_BACK_BEFORE = re.compile(r"\bde\s+(?:ellos|ellas|(?:los|las)\s+cuales)\s*,?\s*$"
                                  r"|\bde\s+(?:estos|estas|esos|esas)\s*,\s*$")
 
 
@@ -730,8 +730,11 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         if ref is not None and (head is None or not draft.explicit or (
                 " " not in head and fold(head).endswith(("an", "en")))):
             # ... unless it names its own noun («De ellos, 300 enfermeras»); a verb in the
-            # present («De ellas, 61 hablan …») is no noun.
-            head, qualifier = ref
+            # present («De ellas, 61 hablan …») is no noun. What it says of the part («de las
+            # cuales 2 mil serán para urgencias») is its own.
+            of_part = draft.head is None and draft.qualifier is not None \
+                and not _POINTS_BACK_AFTER.match(folded, m.end)  # "Tres de ellos": the pointer
+            head, qualifier = ref[0], (draft.qualifier if of_part else ref[1])
         elif head is None:
             prefix = _words(text, s_start, m.start)
             before = _read_before(m, prefix, lex, text)

@@ -49,6 +49,7 @@ class MatchWeights:
     money_unmatched: float = 0.75
     money_unasked: float = 0.8
     count_for_amount: float = 0.75  # a count for "¿de cuánto es ...?"
+    direction_other: float = 0.5  # a loss for a question about a gain, or the reverse
     rate_missing: float = 0.8  # "¿cuántos al año?" and the figure is not stated per year
     goal_unasked: float = 0.805  # a goal when the question asks what was done
     done_when_goal: float = 0.85

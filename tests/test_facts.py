@@ -189,6 +189,12 @@ def test_every_span_is_exact(name: str) -> None:
     ("Y en el caso del programa rural son ocho.", [(8, "cifra", None)]),
     ("En el país las clínicas son 40 y en el caso de Oaxaca son ocho.",
      [(40, "clínicas", None), (8, "clínicas", None)]),
+    # "de los cuales N" is a part of what the figure before counts; what is said of the part
+    # is its own.
+    ("Se contrataron 900 enfermeras, de las cuales 300 trabajan en Oaxaca.",
+     [(900, "enfermeras", None), (300, "enfermeras", None)]),
+    ("Se abrirán 10 mil plazas, de las cuales 2 mil serán para urgencias.",
+     [(10_000, "plazas", None), (2_000, "plazas", "urgencias")]),
 ])
 def test_unseen_phrasings(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert triples(facts_of(text)) == expected

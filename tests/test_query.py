@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.intent import direction
 from assistant.query import parse
 from assistant.terms import term
 from assistant.vocab import Vocabulary, build_vocabulary, stem
 from index.errors import QuestionError
+from index.fold import fold
 from index.store import Store
 
 
@@ -276,3 +278,18 @@ def test_a_statement_matches_texts_of_its_date(vocab: Vocabulary) -> None:
     assert q.said_on("2024-10-21") and q.said_on("2019-10-21")
     assert q.said_on("2024-10-22") is False and q.said_on(None) is None
     assert parse("¿cuántas camas?", vocab).said_on("2024-10-21") is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("¿Cuántos empleos se crearon en 2023?", "gain"),
+    ("¿cuántas plazas nuevas hubo?", "gain"),
+    ("¿En cuánto aumentó el salario?", "gain"),
+    ("¿Cuántos puestos se perdieron en junio?", "loss"),
+    ("¿Cuántas guarderías cerraron?", "loss"),
+    ("se registró una caída de 30 mil puestos", "loss"),
+    ("Creo que son 40 camas", None),  # a belief, not a creation
+    ("Al cierre de junio eran 300 en Baja California", None),  # a date and a state
+    ("se crearon 10 y se perdieron 4", None),  # both: no one direction
+])
+def test_the_direction_a_text_states(text: str, expected: str | None) -> None:
+    assert direction(fold(text)) == expected

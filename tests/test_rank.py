@@ -8,6 +8,7 @@ import pytest
 
 from assistant.chain import Assistant
 from assistant.intent import intent_of
+from assistant.types import Answer
 from index.fold import fold
 from index.ingest import ingest
 from index.settings import Settings
@@ -392,6 +393,17 @@ def test_intents(question: str, intent: str) -> None:
     assert intent_of(fold(question), numeric=False) == intent
 
 
+def _ask(tmp_path: Path, texts: dict[str, str], question: str) -> Answer:
+    """The answer to ``question`` over an index of ``texts`` (file name → text)."""
+    folder = tmp_path / "t"
+    folder.mkdir()
+    for name, text in texts.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    ingest([folder], settings)
+    return Assistant(settings).ask(question)
+
+
 def _one_text_index(tmp_path: Path) -> tuple[Path, Settings]:
     """An index of one short text, and the folder it was read from."""
     folder = tmp_path / "t"
@@ -532,13 +544,8 @@ def test_a_second_text_stating_the_same_figure_is_cited_too(tmp_path: Path) -> N
 ])
 def test_how_much_money_is_never_a_count(tmp_path: Path, question: str,
                                          value: int | None) -> None:
-    folder = tmp_path / "t"
-    folder.mkdir()
-    (folder / "a.txt").write_text("En 2020 se aprobaron 4 mil 200 plazas para las clínicas "
-                                  "rurales de la región.\n", encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data", embedder="use")
-    ingest([folder], settings)
-    answer = Assistant(settings).ask(question)
+    answer = _ask(tmp_path, {"a.txt": "En 2020 se aprobaron 4 mil 200 plazas para las clínicas "
+                             "rurales de la región.\n"}, question)
     assert (answer.values[:1] or [None]) == [value], answer.text
 
 
@@ -575,14 +582,35 @@ def test_a_subtype_named_by_contra(tmp_path: Path, question: str, value: int | N
 def test_a_figure_that_names_no_noun_counts_the_sentence_befores(tmp_path: Path,
                                                                  text: str) -> None:
     # The question's words are all in the sentence before the figure, none in its own.
-    folder = tmp_path / "t"
-    folder.mkdir()
-    (folder / "a.txt").write_text(text, encoding="utf-8")
-    (folder / "b.txt").write_text("En los albergues de la sierra trabajan 12 cocineras y "
-                                  "se sirven 300 comidas.\n", encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data", embedder="use")
-    ingest([folder], settings)
-    answer = Assistant(settings).ask("¿Cuántas lavanderías comunitarias hay en los albergues?")
+    answer = _ask(tmp_path, {"a.txt": text, "b.txt": "En los albergues de la sierra trabajan "
+                             "12 cocineras y se sirven 300 comidas.\n"},
+                  "¿Cuántas lavanderías comunitarias hay en los albergues?")
     assert answer.values[:1] == [75], answer.text
     # What the figure counts is quoted with it.
     assert "lavanderías comunitarias" in answer.citations[0].quote
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuántos puestos de trabajo se crearon en junio?", 5200),
+    ("¿Cuántos puestos se generaron en junio?", 5200),
+    ("¿Cuántos puestos de trabajo se perdieron en junio?", 31400),
+    ("¿Cuántos empleos se eliminaron en junio?", 31400),
+])
+def test_a_loss_does_not_answer_for_a_gain(tmp_path: Path, question: str, value: int) -> None:
+    answer = _ask(tmp_path, {"a.txt": "Reporte de empleo de junio.\nEn junio se eliminaron 31 "
+                             "mil 400 puestos temporales y se crearon 5 mil 200 empleos "
+                             "permanentes.\n"}, question)
+    assert answer.values[:1] == [value], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuántos empleos ofreció la feria?",
+    "¿Cuántos trabajos ofreció la feria de empleo?",
+])
+def test_a_near_synonym_of_the_asked_noun_is_what_it_counts(tmp_path: Path,
+                                                            question: str) -> None:
+    # "empleos" asked, "puestos" written: the 120 companies are near the asked word, but
+    # count another thing.
+    answer = _ask(tmp_path, {"a.txt": "La feria de empleo reunió a 120 empresas y ofreció 2 mil "
+                             "300 puestos.\n"}, question)
+    assert answer.values[:1] == [2300], answer.text
