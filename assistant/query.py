@@ -71,7 +71,8 @@ class Query:
             kinds: matching terms of the words the lexicon knows as kinds ("córnea",
                 "familiares"), told apart before stemming ("especialidad", not "especialistas").
             names: proper names the question gives ("Mapastepec", "Culiacán"): a figure from a
-                text that names none of them is another place's or unit's.
+                text that names none of them is another place's or unit's; name_terms: the
+                same as matching terms (a text that names them meets them anywhere).
         places: states the question names (a figure of another place never answers it).
         goal, baseline, change, money: it asks for a plan, the situation before a change, the
             change itself, an amount of money; amount: "¿de cuánto es ...?" (money or a share);
@@ -114,6 +115,7 @@ class Query:
     asked_phrase: frozenset[str] = frozenset()
     kinds: frozenset[str] = frozenset()
     names: frozenset[str] = frozenset()
+    name_terms: frozenset[str] = frozenset()
     places: tuple[str, ...] = ()
     goal: bool = False
     baseline: bool = False
@@ -181,19 +183,18 @@ def _asked_phrases(topic: str, originals: dict[str, str], keys: tuple[str, ...],
     return frozenset(out)
 
 
-def _names(text: str, vocab_places: set[str]) -> frozenset[str]:
-    """Stems (``assistant.vocab.stem``, as ``Corpus.bulletin_stems``) of the proper names in a
-    question ("el Hospital Rural de Mapastepec" → "mapastepec"): capitalised words that are no
-    Spanish word, no acronym and no state, after the question's first word ("Agua Prieta" is
-    two Spanish words and is not caught)."""
-    out: set[str] = set()
+def _names(text: str, vocab_places: set[str]) -> list[str]:
+    """The proper names in a question, folded ("el Hospital Rural de Mapastepec" →
+    "mapastepec"): capitalised words that are no Spanish word, no acronym and no state, after
+    the question's first word ("Agua Prieta" is two Spanish words and is not caught)."""
+    out: list[str] = []
     for m in re.finditer(r"(?<=[\s(«\"'])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})\b", text):
         word = m.group(1)
         folded = fold(word)
         if folded in vocab_places or known(word):
             continue
-        out.add(stem(folded))
-    return frozenset(out)
+        out.append(folded)
+    return out
 
 
 def _list_flags(folded: str) -> dict[str, str]:
@@ -335,8 +336,14 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         wh = "cuando"  # "¿en qué fechas...?" asks when
     event = events[0] if events else None
     content, content_verbs = _content(topic, originals, vocab)
+    head = _head(folded, vocab)
+    if head is not None and head not in content and head in _COUNTED_UNITS:
+        # "¿cuántos días llevaba …?", "¿cuántos años tiene …?": a unit of time the question
+        # counts is what it asks about, not a time word to pass over.
+        content = (head, *content)
     flags_ = question_cues(folded)
     places = tuple(dict.fromkeys(name for _, _, name in find_places(folded, strict=False)))
+    names = _names(text, {w for name in places for w in fold(name).split()})
     return Query(
         text=text,
         terms=tuple(terms),
@@ -357,7 +364,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         phrases=_phrases(folded),
         intent="figure" if number is not None else intent_of(folded, numeric),
         years=tuple(dict.fromkeys(years)),
-        head=_head(folded, vocab),
+        head=head,
         head_mod=_head_mod(folded, vocab),
         stated=tuple(float(m.value) for m in find_numbers(text, [(t.start, t.end) for t in times])),
         said_start=said.period_start if said else None,
@@ -367,7 +374,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         type_terms=frozenset(term(w) for w in answer_type_words(folded)),
         asked_phrase=_asked_phrases(topic, originals, keys, vocab),
         kinds=frozenset(kinds),
-        names=_names(text, {w for name in places for w in fold(name).split()}),
+        names=frozenset(stem(w) for w in names),
+        name_terms=frozenset(term(w) for w in names),
         places=places,
         goal=flags_["goal"],
         baseline=flags_["baseline"],
@@ -383,6 +391,9 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
 # "¿qué número de créditos ...?", "¿cuál es la meta de empresas ...?": the noun counted.
 _NUMBER_OF = re.compile(r"\b(?:numero|cantidad|total|meta|cifra)\s+(?:de|del)\s+(?:los\s+|las\s+)?"
                         r"([a-z]{3,})(?:\s+([a-z]{3,}))?")
+
+
+_COUNTED_UNITS = frozenset(term(w) for w in ("dias", "anos", "meses", "semanas", "horas"))
 
 
 def _head(folded: str, vocab: Vocabulary) -> str | None:

@@ -187,6 +187,9 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
         if not corpus.sentence_facts.get(s):
             continue
         prev, nxt = index.neighbours(s)
+        # "según Zoé Robledo", "en Mapastepec": a proper name is met by the text that names
+        # it (a speaker's heading, a dateline), not only near the figure.
+        names_met = q.name_terms & index.source_bags[source] if q.name_terms else frozenset()
         folded = corpus.folded(source)
         sentence_text = folded[index.sentences[s][1]:index.sentences[s][2]]
         context = [(index.bags[s], w.sentence)]
@@ -204,6 +207,8 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             zones = [(corpus.fact_head[i], 1.0), (corpus.fact_local[i], w.local), *context]
             if prev is not None and f.measure in BARE_MEASURES:
                 zones.append((index.bags[prev], w.sentence))  # its noun is the one before's
+            if names_met:
+                zones.append((names_met, w.name_in_text))
             lex, missing = coverage(q, zones, corpus, w, weighted)
             reasons = [f"términos {lex:.2f}"]
             score = lex

@@ -23,7 +23,7 @@ from index.events import Event, find_events
 from index.fold import fold
 from index.lexicon import Lexicon, lexicon
 from index.numbers import NUMBER_WORDS, NumberMention, find_numbers
-from index.scope import figure_scope, opens_next
+from index.scope import figure_scope, in_relative_aside, opens_next
 from index.types import BARE_MEASURES, Bulletin, Fact
 
 # "beneficiará a 1.5 millones", "atendemos a más de 2 millones": people, whatever came before.
@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 41
+EXTRACTOR = 42
 _DATA = Path(__file__).with_name("data")
 
 
@@ -62,6 +62,9 @@ _CLAUSE_STOPS = {"que", "se", "lo", "cual", "cuales", "cuyo", "cuya", "donde", "
                  "frente", "versus", "vs"}
 # Where a noun phrase read backwards from a figure ends.
 _PHRASE_STOPS = _CLAUSE_STOPS | _ADVERBS
+# Spans of time, and the most of each a figure that repeats the unit could count.
+_DURATIONS = {"anos": 150, "meses": 600, "semanas": 1000, "dias": 1000, "horas": 5000,
+              "minutos": 10_000}
 _COUNT_NOUNS = {"numero", "total", "cifra", "cantidad", "suma", "monto"}
 _ADJ_SUFFIXES = ("ico", "ica", "icos", "icas", "ivo", "iva", "ivos", "ivas", "ario", "aria",
                  "arios", "arias", "oso", "osa", "osos", "osas")
@@ -753,8 +756,11 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                 # "en 80 hospitales se dispusieron camas hasta llegar a un número de 893": a noun
                 # named since the last figure is what the bare one counts.
                 head, qualifier = nearer, draft.qualifier
-            elif antecedent is not None:
-                # "610 trasplantes renales ... y 355": a bare figure repeats the whole noun.
+            elif antecedent is not None and m.value <= _DURATIONS.get(fold(antecedent[0]),
+                                                                      m.value):
+                # "610 trasplantes renales ... y 355": a bare figure repeats the whole noun
+                # (a span of time only when the figure could be one: "dura 14 días, pero se
+                # pagan 11", not "que nació hace 40 años, atiende a 12 millones").
                 head = antecedent[0]
                 if draft.qualifier is None:
                     qualifier = antecedent[1]
@@ -788,8 +794,10 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         event = _pick(events, m.start) if events else (ctx.event if not periods else None)
         local = (mentions[idx - 1].end if idx else s_start,
                  nxt.start if nxt is not None else s_end)
-        own = [t for t in periods if not m.start <= t.start < local[1]
-               or not opens_next(folded, m.end, t.start, t.end, local[1], s_end)]
+        own = [t for t in periods if (not m.start <= t.start < local[1]
+                                      or not opens_next(folded, m.end, t.start, t.end,
+                                                        local[1], s_end))
+               and not in_relative_aside(folded, s_start, t.start, t.end, m.start)]
         if own:
             # "8 mil 704 plazas; para el año 2020 se crearán otras 10 mil": a period that opens
             # the next figure's clause is that figure's, not this one's.

@@ -256,6 +256,19 @@ def _opening_place(folded: str, s_start: int, s_end: int, v_start: int) -> tuple
     return s_start + a, s_start + b
 
 
+_RELATIVE_OPENING = re.compile(r"\s*(?:que|quien|quienes|(?:el|la|los|las)\s+cual(?:es)?|donde)\b")
+
+
+def in_relative_aside(folded: str, s_start: int, t_start: int, t_end: int,
+                       v_start: int) -> bool:
+    """The time phrase at ``t_start`` is inside a relative clause set off by commas before the
+    figure ("El programa, que nació hace 40 años, atiende a 12 millones"): the clause's
+    time, not the figure's."""
+    opened = folded.rfind(",", s_start, t_start)
+    return opened >= 0 and "," in folded[t_end:v_start] \
+        and bool(_RELATIVE_OPENING.match(folded, opened + 1, t_start))
+
+
 def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple[int, int],
                  times: list[TimeExpr], text_year: int | None,
                  local: tuple[int, int] | None = None) -> Scope:
@@ -280,7 +293,8 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
         markers += [(s_start + a, s_start + b, text_year + off, True)
                     for a, b, off in relative_times(folded[s_start:s_end])]
     l_start, l_end = local or (c_start, c_end)
-    before = [m for m in markers if m[1] <= v_start]
+    before = [m for m in markers if m[1] <= v_start
+              and not in_relative_aside(folded, s_start, m[0], m[1], v_start)]
     # A phrase after the figure is its own only before the next figure ("antes se hacían 10 o
     # 12 brigadas, el año pasado hicimos 40": the phrase is the 40's).
     after = [m for m in markers

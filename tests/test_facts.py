@@ -195,6 +195,10 @@ def test_every_span_is_exact(name: str) -> None:
      [(900, "enfermeras", None), (300, "enfermeras", None)]),
     ("Se abrirán 10 mil plazas, de las cuales 2 mil serán para urgencias.",
      [(10_000, "plazas", None), (2_000, "plazas", "urgencias")]),
+    # A span of time is repeated only by a figure that could be one.
+    ("El permiso es de 14 días, pero se pagan 11.", [(14, "días", None), (11, "días", None)]),
+    ("La red, que cumple 30 años, atiende a 2 millones.",
+     [(30, "años", None), (2_000_000, "cifra", None)]),
 ])
 def test_unseen_phrasings(text: str, expected: list[tuple[int, str, str | None]]) -> None:
     assert triples(facts_of(text)) == expected
@@ -261,3 +265,14 @@ def test_not_figures() -> None:
             "o a la línea 800 623 2323. Por primera vez, la 3ª Jornada del 10 al 12 de mayo "
             "atendió casos de COVID-19 a las 10:30 horas.")
     assert facts_of(text) == []
+
+
+@pytest.mark.parametrize("text, year", [
+    ("El hospital, que abrió en 1990, atiende a 300 mil personas.", 2021),
+    ("El programa, que nació hace 40 años, atiende a 12 millones de personas.", 2021),
+    ("La clínica, donde en 2015 se operaron 20 pacientes, atiende hoy a 900 personas.", 2021),
+    # Not set off as an aside: the time is the figure's.
+    ("En 2015 la clínica atendió a 900 personas.", 2015),
+])
+def test_the_time_of_a_relative_aside_is_not_the_figures(text: str, year: int) -> None:
+    assert facts_of(text, "2021-05-04")[-1].year == year

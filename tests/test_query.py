@@ -293,3 +293,15 @@ def test_a_statement_matches_texts_of_its_date(vocab: Vocabulary) -> None:
 ])
 def test_the_direction_a_text_states(text: str, expected: str | None) -> None:
     assert direction(fold(text)) == expected
+
+
+@pytest.mark.parametrize("question, unit, counted", [
+    ("¿Cuántos días llevaba la directora en el cargo?", "dias", True),
+    ("¿Cuántos años tiene el hospital rural?", "años", True),
+    ("¿Cuántos meses duró la obra?", "meses", True),
+    # A time word that is not what the question counts is passed over.
+    ("¿Cuántas cirugías se hicieron en los últimos años?", "años", False),
+])
+def test_a_counted_unit_of_time_is_a_content_term(vocab: Vocabulary, question: str,
+                                                  unit: str, counted: bool) -> None:
+    assert (term(fold(unit)) in parse(question, vocab).content) is counted

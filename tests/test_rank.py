@@ -614,3 +614,21 @@ def test_a_near_synonym_of_the_asked_noun_is_what_it_counts(tmp_path: Path,
     answer = _ask(tmp_path, {"a.txt": "La feria de empleo reunió a 120 empresas y ofreció 2 mil "
                              "300 puestos.\n"}, question)
     assert answer.values[:1] == [2300], answer.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuántos días llevaba Begoña Quiroz Tello como directora?", 90),
+    ("Según la directora Begoña Quiroz Tello, ¿cuántos quirófanos se reabrieron?", 3),
+    ("¿Cuántos años tiene el hospital que dirige Begoña Quiroz Tello?", 26),
+])
+def test_a_name_the_text_gives_once_is_met_by_all_its_figures(tmp_path: Path, question: str,
+                                                               value: int) -> None:
+    # The speaker is named in the heading only; her figures are in the sentences after it.
+    answer = _ask(tmp_path, {"a.txt": (
+        "BEGOÑA QUIROZ TELLO, DIRECTORA DEL HOSPITAL REGIONAL\n"
+        "Muchas gracias a todas y a todos por venir.\n"
+        "Hoy cumplo 90 días al frente de esta unidad. Desde entonces se reabrieron 3 "
+        "quirófanos. Este hospital tiene 26 años y sigue de pie.\n"),
+        "b.txt": "La clínica de la costa reabrió 12 quirófanos en 2019 y cumple 40 años.\n"},
+        question)
+    assert answer.values[:1] == [value], answer.text
