@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 42
+EXTRACTOR = 43
 _DATA = Path(__file__).with_name("data")
 
 
@@ -828,6 +828,11 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             fact_year = scope.year
             if p is None or p.kind != "year_to_date" or p.year != scope.year:
                 p = None  # "en lo que va del año" keeps its days, resolved above
+        if scope.modality == "realizado" and year is not None and scope.time_phrase \
+                and scope.year is not None and scope.year > year and fact_year == scope.year:
+            # "pasar el próximo año 2020 … a 64 mil cirugías" in a text of 2019: what a text
+            # says of a later year, in the figure's own time phrase, cannot have been done yet.
+            scope = replace(scope, modality="meta")
         out.append(Fact(
             source=bulletin.source,
             measure=measure,

@@ -276,3 +276,15 @@ def test_not_figures() -> None:
 ])
 def test_the_time_of_a_relative_aside_is_not_the_figures(text: str, year: int) -> None:
     assert facts_of(text, "2021-05-04")[-1].year == year
+
+
+@pytest.mark.parametrize("text, modality", [
+    # The figure's own time phrase is after the text's date: a plan, whatever the verb.
+    ("El reto es pasar en el año 2026, con la segunda etapa, a 400 camas.", "meta"),
+    ("En 2026, con la nueva torre, son 400 camas en total.", "meta"),
+    ("En 2024, con la nueva torre, fueron 400 camas en total.", "realizado"),
+    # A year carried from an earlier sentence is no phrase of the figure's own.
+    ("El plan de 2026 ya se presentó. Hoy hay 400 camas.", "realizado"),
+])
+def test_a_figure_of_a_later_year_than_its_text_is_a_plan(text: str, modality: str) -> None:
+    assert facts_of(text, "2025-03-10")[-1].modality == modality
