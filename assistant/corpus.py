@@ -36,6 +36,9 @@ _LEANS_BACK = re.compile(
     r"|(?:esta|esa|dicha)\s+cifra|de\s+(?:ellos|ellas|estos|estas|esos|esas)"
     r"|(?:estos|estas|esos|esas)\s+(?!(?:ultim|proxim|primer)[oa]s\s+)"
     r"(?!anos\b|meses\b|dias\b|semanas\b))\b")  # "Estos últimos años": a time, not a referent
+# What joins the figures of a list: "136 consultas, tres cirugías y más de 400 estudios".
+_LIST_LINK = re.compile(r"\s*(?:,|;)?\s*(?:y|e)?\s*(?:mas\s+de|cerca\s+de|casi|unos|unas"
+                        r"|alrededor\s+de)?\s*")
 _SHORT = 40  # characters: "Llevamos 120." says nothing without the sentence before
 
 
@@ -161,8 +164,15 @@ class Corpus:
                 # puestos y se crearon 5 mil"), else after it ("31 mil puestos se perdieron").
                 self.fact_direction[i] = direction(fold(text[left:max(f.end, left)])) \
                     or direction(fold(text[f.end:right]))
+                carried = lead
+                if k and _LIST_LINK.fullmatch(fold(text[self.facts[members[k - 1]].end:
+                                                        f.value_start])):
+                    # "se otorgan al día 136 consultas, tres cirugías, … y 20 estudios": a
+                    # rate reaches along a list of figures.
+                    carried = tuple(r for r in self.fact_rates[members[k - 1]]
+                                    if r in TIME_RATES) or lead
                 self.fact_rates[i] = own if any(r in TIME_RATES for r in own) else (
-                    *own, *lead)
+                    *own, *carried)
 
     def folded(self, source: str) -> str:
         """The folded text of ``source`` (cached)."""

@@ -98,7 +98,9 @@ SAID_ON = re.compile(
 RATES = {
     "año": re.compile(r"\b(?:al|por|cada|en\s+un)\s+ano\b|\banual(?:es|mente)?\b"
                       r"|\btodos\s+los\s+anos\b"),
-    "día": re.compile(r"\b(?:al|por|cada|en\s+un)\s+dia\b|\bdiari[oa]s?\b"
+    # "al día de hoy", "al día siguiente" are dates, not rates.
+    "día": re.compile(r"\b(?:al|por|cada|en\s+un)\s+dia\b(?!\s+(?:de\s+hoy|siguiente|de\s+la\s+fecha))"
+                      r"|\bdiari[oa]s?\b"
                       r"|\btodos\s+los\s+dias\b|\bdiariamente\b"),
     "mes": re.compile(r"\b(?:al|por|cada|en\s+un)\s+mes\b|\bmensual(?:es|mente)?\b"
                       r"|\btodos\s+los\s+meses\b"),

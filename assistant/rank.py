@@ -265,8 +265,16 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 else:
                     score *= w.head_absent
                     reasons.append("no habla de " + q.head)
-            if q.head_mod and not _near(q.head_mod, corpus.fact_head[i], corpus.fact_local[i],
-                                        index.bags[s]):
+            own_mod = corpus.fact_mod[i]
+            if q.head_mod and own_mod is not None and own_mod != q.head_mod \
+                    and own_mod not in q.content \
+                    and not _near(q.head_mod, corpus.fact_head[i]):
+                # "400 estudios de laboratorio y 20 estudios de rayos X": the figure names its
+                # own subtype; the asked one elsewhere in its sentence is another figure's.
+                score *= w.subtype_other
+                reasons.append(f"otro tipo ({own_mod})")
+            elif q.head_mod and not _near(q.head_mod, corpus.fact_head[i], corpus.fact_local[i],
+                                          index.bags[s]):
                 # "cuántas consultas de especialidad": the subtype must be in the figure's
                 # sentence; "consultas de medicina familiar" is another one.
                 mod = corpus.fact_mod[i]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.intent import direction
+from assistant.intent import direction, rates
 from assistant.query import parse
 from assistant.terms import term
 from assistant.vocab import Vocabulary, build_vocabulary, stem
@@ -305,3 +305,13 @@ def test_the_direction_a_text_states(text: str, expected: str | None) -> None:
 def test_a_counted_unit_of_time_is_a_content_term(vocab: Vocabulary, question: str,
                                                   unit: str, counted: bool) -> None:
     assert (term(fold(unit)) in parse(question, vocab).content) is counted
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("se otorgan al día 90 consultas", ("día",)),
+    ("se aplican 300 vacunas diarias", ("día",)),
+    ("alcanzando al día de hoy una ocupación del 88 %", ()),
+    ("y al día siguiente se abrió la clínica", ()),
+])
+def test_a_date_is_no_rate(text: str, expected: tuple[str, ...]) -> None:
+    assert rates(fold(text)) == expected

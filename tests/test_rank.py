@@ -632,3 +632,20 @@ def test_a_name_the_text_gives_once_is_met_by_all_its_figures(tmp_path: Path, qu
         "b.txt": "La clínica de la costa reabrió 12 quirófanos en 2019 y cumple 40 años.\n"},
         question)
     assert answer.values[:1] == [value], answer.text
+
+
+_A_DAYS_WORK = ("El hospital tiene 30 camas y se otorgan al día 90 consultas, cinco cirugías, más "
+                "de 300 estudios de laboratorio y 15 estudios de ultrasonido, alcanzando al día "
+                "de hoy una ocupación del 88 por ciento.\n")
+
+
+@pytest.mark.parametrize("question, value", [
+    # A rate said once reaches along the list; "al día de hoy" is a date, not a rate.
+    ("¿Cuántos estudios de laboratorio se hacen al día?", 300),
+    ("¿Cuántos estudios de ultrasonido se hacen diariamente?", 15),
+    ("¿Cuántas cirugías se hacen cada día en el hospital?", 5),
+])
+def test_a_rate_reaches_along_a_list_and_each_figure_keeps_its_subtype(
+        tmp_path: Path, question: str, value: int) -> None:
+    answer = _ask(tmp_path, {"a.txt": _A_DAYS_WORK}, question)
+    assert answer.values[:1] == [value], answer.text
