@@ -326,10 +326,12 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     # "el número de trasplantes" asks for a figure; "el número para informes" for a phone.
     numeric = any(w in cues for w in raw_words) or "%" in text or bool(
         re.search(r"\bpor\s*ciento\b|" + NUMBER_OF + r"(?!telefono)", folded))
-    # "¿Qué avance llevaba la campaña?", "¿cuál era la proporción …?": a share, as "%" is.
+    # "¿Qué avance llevaba la campaña?", "¿cuál era la proporción …?", "¿qué nivel de
+    # ocupación …?": a share, as "%" is.
     percent = any(w in words()["percent_cues"] for w in raw_words) or "%" in text or bool(
         re.search(r"\bpor\s*ciento\b|\b(?:que|cual\s+(?:es|era|fue)\s+(?:el|la))\s+"
-                  r"(?:avance|proporcion)\b", folded))
+                  r"(?:(?:nivel|grado|indice)\s+de\s+)?(?:avance|proporcion|tasa|ocupacion"
+                  r"|cobertura|cumplimiento)\b", folded))
     wh = next((w for w in raw_words if w in ("cuando", "donde", "quien", "quienes", "telefono",
                                               "cual", "cuales", "que", "como", "por")), None)
     if any(w in ("fecha", "fechas", "dia", "dias") for w in raw_words):
@@ -396,12 +398,22 @@ _NUMBER_OF = re.compile(r"\b(?:numero|cantidad|total|meta|cifra)\s+(?:de|del)\s+
 _COUNTED_UNITS = frozenset(term(w) for w in ("dias", "anos", "meses", "semanas", "horas"))
 
 
+_SHARE_OF = re.compile(r"\b(?:nivel|grado|indice|tasa|porcentaje|proporcion)\s+(?:de|del)\s+"
+                       r"(?:la\s+|el\s+)?([a-z]{4,}(?:cion|dad|miento|ura|ia))\b")
+
+
 def _head(folded: str, vocab: Vocabulary) -> str | None:
     """The counted noun of "¿cuántas camas ...?", "¿cuántos de los médicos ...?"."""
     m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?([a-z]{3,})(?:\s+([a-z]{3,}))?",
                   folded) or _NUMBER_OF.search(folded)
     if not m:
-        return None
+        # "¿qué nivel de ocupación …?", "la tasa de desempleo": a share of one thing, in the
+        # singular.
+        share = _SHARE_OF.search(folded)
+        if share is None or share.group(1) in stop_words():
+            return None
+        found = terms(share.group(1))
+        return found[0] if found else None
     word = m.group(1)
     if word in words()["prenominal"] and m.group(2):
         word = m.group(2)  # "cuántas de las nuevas plazas" counts plazas

@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 43
+EXTRACTOR = 44
 _DATA = Path(__file__).with_name("data")
 
 
@@ -380,7 +380,7 @@ def _noun_before_de(text: str, start: int) -> str | None:
     k = len(before) - 1
     while k >= 0 and (before[k].key in _DETERMINERS or before[k].key == "$"):
         k -= 1
-    if k >= 1 and before[k].key == "de" and before[k - 1].key[0].isalpha() and (
+    if k >= 1 and before[k].key in ("de", "del") and before[k - 1].key[0].isalpha() and (
             before[k - 1].key not in _CLAUSE_STOPS | _DETERMINERS | _COUNT_NOUNS) and not (
             before[k - 1].key.endswith("mente")):  # "actualmente de 102 pesos": an adverb
         return _display([before[k - 1]], text)

@@ -193,6 +193,8 @@ def test_every_span_is_exact(name: str) -> None:
     # is its own.
     ("Se contrataron 900 enfermeras, de las cuales 300 trabajan en Oaxaca.",
      [(900, "enfermeras", None), (300, "enfermeras", None)]),
+    # The noun before "del": "una ocupación del 87 por ciento".
+    ("El hospital tiene una ocupación del 87 por ciento.", [(87, "ocupación", None)]),
     ("Se abrirán 10 mil plazas, de las cuales 2 mil serán para urgencias.",
      [(10_000, "plazas", None), (2_000, "plazas", "urgencias")]),
     # A span of time is repeated only by a figure that could be one.

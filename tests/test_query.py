@@ -315,3 +315,17 @@ def test_a_counted_unit_of_time_is_a_content_term(vocab: Vocabulary, question: s
 ])
 def test_a_date_is_no_rate(text: str, expected: tuple[str, ...]) -> None:
     assert rates(fold(text)) == expected
+
+
+@pytest.mark.parametrize("question, percent, head", [
+    ("¿Qué nivel de ocupación tiene el hospital?", True, "ocupacion"),
+    ("¿Cuál es la tasa de ocupación hospitalaria?", True, "ocupacion"),
+    ("¿Qué cobertura de vacunación alcanzó la campaña?", True, None),
+    ("¿Qué grado de avance lleva la obra?", True, None),
+    ("¿Cuántas camas tiene el hospital?", False, "camas"),
+])
+def test_a_share_is_asked_by_its_noun(vocab: Vocabulary, question: str, percent: bool,
+                                      head: str | None) -> None:
+    q = parse(question, vocab)
+    assert (q.intent, q.percent) == ("figure", percent)
+    assert q.head == (term(head) if head else None)

@@ -649,3 +649,15 @@ def test_a_rate_reaches_along_a_list_and_each_figure_keeps_its_subtype(
         tmp_path: Path, question: str, value: int) -> None:
     answer = _ask(tmp_path, {"a.txt": _A_DAYS_WORK}, question)
     assert answer.values[:1] == [value], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "¿Qué nivel de ocupación tiene el hospital?",
+    "¿Qué ocupación tiene el hospital de la sierra?",
+    "¿Cuál es el grado de ocupación del hospital?",
+])
+def test_a_share_asked_without_percent_words(tmp_path: Path, question: str) -> None:
+    answer = _ask(tmp_path, {"a.txt": "El hospital de la sierra cuenta con 60 camas, con una "
+                             "ocupación del 87 por ciento, y con 40 médicos que atienden a 9 mil "
+                             "personas de la región.\n"}, question)
+    assert answer.values[:1] == [87], answer.text
