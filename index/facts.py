@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 44
+EXTRACTOR = 45
 _DATA = Path(__file__).with_name("data")
 
 
@@ -327,17 +327,23 @@ _OBJECT_PREPS = {"de", "del", "en", "para", "con", "por", "a", "al", "desde", "h
                  "entre", "sin", "durante", "hacia", "segun", "ante", "tras"}
 
 
+def _plural_noun(w: _Word, lex: Lexicon, text: str, participles: bool = False) -> bool:
+    """A lower-case plural that is no verb, adjective or function word, nor a participle
+    unless ``participles`` (where only a noun can stand: "de embarazadas de mil 76")."""
+    return (len(w.key) >= 4 and w.key.endswith("s") and w.key.isalpha()
+            and text[w.start].islower() and w.key not in _NOT_OBJECTS
+            and w.key not in _CLAUSE_STOPS | _DETERMINERS | _COUNT_NOUNS | _ADVERBS
+            and not _is_verb(w.key) and (participles or not w.key.endswith(_PARTICIPLES))
+            and not _is_adjective(w.key, lex) and not w.key.endswith(("mos", "ais", "eis")))
+
+
 def _object_between(words: list[_Word], lex: Lexicon, text: str) -> str | None:
     """The last plural noun in ``words`` that is not inside a prepositional phrase: what a bare
     figure after them counts ("se dispusieron camas para atender COVID hasta llegar a 893").
     Not after an article or a copula: "que son las potenciales" names no new thing."""
     for k in range(len(words) - 1, -1, -1):
         w = words[k]
-        if (len(w.key) >= 4 and w.key.endswith("s") and w.key.isalpha()
-                and text[w.start].islower() and w.key not in _NOT_OBJECTS
-                and w.key not in _CLAUSE_STOPS | _DETERMINERS and not _is_verb(w.key)
-                and not w.key.endswith(_PARTICIPLES) and not _is_adjective(w.key, lex)
-                and not w.key.endswith(("mos", "ais", "eis"))
+        if (_plural_noun(w, lex, text)
                 and (k == 0 or words[k - 1].key not in _OBJECT_PREPS | _DETERMINERS
                      | lex.copulas)):
             return _display([w], text)
@@ -374,17 +380,34 @@ def _partitive_noun(words: list[_Word], lex: Lexicon, text: str,
     return None
 
 
+# Adjectives of a change or a rate that stand between its noun and "de": "aumento anual de".
+_RATE_ADJECTIVES = {"anual", "mensual", "semanal", "diario", "diaria", "nominal", "real",
+                    "neto", "neta", "total", "promedio", "acumulado", "acumulada", "interanual"}
+
+
+_ABOVE = {"arriba", "abajo", "encima", "debajo"}
+
+
 def _noun_before_de(text: str, start: int) -> str | None:
     """The noun of "un ahorro de $1,200", "un aumento de 12 %": what a bare amount measures."""
     before = _words(text, max(0, start - 60), start)
     k = len(before) - 1
     while k >= 0 and (before[k].key in _DETERMINERS or before[k].key == "$"):
         k -= 1
-    if k >= 1 and before[k].key in ("de", "del") and before[k - 1].key[0].isalpha() and (
-            before[k - 1].key not in _CLAUSE_STOPS | _DETERMINERS | _COUNT_NOUNS) and not (
-            before[k - 1].key.endswith("mente")):  # "actualmente de 102 pesos": an adverb
-        return _display([before[k - 1]], text)
-    return None
+    if k < 1 or before[k].key not in ("de", "del"):
+        return None
+    j = k - 1
+    if j >= 2 and before[j].key in _APPROX_WORDS | _ABOVE and before[j - 1].key == "de":
+        j -= 2  # "un incremento de cerca del 22 %": the noun before how near
+    while j >= 1 and before[j].key in _RATE_ADJECTIVES:
+        j -= 1  # "un aumento nominal anual del 9.5 %": the noun before its adjectives
+    w = before[j]
+    if not w.key[0].isalpha() or w.key in _CLAUSE_STOPS | _DETERMINERS | _COUNT_NOUNS \
+            | _APPROX_WORDS | _RATE_ADJECTIVES | _ABOVE:
+        return None  # "cerca del 22 %", "arriba del 85 %": how near, not what
+    if w.key.endswith("mente") or text[w.end - 1] in "óé":
+        return None  # "actualmente de 102 pesos", "pasó del 57 %": an adverb, a verb
+    return _display([w], text)
 
 
 def _read_percent(mention: NumberMention, words: list[_Word], lex: Lexicon,
@@ -741,7 +764,12 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         elif head is None:
             prefix = _words(text, s_start, m.start)
             before = _read_before(m, prefix, lex, text)
-            if before is not None and before[0] is None and antecedent is not None:
+            if len(prefix) >= 2 and prefix[-1].key == "de" \
+                    and _plural_noun(prefix[-2], lex, text, participles=True):
+                # "una existencia de embarazadas de mil 76 de alto riesgo": the plural noun
+                # right before "de" is what the figure counts; what follows is its kind.
+                head, qualifier = _display([prefix[-2]], text), draft.qualifier
+            elif before is not None and before[0] is None and antecedent is not None:
                 head, qualifier = antecedent[0], before[1]
             elif before is not None and before[0] is not None and draft.qualifier is None:
                 head, qualifier = before

@@ -193,8 +193,17 @@ def test_every_span_is_exact(name: str) -> None:
     # is its own.
     ("Se contrataron 900 enfermeras, de las cuales 300 trabajan en Oaxaca.",
      [(900, "enfermeras", None), (300, "enfermeras", None)]),
-    # The noun before "del": "una ocupación del 87 por ciento".
+    # The noun before "del": "una ocupación del 87 por ciento", past its adjectives and how
+    # near; an adverb or a verb is no noun.
     ("El hospital tiene una ocupación del 87 por ciento.", [(87, "ocupación", None)]),
+    ("El salario tuvo un aumento nominal anual del 9.5 por ciento.", [(9.5, "aumento", None)]),
+    ("Es un incremento de cerca del 22 por ciento.", [(22, "incremento", None)]),
+    ("Tenemos una ocupación de arriba del 85 por ciento.", [(85, "ocupación", None)]),
+    ("Ya está cerca del 40 por ciento.", [(40, "porcentaje", None)]),
+    # A plural noun right before "de N" is what it counts, a participle too.
+    ("Hay una existencia de embarazadas de mil 76 de alto riesgo.",
+     [(1076, "embarazadas", "alto riesgo")]),
+    ("Hoy hay un registro de pacientes de 2 mil 40.", [(2040, "pacientes", None)]),
     ("Se abrirán 10 mil plazas, de las cuales 2 mil serán para urgencias.",
      [(10_000, "plazas", None), (2_000, "plazas", "urgencias")]),
     # A span of time is repeated only by a figure that could be one.
