@@ -407,6 +407,9 @@ def _head(folded: str, vocab: Vocabulary) -> str | None:
     m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?([a-z]{3,})(?:\s+([a-z]{3,}))?",
                   folded) or _NUMBER_OF.search(folded)
     if not m:
+        collective = re.search(r"\bcuant[oa]\s+(gente|personal)\b", folded)
+        if collective:
+            return term(collective.group(1))  # "¿a cuánta gente atiende?" counts people
         # "¿qué nivel de ocupación …?", "la tasa de desempleo": a share of one thing, in the
         # singular.
         share = _SHARE_OF.search(folded)

@@ -252,6 +252,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                         synonyms().get(q.head, frozenset()) & corpus.fact_noun[i]):
                     # "¿cuántos empleos?" and "84,857 puestos": a near-synonym is near.
                     score *= w.head_near
+                elif q.head in _PEOPLE_HEADS and not corpus.fact_noun[i] & _UNIT_NOUNS:
+                    # "¿cuánta gente trabajará en las plazas?", "¿cuántas personas integran el
+                    # equipo?": people are counted under many nouns.
+                    score *= w.head_missing
+                    reasons.append("no cuenta " + q.head)
                 elif q.head in corpus.fact_local[i]:
                     # "vacunas ... a los menores de 5 años": the figure counts another noun.
                     score *= w.head_other
@@ -437,6 +442,11 @@ def _asked_from(q: Query) -> str | None:
 
 
 _GENERIC_HEADS = frozenset(term(m) for m in BARE_MEASURES)
+_PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente"))
+# Units of measure: what they count is never people.
+_UNIT_NOUNS = frozenset(term(w) for w in (
+    "kilometros", "metros", "hectareas", "toneladas", "litros", "kilos", "pesos", "dolares",
+    "anos", "meses", "semanas", "dias", "horas", "minutos"))
 
 
 def _related(t: str, bag: frozenset[str]) -> bool:

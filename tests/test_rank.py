@@ -661,3 +661,15 @@ def test_a_share_asked_without_percent_words(tmp_path: Path, question: str) -> N
                              "ocupación del 87 por ciento, y con 40 médicos que atienden a 9 mil "
                              "personas de la región.\n"}, question)
     assert answer.values[:1] == [87], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "¿A cuánta gente atiende la brigada de salud de la sierra?",
+    "¿A cuánta gente da servicio la brigada de salud de la sierra?",
+])
+def test_a_collective_noun_counts_people(tmp_path: Path, question: str) -> None:
+    # The other figure's sentence holds more of the question's words, but counts no people.
+    answer = _ask(tmp_path, {"a.txt": "En la sierra viven 90 mil personas. La brigada de salud "
+                             "de la sierra atiende y da servicio en 400 kilómetros de caminos.\n"},
+                  question)
+    assert answer.values[:1] == [90_000], answer.text
