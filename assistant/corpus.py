@@ -62,7 +62,7 @@ class Corpus:
     fact_rates: list[tuple[str, ...]] = field(default_factory=list)
     fact_mod: list[str | None] = field(default_factory=list)
     sentence_facts: dict[int, list[int]] = field(default_factory=dict)
-    # Sentences with a figure that names no noun ("Llevamos 120."), its measure a bare "cifra".
+    # Sentences with a figure that names no noun ("Llevamos 120.", "el 40 %"): a bare measure.
     bare_sentences: set[int] = field(default_factory=set)
     fact_sentence: dict[int, int] = field(default_factory=dict)  # fact → its sentence
 

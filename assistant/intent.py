@@ -15,7 +15,7 @@ INTENTS = ("figure", "date", "place", "person", "reason", "list", "text")
 # llevaba …?" ask for a figure as surely as "¿cuántos …?".
 _QUANTITY = (r"(?:porcentaje|proporcion|cantidad|monto|cifra|tasa|meta|salario|sueldo"
              r"|costo|precio|total|promedio|importe|presupuesto|beca|inversion|ahorro|gasto"
-             r"|capacidad|incremento|aumento|avance|edad|nivel|grado|indice)")
+             r"|capacidad|incremento|aumento|avance|edad|nivel(?!\s+de\s+atencion)|grado|indice)")
 # Shares a text states as percents: "¿qué ocupación tiene …?" asks for a figure.
 _SHARE = r"(?:ocupacion|cobertura|cumplimiento)"
 # "el número de trasplantes", "el número total de camas": a count is asked.
@@ -168,10 +168,12 @@ def rates(folded: str) -> tuple[str, ...]:
 # incremento de") or a loss ("se eliminaron", "la pérdida de"). "Creo que" is a belief, "al
 # cierre de" a date and "Baja California" a state: none of them is a direction.
 _GAIN = re.compile(r"\b(?:se\s+creo|crea(?:ro)?n|cread[oa]s?|crear(?:a|an|on)?|creacion|generad[oa]s?"
-                   r"|gener(?:o|aron|ar|an|a)|generacion|aument\w*|increment\w*|crec\w*"
-                   r"|gan(?:o|aron|ancias?)|agreg(?:o|aron|ad[oa]s)|sum(?:o|aron|ar)|nuev[oa]s)\b")
+                   r"|generaron|generar|se\s+genero|aument\w*|increment\w*|crec\w*"
+                   r"|gan(?:o|aron|ancias?)|agreg(?:o|aron|ad[oa]s)|sum(?:o|aron|ar))\b")
+# "bajo el régimen" is a preposition; "cerró 2023 con 22 millones" reports a total.
 _LOSS = re.compile(r"\b(?:elimin\w+|perd\w*|pierd\w*|cay(?:o|eron)|caida|disminu\w+|reduj\w+"
-                   r"|reduc\w+|baj(?:o|aron|as)|recort\w+|destru\w+|decrec\w+|cerr(?:o|aron)"
+                   r"|reduc\w+|bajo(?!\s+(?:el|la|los|las|un|una|su|sus)\b)|bajaron|bajas"
+                   r"|recort\w+|destru\w+|decrec\w+|cerr(?:o|aron)(?![^.;]{0,40}\bcon\b)"
                    r"|cerrad[oa]s|cancel\w+|restar\w*)\b")
 
 

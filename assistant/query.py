@@ -327,7 +327,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     numeric = any(w in cues for w in raw_words) or "%" in text or bool(
         re.search(r"\bpor\s*ciento\b|" + NUMBER_OF + r"(?!telefono)", folded))
     # "¿Qué avance llevaba la campaña?", "¿cuál era la proporción …?", "¿qué nivel de
-    # ocupación …?": a share, as "%" is.
+    # ocupación …?": a share, as "%" is. A "tasa" in IMSS texts is a percent (of occupation,
+    # of growth, of replacement); a rate per thousand is read as one too, a known limit.
     percent = any(w in words()["percent_cues"] for w in raw_words) or "%" in text or bool(
         re.search(r"\bpor\s*ciento\b|\b(?:que|cual\s+(?:es|era|fue)\s+(?:el|la))\s+"
                   r"(?:(?:nivel|grado|indice)\s+de\s+)?(?:avance|proporcion|tasa|ocupacion"
@@ -398,7 +399,7 @@ _NUMBER_OF = re.compile(r"\b(?:numero|cantidad|total|meta|cifra)\s+(?:de|del)\s+
 _COUNTED_UNITS = frozenset(term(w) for w in ("dias", "anos", "meses", "semanas", "horas"))
 
 
-_SHARE_OF = re.compile(r"\b(?:nivel|grado|indice|tasa|porcentaje|proporcion)\s+(?:de|del)\s+"
+_SHARE_OF = re.compile(r"\b(?:nivel|grado|indice|tasa)\s+(?:de|del)\s+(?!atencion\b)"
                        r"(?:la\s+|el\s+)?([a-z]{4,}(?:cion|dad|miento|ura|ia))\b")
 
 
@@ -410,8 +411,8 @@ def _head(folded: str, vocab: Vocabulary) -> str | None:
         collective = re.search(r"\bcuant[oa]\s+(gente|personal)\b", folded)
         if collective:
             return term(collective.group(1))  # "¿a cuánta gente atiende?" counts people
-        # "¿qué nivel de ocupación …?", "la tasa de desempleo": a share of one thing, in the
-        # singular.
+        # "¿qué nivel de ocupación …?", "el índice de cobertura": a share of one thing, in the
+        # singular ("porcentaje de la población" names the base, "nivel de atención" a tier).
         share = _SHARE_OF.search(folded)
         if share is None or share.group(1) in stop_words():
             return None

@@ -205,7 +205,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
         for i in corpus.sentence_facts.get(s, ()):
             f = corpus.facts[i]
             zones = [(corpus.fact_head[i], 1.0), (corpus.fact_local[i], w.local), *context]
-            if prev is not None and f.measure in BARE_MEASURES:
+            if prev is not None and f.measure == "cifra":
                 zones.append((index.bags[prev], w.sentence))  # its noun is the one before's
             if names_met:
                 zones.append((names_met, w.name_in_text))
@@ -273,9 +273,10 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             own_mod = corpus.fact_mod[i]
             if q.head_mod and own_mod is not None and own_mod != q.head_mod \
                     and own_mod not in q.content \
-                    and not _near(q.head_mod, corpus.fact_head[i]):
+                    and not _near(q.head_mod, corpus.fact_head[i]) \
+                    and any(corpus.fact_mod[j] == q.head_mod for j in corpus.sentence_facts[s]):
                 # "400 estudios de laboratorio y 20 estudios de rayos X": the figure names its
-                # own subtype; the asked one elsewhere in its sentence is another figure's.
+                # own subtype; the asked one is another figure's of its sentence.
                 score *= w.subtype_other
                 reasons.append(f"otro tipo ({own_mod})")
             elif q.head_mod and not _near(q.head_mod, corpus.fact_head[i], corpus.fact_local[i],
@@ -442,7 +443,7 @@ def _asked_from(q: Query) -> str | None:
 
 
 _GENERIC_HEADS = frozenset(term(m) for m in BARE_MEASURES)
-_PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente"))
+_PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente", "personal"))
 # Units of measure: what they count is never people.
 _UNIT_NOUNS = frozenset(term(w) for w in (
     "kilometros", "metros", "hectareas", "toneladas", "litros", "kilos", "pesos", "dolares",

@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 45
+EXTRACTOR = 46
 _DATA = Path(__file__).with_name("data")
 
 
@@ -403,10 +403,13 @@ def _noun_before_de(text: str, start: int) -> str | None:
         j -= 1  # "un aumento nominal anual del 9.5 %": the noun before its adjectives
     w = before[j]
     if not w.key[0].isalpha() or w.key in _CLAUSE_STOPS | _DETERMINERS | _COUNT_NOUNS \
-            | _APPROX_WORDS | _RATE_ADJECTIVES | _ABOVE:
+            | _APPROX_WORDS | _RATE_ADJECTIVES | _ABOVE | {"ciento", "porciento"}:
         return None  # "cerca del 22 %", "arriba del 85 %": how near, not what
-    if w.key.endswith("mente") or text[w.end - 1] in "óé":
-        return None  # "actualmente de 102 pesos", "pasó del 57 %": an adverb, a verb
+    if w.key.endswith("mente") or text[w.end - 1] in "óé" or j == 0 \
+            or before[j - 1].key not in _DETERMINERS:
+        # "actualmente de 102 pesos", "se redujo del 57 %", "el abasto pasa de 800": an
+        # adverb, a verb; a noun comes after an article ("un egreso de", "una ocupación del").
+        return None
     return _display([w], text)
 
 
@@ -490,6 +493,8 @@ def _read_before(mention: NumberMention, words: list[_Word], lex: Lexicon,
 
 
 _COORDINATORS = {"y", "e", "o", "u", "pero", "pues"}
+# "personas de 60 y más", "jóvenes de 18 a 29": an age, not a count of the noun before "de".
+_AGE_AFTER = re.compile(r"\s*(?:a|al|y\s+mas|o\s+mas|en\s+adelante|anos)\b")
 
 
 def _after_setting(phrase: list[_Word]) -> list[_Word]:
@@ -498,7 +503,7 @@ def _after_setting(phrase: list[_Word]) -> list[_Word]:
     setting is all there is ("en el caso del programa")."""
     for j in range(2, len(phrase)):
         if phrase[j].key in _DETERMINERS and phrase[j - 1].key not in _OBJECT_PREPS \
-                and phrase[j - 1].key not in _DETERMINERS:
+                and phrase[j - 1].key not in _DETERMINERS and phrase[j].text[0].islower():
             return phrase[j:]
     return []
 
@@ -765,7 +770,8 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             prefix = _words(text, s_start, m.start)
             before = _read_before(m, prefix, lex, text)
             if len(prefix) >= 2 and prefix[-1].key == "de" \
-                    and _plural_noun(prefix[-2], lex, text, participles=True):
+                    and _plural_noun(prefix[-2], lex, text, participles=True) \
+                    and not _AGE_AFTER.match(folded, m.end):
                 # "una existencia de embarazadas de mil 76 de alto riesgo": the plural noun
                 # right before "de" is what the figure counts; what follows is its kind.
                 head, qualifier = _display([prefix[-2]], text), draft.qualifier
@@ -798,6 +804,9 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                 # "Operan 12 clínicas": a word shaped like an adjective with no noun to go with
                 # is the noun ("355 hepáticos" after "610 trasplantes" borrows it, above).
                 head, qualifier = draft.qualifier, None
+            elif not m.percent and (noun := _noun_before_de(text, m.start)) is not None:
+                # "hubo un egreso de 11 mil 906": the noun it is the amount of.
+                head = noun
             else:
                 # No noun says what it counts: it is still a figure, matched by its sentence.
                 head = "porcentaje" if m.percent else "cifra"
@@ -857,9 +866,12 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             if p is None or p.kind != "year_to_date" or p.year != scope.year:
                 p = None  # "en lo que va del año" keeps its days, resolved above
         if scope.modality == "realizado" and year is not None and scope.time_phrase \
-                and scope.year is not None and scope.year > year and fact_year == scope.year:
+                and scope.year is not None and scope.year > year and fact_year == scope.year \
+                and (p is None or p.period_start is None or int(p.period_start[:4]) > year):
             # "pasar el próximo año 2020 … a 64 mil cirugías" in a text of 2019: what a text
-            # says of a later year, in the figure's own time phrase, cannot have been done yet.
+            # says of a later year, in the figure's own time phrase, cannot have been done yet
+            # (a span that begins in the text's year can: "del 1 de octubre de 2022 al 31 de
+            # marzo de 2023 se han aplicado").
             scope = replace(scope, modality="meta")
         out.append(Fact(
             source=bulletin.source,

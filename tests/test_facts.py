@@ -204,6 +204,18 @@ def test_every_span_is_exact(name: str) -> None:
     ("Hay una existencia de embarazadas de mil 76 de alto riesgo.",
      [(1076, "embarazadas", "alto riesgo")]),
     ("Hoy hay un registro de pacientes de 2 mil 40.", [(2040, "pacientes", None)]),
+    # A figure with no noun of its own is the amount of the noun before "de".
+    ("Así, hubo un egreso de 11 mil 906 entre Salud y el Seguro Social.",
+     [(11_906, "egreso", None)]),
+    ("El IMSS logró una contratación de siete mil 900.", [(7_900, "contratación", None)]),
+    # ... but not a verb, an age, or a name's article.
+    ("La espera se redujo del 57 al 40 por ciento.",
+     [(57, "porcentaje", None), (40, "porcentaje", None)]),
+    ("El abasto pasa de 800.", [(800, "cifra", None)]),
+    ("La vacuna se aplica a personas de 60 y más.", [(60, "cifra", None)]),
+    ("En el hospital La Raza las camas son 300.", [(300, "camas", None)]),
+    ("La meta es el 85 por ciento de estos cuatro mil 300.",
+     [(85, "porcentaje", None), (4_300, "cifra", None)]),
     ("Se abrirán 10 mil plazas, de las cuales 2 mil serán para urgencias.",
      [(10_000, "plazas", None), (2_000, "plazas", "urgencias")]),
     # A span of time is repeated only by a figure that could be one.
@@ -296,6 +308,8 @@ def test_the_time_of_a_relative_aside_is_not_the_figures(text: str, year: int) -
     ("En 2024, con la nueva torre, fueron 400 camas en total.", "realizado"),
     # A year carried from an earlier sentence is no phrase of the figure's own.
     ("El plan de 2026 ya se presentó. Hoy hay 400 camas.", "realizado"),
+    # A span that begins in the text's year may be done already.
+    ("Del 1 de octubre de 2024 al 31 de marzo de 2026 se han aplicado 400 dosis.", "realizado"),
 ])
 def test_a_figure_of_a_later_year_than_its_text_is_a_plan(text: str, modality: str) -> None:
     assert facts_of(text, "2025-03-10")[-1].modality == modality

@@ -282,7 +282,10 @@ def test_a_statement_matches_texts_of_its_date(vocab: Vocabulary) -> None:
 
 @pytest.mark.parametrize("text, expected", [
     ("¿Cuántos empleos se crearon en 2023?", "gain"),
-    ("¿cuántas plazas nuevas hubo?", "gain"),
+    ("¿Cuántas plazas se generaron?", "gain"),
+    ("¿Cuántos casos nuevos de dengue hubo?", None),  # new cases: no change stated
+    ("¿Cuántos se atendieron bajo el régimen ordinario?", None),  # a preposition
+    ("El empleo formal cerró 2023 con 22 millones de puestos", None),  # a year's total
     ("¿En cuánto aumentó el salario?", "gain"),
     ("¿Cuántos puestos se perdieron en junio?", "loss"),
     ("¿Cuántas guarderías cerraron?", "loss"),
@@ -319,7 +322,7 @@ def test_a_date_is_no_rate(text: str, expected: tuple[str, ...]) -> None:
 
 @pytest.mark.parametrize("question, percent, head", [
     ("¿Qué nivel de ocupación tiene el hospital?", True, "ocupacion"),
-    ("¿Cuál es la tasa de ocupación hospitalaria?", True, "ocupacion"),
+    ("¿Cuál es el índice de ocupación hospitalaria?", True, "ocupacion"),
     ("¿Qué cobertura de vacunación alcanzó la campaña?", True, None),
     ("¿Qué grado de avance lleva la obra?", True, None),
     ("¿Cuántas camas tiene el hospital?", False, "camas"),

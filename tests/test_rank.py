@@ -388,6 +388,8 @@ def test_facts_carry_their_scope(assistant: Assistant) -> None:
     ("¿Qué número de teléfono tiene la línea?", "text"),
     ("¿Cuántas cirugías se hicieron cuando inició la pandemia?", "figure"),
     ("¿Quiénes pueden entrar de visita?", "text"),
+    ("¿Qué nivel de ocupación tiene el hospital?", "figure"),
+    ("¿Qué nivel de atención ofrece la clínica?", "text"),  # a tier of care, no figure
 ])
 def test_intents(question: str, intent: str) -> None:
     assert intent_of(fold(question), numeric=False) == intent
@@ -673,3 +675,11 @@ def test_a_collective_noun_counts_people(tmp_path: Path, question: str) -> None:
                              "de la sierra atiende y da servicio en 400 kilómetros de caminos.\n"},
                   question)
     assert answer.values[:1] == [90_000], answer.text
+
+
+def test_a_subtype_of_another_kind_is_no_other_subtype(tmp_path: Path) -> None:
+    # "de refuerzo" is the dose's kind; the campaign's disease is still influenza.
+    answer = _ask(tmp_path, {"a.txt": "En la campaña contra la influenza se aplicaron 2 mil "
+                             "vacunas de refuerzo.\n"},
+                  "¿Cuántas vacunas contra la influenza se aplicaron?")
+    assert answer.values[:1] == [2000], answer.text
