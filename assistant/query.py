@@ -29,6 +29,7 @@ from index.lemmas import known
 from index.lexicon import lexicon
 from index.numbers import find_numbers, parse_number
 from index.scope import find_places
+from index.types import TIME_UNITS
 
 _BULLETIN_NO = re.compile(r"\b(\d{1,5})\s*/\s*((?:19|20)\d\d)\b")
 _VERB_ENDINGS = ("aron", "ieron", "aban", "ian", "aria", "arian", "ando", "iendo", "amos",
@@ -396,7 +397,7 @@ _NUMBER_OF = re.compile(r"\b(?:numero|cantidad|total|meta|cifra)\s+(?:de|del)\s+
                         r"([a-z]{3,})(?:\s+([a-z]{3,}))?")
 
 
-_COUNTED_UNITS = frozenset(term(w) for w in ("dias", "anos", "meses", "semanas", "horas"))
+_COUNTED_UNITS = frozenset(term(w) for w in TIME_UNITS)
 
 
 _SHARE_OF = re.compile(r"\b(?:nivel|grado|indice|tasa)\s+(?:de|del)\s+(?!atencion\b)"

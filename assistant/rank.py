@@ -21,7 +21,7 @@ from index.dates import find_times, with_year
 from index.fold import fold
 from index.scope import find_places, places
 from index.settings import MatchWeights
-from index.types import BARE_MEASURES, Fact
+from index.types import BARE_MEASURES, TIME_UNITS, Fact
 
 if TYPE_CHECKING:
     from assistant.corpus import Corpus
@@ -447,7 +447,7 @@ _PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente", "personal"))
 # Units of measure: what they count is never people.
 _UNIT_NOUNS = frozenset(term(w) for w in (
     "kilometros", "metros", "hectareas", "toneladas", "litros", "kilos", "pesos", "dolares",
-    "anos", "meses", "semanas", "dias", "horas", "minutos"))
+    *TIME_UNITS))
 
 
 def _related(t: str, bag: frozenset[str]) -> bool:

@@ -24,7 +24,7 @@ from index.fold import fold
 from index.lexicon import Lexicon, lexicon
 from index.numbers import NUMBER_WORDS, NumberMention, find_numbers
 from index.scope import figure_scope, in_relative_aside, opens_next
-from index.types import BARE_MEASURES, Bulletin, Fact
+from index.types import BARE_MEASURES, TIME_UNITS, Bulletin, Fact
 
 # "beneficiará a 1.5 millones", "atendemos a más de 2 millones": people, whatever came before.
 _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega)\w*\s+a\s+"
@@ -62,9 +62,6 @@ _CLAUSE_STOPS = {"que", "se", "lo", "cual", "cuales", "cuyo", "cuya", "donde", "
                  "frente", "versus", "vs"}
 # Where a noun phrase read backwards from a figure ends.
 _PHRASE_STOPS = _CLAUSE_STOPS | _ADVERBS
-# Spans of time, and the most of each a figure that repeats the unit could count.
-_DURATIONS = {"anos": 150, "meses": 600, "semanas": 1000, "dias": 1000, "horas": 5000,
-              "minutos": 10_000}
 _COUNT_NOUNS = {"numero", "total", "cifra", "cantidad", "suma", "monto"}
 _ADJ_SUFFIXES = ("ico", "ica", "icos", "icas", "ivo", "iva", "ivos", "ivas", "ario", "aria",
                  "arios", "arias", "oso", "osa", "osos", "osas")
@@ -790,7 +787,7 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                 # "en 80 hospitales se dispusieron camas hasta llegar a un número de 893": a noun
                 # named since the last figure is what the bare one counts.
                 head, qualifier = nearer, draft.qualifier
-            elif antecedent is not None and m.value <= _DURATIONS.get(fold(antecedent[0]),
+            elif antecedent is not None and m.value <= TIME_UNITS.get(fold(antecedent[0]),
                                                                       m.value):
                 # "610 trasplantes renales ... y 355": a bare figure repeats the whole noun
                 # (a span of time only when the figure could be one: "dura 14 días, pero se

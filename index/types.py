@@ -41,6 +41,10 @@ class Passage:
 
 # Measures of figures whose text names no noun: they say nothing of what is counted.
 BARE_MEASURES = ("cifra", "porcentaje")
+# Units of time (folded), and the most of each a figure could count ("dura 14 días, pero se
+# pagan 11" repeats the unit; "hace 40 años, atiende a 12 millones" does not).
+TIME_UNITS = {"anos": 150, "meses": 600, "semanas": 1000, "dias": 1000, "horas": 5000,
+              "minutos": 10_000}
 
 
 @dataclass(frozen=True)
