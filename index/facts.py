@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 46
+EXTRACTOR = 47
 _DATA = Path(__file__).with_name("data")
 
 
@@ -647,6 +647,9 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
         ctx.noun = next(((f.measure, f.qualifier) for f in reversed(new)
                          if f.measure not in BARE_MEASURES and f.unit != "percent"), None)
         # The context the next sentences inherit.
+        # "El hospital, que abrió en 1990, atiende …": an aside's time dates no later sentence.
+        periods = [t for t in periods if not in_relative_aside(folded, s_start, t.start, t.end,
+                                                                s_end)]
         if periods:
             ctx.period = periods[-1]
             ctx.event = s_events[-1] if s_events else None
@@ -837,7 +840,8 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             # the next figure's clause is that figure's, not this one's.
             period = _pick(own, m.start)
         elif periods:
-            period = None  # the sentence's only period is the next figure's: none of its own
+            # The sentence's periods are the next figure's or an aside's: none of its own.
+            period = None
         elif events:
             # "durante la 8ª Jornada": the dates stated for that event, or for another named here.
             known = [event_periods.get(_event_key(e)) for e in [event, *events] if e is not None]

@@ -296,6 +296,10 @@ def test_not_figures() -> None:
     ("La clínica, donde en 2015 se operaron 20 pacientes, atiende hoy a 900 personas.", 2021),
     # Not set off as an aside: the time is the figure's.
     ("En 2015 la clínica atendió a 900 personas.", 2015),
+    # Nor does the aside date the next sentence.
+    ("El hospital, que abrió en 1990, atiende a 12 mil pacientes. Además cuenta con 900 camas.",
+     2021),
+    ("En 2015 se atendieron 300 partos. Además se atendió a 900 personas.", 2015),
 ])
 def test_the_time_of_a_relative_aside_is_not_the_figures(text: str, year: int) -> None:
     assert facts_of(text, "2021-05-04")[-1].year == year
