@@ -97,7 +97,7 @@ def test_cli_eval_report_baseline_and_min_pass(tmp_path: Path,
 REALDEV = Path(__file__).resolve().parent.parent.parent / "shared" / "realdev"
 # The level reached on real IMSS transcripts nobody on the team wrote (fast embedder); raise it
 # as the matcher improves, never lower it to make a change pass.
-REALDEV_MIN_PASS = 0.76
+REALDEV_MIN_PASS = 0.80
 
 
 @pytest.mark.skipif(not (REALDEV / "questions.jsonl").exists(),
