@@ -159,11 +159,14 @@ class Corpus:
                                      text.find(":", f.value_end, right)) if p >= 0]
                 right = min(stops) if stops else right
                 self.fact_local[i] = frozenset(terms(text[left:right]))
-                own = rates(fold(text[left:right]))
+                # Folded once, up to the clause's end or the figure's noun if that is further
+                # (folding keeps offsets).
+                clause = fold(text[left:max(right, f.end)])
+                own = rates(clause[:right - left])
                 # A gain or a loss: said up to the figure's noun ("se eliminaron 31 mil
                 # puestos y se crearon 5 mil"), else after it ("31 mil puestos se perdieron").
-                self.fact_direction[i] = direction(fold(text[left:max(f.end, left)])) \
-                    or direction(fold(text[f.end:right]))
+                self.fact_direction[i] = direction(clause[:f.end - left]) \
+                    or direction(clause[f.end - left:right - left])
                 carried = lead
                 if k and _LIST_LINK.fullmatch(fold(text[self.facts[members[k - 1]].end:
                                                         f.value_start])):

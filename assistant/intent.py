@@ -17,11 +17,11 @@ _QUANTITY = (r"(?:porcentaje|proporcion|cantidad|monto|cifra|tasa|meta|salario|s
              r"|costo|precio|total|promedio|importe|presupuesto|beca|inversion|ahorro|gasto"
              r"|capacidad|incremento|aumento|avance|edad|nivel(?!\s+de\s+atencion)|grado|indice)")
 # Shares a text states as percents: "¿qué ocupación tiene …?" asks for a figure.
-_SHARE = r"(?:ocupacion|cobertura|cumplimiento)"
+SHARE = r"(?:ocupacion|cobertura|cumplimiento)"
 # "el número de trasplantes", "el número total de camas": a count is asked.
 NUMBER_OF = r"\bnumero\s+(?:total\s+)?de\s+"
 _FIGURE = re.compile(
-    r"\bcuant[oa]s?\b|\bque\s+(?:" + _QUANTITY + r"|" + _SHARE + r"|numero(?!\s+de\s+telefono))\b"
+    r"\bcuant[oa]s?\b|\bque\s+(?:" + _QUANTITY + r"|" + SHARE + r"|numero(?!\s+de\s+telefono))\b"
     r"|\bcifras?\b|" + NUMBER_OF + r"(?!telefono|contacto|whats)|\bpor\s*ciento\b|%"
     r"|\b(?:cual|cuales)\s+(?:es|era|fue|son|eran|fueron|sera)\s+(?:el|la|los|las)\s+"
     r"(?:metas|" + _QUANTITY + r")\b")  # "¿qué metas …?" may ask for a list of them

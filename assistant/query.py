@@ -11,6 +11,7 @@ from assistant.intent import (
     NUMBER_OF,
     RATES,
     SAID_ON,
+    SHARE,
     SOURCE_REF,
     TIME_RATES,
     answer_type_words,
@@ -332,8 +333,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     # of growth, of replacement); a rate per thousand is read as one too, a known limit.
     percent = any(w in words()["percent_cues"] for w in raw_words) or "%" in text or bool(
         re.search(r"\bpor\s*ciento\b|\b(?:que|cual\s+(?:es|era|fue)\s+(?:el|la))\s+"
-                  r"(?:(?:nivel|grado|indice)\s+de\s+)?(?:avance|proporcion|tasa|ocupacion"
-                  r"|cobertura|cumplimiento)\b", folded))
+                  r"(?:(?:nivel|grado|indice)\s+de\s+)?(?:avance|proporcion|tasa|" + SHARE + r")\b",
+                  folded))
     wh = next((w for w in raw_words if w in ("cuando", "donde", "quien", "quienes", "telefono",
                                               "cual", "cuales", "que", "como", "por")), None)
     if any(w in ("fecha", "fechas", "dia", "dias") for w in raw_words):
