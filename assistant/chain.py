@@ -38,7 +38,7 @@ from assistant.corpus import Corpus
 from assistant.followup import resolve
 from assistant.kinds import ask_kinds, split_kinds, split_nouns, split_questions
 from assistant.query import Query, parse
-from assistant.rank import Candidate, choose, nudge, rank_facts
+from assistant.rank import Candidate, choose, counts_head, nudge, rank_facts
 from assistant.read import read
 from assistant.retrieve import build_retriever, known_only
 from assistant.terms import term, terms
@@ -111,6 +111,11 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         # The question names measures and kinds the lexicon knows ("trasplantes de córnea"):
         # the strict matcher answers with every figure of exactly that kind.
         facts = match_facts(q, corpus)
+        if q.head is not None and facts and not any(
+                counts_head(q.head, corpus.fact_head[corpus.index_of(f)]) for f in facts):
+            # "¿Cuántos médicos dan consultas?": the lexicon's measure is not what is counted,
+            # so its figures are no strict answer; the ranking weighs the counted noun.
+            return _ranked_answer(q, corpus, weights, rank, weights.min_fact_score)
         if facts and q.rates:
             # "¿cuántas ... cada día?": only figures stated per day answer it.
             facts = [f for f in facts if set(q.rates) <= set(
@@ -131,6 +136,7 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
             t for t in q.content if t not in corpus.terms.df
             and (t in q.asked_phrase or t in corpus.vocab.kind_terms)}
         kinds -= q.type_terms  # "¿cuánto dinero …?" asks for money, of no kind "dinero"
+        kinds.discard(q.head)  # the counted noun is no kind of itself
         if kinds:
             threshold = weights.min_fact_score_strict
         if q.intent != "figure":
@@ -147,6 +153,15 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         ranked = rank(q)
         if keywords:
             threshold = weights.min_fact_score_strict  # they may well ask for no figure
+    return _ranked_answer(q, corpus, weights, rank, threshold, ranked)
+
+
+def _ranked_answer(q: Query, corpus: Corpus, weights: MatchWeights,
+                   rank: Callable[[Query], list[Candidate]], threshold: float,
+                   ranked: list[Candidate] | None = None) -> Answer | None:
+    """The best ranked figures when they clear ``threshold``, else an abstention (or None,
+    for the reader, when no figure was asked)."""
+    ranked = rank(q) if ranked is None else ranked
     chosen = (choose(ranked, weights, corpus, q)
               if ranked and ranked[0].score >= threshold else [])
     if chosen:

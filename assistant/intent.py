@@ -18,12 +18,16 @@ _QUANTITY = (r"(?:porcentaje|proporcion|cantidad|monto|cifra|tasa|meta|salario|s
              r"|capacidad|incremento|aumento|avance|edad|nivel(?!\s+de\s+atencion)|grado|indice)")
 # Shares a text states as percents: "¿qué ocupación tiene …?" asks for a figure.
 SHARE = r"(?:ocupacion|cobertura|cumplimiento)"
+# "¿Qué parte del equipo era rentado?" asks for a share ("en qué parte del país" for a place).
+PART_SHARE = r"(?<!\ben\s)\bque\s+(?:parte|fraccion)\s+(?:de|del)\b"
+# "¿Cuál podría ser la capacidad …?": a modal before "ser" asks the same as "es".
+MAY_BE = r"(?:podria|podra|puede|pudo|deberia|debe|seria|habria|tendria\s+que)\s+ser"
 # "el número de trasplantes", "el número total de camas": a count is asked.
 NUMBER_OF = r"\bnumero\s+(?:total\s+)?de\s+"
 _FIGURE = re.compile(
     r"\bcuant[oa]s?\b|\bque\s+(?:" + _QUANTITY + r"|" + SHARE + r"|numero(?!\s+de\s+telefono))\b"
-    r"|\bcifras?\b|" + NUMBER_OF + r"(?!telefono|contacto|whats)|\bpor\s*ciento\b|%"
-    r"|\b(?:cual|cuales)\s+(?:es|era|fue|son|eran|fueron|sera)\s+(?:el|la|los|las)\s+"
+    r"|" + PART_SHARE + r"|\bcifras?\b|" + NUMBER_OF + r"(?!telefono|contacto|whats)|\bpor\s*ciento\b|%"
+    r"|\b(?:cual|cuales)\s+(?:es|era|fue|son|eran|fueron|sera|" + MAY_BE + r")\s+(?:el|la|los|las)\s+"
     r"(?:metas|" + _QUANTITY + r")\b")  # "¿qué metas …?" may ask for a list of them
 _DATE = re.compile(
     r"\bcuando\b|\bque\s+(?:dia|dias|fecha|fechas|ano|anos|mes|meses)\b"
@@ -60,9 +64,10 @@ CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|cr
                     r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|disminuy\w*|bajo\s+(?:de|a)\s+"
                     r"\d)\b")
 _MONEY_WORDS = (r"pesos|dolares|monto|costo|costaron|cuesta|precio|gana|ganaba|paga"
-                r"|pago|salario|sueldo|beca|presupuesto|importe|inversion|invirti\w*"
-                r"|inviert\w*|invertir|multas?|recursos|ingresos|dinero|recaud\w*|credito"
-                r"|creditos|ahorro|gasto|gasta\w*|subsidio|apoyo\s+economico")
+                r"|pago|pagad[oa]s?|pagaron|salario|sueldo|beca|presupuesto|importe|inversion"
+                r"|invirti\w*|inviert\w*|invertir|invertid[oa]s?|multas?|recursos|ingresos|dinero|recaud\w*|credito"
+                r"|creditos|ahorro|gasto|gasta\w*|subsidio|apoyo\s+economico|efectivo"
+                r"|cobr(?:a|an|o|aron|aba|aban|ar)|tarifa|remuneracion|premio|indemnizacion")
 MONEY = re.compile(r"\b(?:" + _MONEY_WORDS + r")\b")
 # Words that say what kind of figure is asked ("¿cuánto dinero …?", "¿qué monto …?", "el
 # porcentaje de …"), not what it counts: a text need not use them for its figure to answer.

@@ -8,7 +8,9 @@ from dataclasses import dataclass, field, replace
 
 from assistant.intent import (
     GOAL_VERBS,
+    MAY_BE,
     NUMBER_OF,
+    PART_SHARE,
     RATES,
     SAID_ON,
     SHARE,
@@ -62,7 +64,9 @@ class Query:
         years: every year the question names ("en sus anuncios de 2019 ... para 2020").
         head: the term of the noun "cuántos/cuántas" asks about ("cuántas camas" → "cam");
             head_mod: the term of its "de" complement, the subtype asked ("cuántos trasplantes
-            de riñón" → "riñon"), or None.
+            de riñón" → "riñon"), or None; head_of: that of its "de", "en" or "contra"
+            complement ("cuántos especialistas en traumatología" → "traumatologi"), which a
+            figure may count instead ("tres traumatólogos").
         stated: figures the question itself states ("en los 23 estados"): context, not answer.
         content: Snowball terms of its content words (``assistant.terms``), typos corrected;
             content_verbs: those of them that are verbs (they weigh less).
@@ -84,6 +88,7 @@ class Query:
                 a figure stated as the other one is another figure.
         answered: figures already given in the same question ("¿cuánto sumaban los ingresos y
             cuánto los egresos?"), as (source, offset of the figure): never the answer again.
+        as_of: the asked period is a moment ("a finales de enero", "al cierre de marzo").
         said_start, said_end: the date of the statement the question names ("según el informe
             del 28 de agosto de 2020", "en sus anuncios de finales de 2019"): only texts of
             that date answer, and it is no period of the figure.
@@ -110,6 +115,7 @@ class Query:
     years: tuple[int, ...] = ()
     head: str | None = None
     head_mod: str | None = None
+    head_of: str | None = None
     stated: tuple[float, ...] = ()
     content: tuple[str, ...] = ()
     content_verbs: tuple[str, ...] = ()
@@ -130,6 +136,7 @@ class Query:
     answered: frozenset[tuple[str, int]] = frozenset()
     said_start: str | None = None
     said_end: str | None = None
+    as_of: bool = False
 
     def said_on(self, day: str | None) -> bool | None:
         """Whether a text dated ``day`` ("YYYY-MM-DD") is the statement the question names
@@ -297,7 +304,11 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
             m.span() for name in TIME_RATES for m in RATES[name].finditer(folded)] + [
             m.span() for m in SOURCE_REF.finditer(folded)]:
         masked[a:b] = " " * (b - a)
-    topic = canonicalize("".join(masked))
+    joined = "".join(masked)
+    for a, b, name in reversed(find_places(folded, strict=False)):
+        if joined[a:b] == folded[a:b] != fold(name):
+            joined = joined[:a] + fold(name) + joined[b:]  # "el Edomex": the state's own name
+    topic = canonicalize(joined)
     originals = {fold(w): w for w in re.findall(r"[^\W\d_]+", text)}
 
     generic = {fold(w) for g in lexicon().generic_qualifiers for w in g.split()}
@@ -333,7 +344,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     # of growth, of replacement); a rate per thousand is read as one too, a known limit.
     percent = any(w in words()["percent_cues"] for w in raw_words) or "%" in text or bool(
         re.search(r"\bpor\s*ciento\b|\b(?:que|cual\s+(?:es|era|fue)\s+(?:el|la))\s+"
-                  r"(?:(?:nivel|grado|indice)\s+de\s+)?(?:avance|proporcion|tasa|" + SHARE + r")\b",
+                  r"(?:(?:nivel|grado|indice)\s+de\s+)?(?:avance|proporcion|tasa|" + SHARE + r")\b"
+                  r"|" + PART_SHARE,
                   folded))
     wh = next((w for w in raw_words if w in ("cuando", "donde", "quien", "quienes", "telefono",
                                               "cual", "cuales", "que", "como", "por")), None)
@@ -367,13 +379,17 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         number=number,
         flags=_list_flags(folded),
         phrases=_phrases(folded),
-        intent="figure" if number is not None else intent_of(folded, numeric),
+        intent="figure" if number is not None or (
+            _asks_value(folded, vocab) and intent_of(folded, numeric) in ("text", "list"))
+        else intent_of(folded, numeric),
         years=tuple(dict.fromkeys(years)),
         head=head,
         head_mod=_head_mod(folded, vocab),
+        head_of=_head_mod(folded, vocab, r"(?:de|del|en|contra)"),
         stated=tuple(float(m.value) for m in find_numbers(text, [(t.start, t.end) for t in times])),
         said_start=said.period_start if said else None,
         said_end=said.period_end if said else None,
+        as_of=period is not None and bool(_AS_OF.search(folded, 0, period.start)),
         content=content,
         content_verbs=content_verbs,
         type_terms=frozenset(term(w) for w in answer_type_words(folded)),
@@ -391,6 +407,26 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         rates=question_rates(folded),
         direction=direction(folded),
     )
+
+
+# "A finales de enero", "al cierre de marzo": the state of things then, not what happened in
+# the whole month; a figure of a longer span that takes it in ("en el primer trimestre
+# llevamos un avance del 73 %") answers.
+_AS_OF = re.compile(r"\b(?:a|al|hacia)\s+(?:finales|fines|cierre|corte|mediados)(?:\s+(?:de|del))?\s*$")
+
+
+# "¿Qué calificación obtuvo …?", "¿cuál fue la calificación …?": a noun in the singular.
+_WHAT_NOUN = re.compile(r"(?:^|¿)\s*(?:y\s+)?(?:que|cual\s+(?:es|era|fue|sera|seria|" + MAY_BE
+                        + r")\s+(?:el|la))\s+([a-z]{4,})\b")
+
+
+def _asks_value(folded: str, vocab: Vocabulary) -> bool:
+    """The question asks "what" of a noun the texts give a bare value (``Vocabulary.valued``):
+    "¿qué calificación obtuvo el hospital?" and "una calificación de 98.6 por ciento"."""
+    m = _WHAT_NOUN.search(folded)
+    if m is None:
+        return False
+    return not m.group(1).endswith("s") and stem(m.group(1)) in vocab.valued
 
 
 # "¿qué número de créditos ...?", "¿cuál es la meta de empresas ...?": the noun counted.
@@ -425,6 +461,12 @@ def _head(folded: str, vocab: Vocabulary) -> str | None:
         word = m.group(2)  # "cuántas de las nuevas plazas" counts plazas
     if word in stop_words() or not word.endswith("s"):
         return None  # "¿cuántos necesitarían ...?": a verb, no counted noun
+    if m.group(2):
+        # "intervenciones quirúrgicas" is the lexicon's "cirugías": count what it names.
+        phrase = f"{word} {m.group(2)}"
+        canonical = canonicalize(phrase)
+        if canonical != phrase and not canonical.startswith(word + " "):
+            word = canonical.split()[0]
     found = terms(vocab.correct(word) or word)  # synonyms too: partos ~ nacimientos
     return found[0] if found else None
 
@@ -434,10 +476,12 @@ def _head(folded: str, vocab: Vocabulary) -> str | None:
 COMPLEMENT = r"[a-z]{3,}\s+(?:de|contra)\s+(?:(?:la|las|los|el)\s+)?([a-z]{3,})"
 
 
-def _head_mod(folded: str, vocab: Vocabulary) -> str | None:
+def _head_mod(folded: str, vocab: Vocabulary, links: str = "") -> str | None:
     """The "de" or "contra" complement of the counted noun: "cuántas cirugías de cataratas" →
-    "catarat", "cuántas vacunas contra COVID-19" → "covid"."""
-    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?" + COMPLEMENT, folded)
+    "catarat", "cuántas vacunas contra COVID-19" → "covid"; with ``links``, the complement
+    after those words ("especialistas en traumatología")."""
+    complement = COMPLEMENT.replace(r"(?:de|contra)", links) if links else COMPLEMENT
+    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?" + complement, folded)
     return complement_term(m.group(1), vocab) if m else None
 
 

@@ -162,6 +162,8 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     begins = _asked_from(q)
     brief = _brief(q)
     in_text: dict[str, bool] = {}
+    # The complement of the noun asked ("especialistas en traumatología"), its near forms.
+    named_nouns = {q.head_of, *corpus.terms.variants(q.head_of)} if q.head_of else set()
     named: dict[int, bool] = {}
 
     def names_day(s: int, prev: int | None) -> bool:
@@ -267,6 +269,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     # A bare figure ("Llevamos 120.") counts what the sentence before named.
                     score *= w.head_missing
                     reasons.append("no cuenta " + q.head)
+                elif (corpus.fact_noun[i] - _GENERIC_HEADS - _UNIT_NOUNS) & named_nouns:
+                    # "¿cuántos especialistas en traumatología …?" and "tres traumatólogos":
+                    # the figure counts what the question names as its noun's complement.
+                    score *= w.head_named
+                    reasons.append("cuenta " + ",".join(sorted(corpus.fact_noun[i])))
                 else:
                     score *= w.head_absent
                     reasons.append("no habla de " + q.head)
@@ -393,7 +400,7 @@ def _overlaps(q: Query, f: Fact) -> bool:
     # "de enero a octubre" asked: June's figure is a part of it. A month asked may be answered
     # by some days of it ("del 1 al 3 de marzo"), a season or a span of years by a part.
     days, have = _days(asked), _days(stated)
-    if have > days * 1.1 and days < 365:
+    if have > days * 1.1 and days < 365 and not q.as_of:
         return False  # "en los primeros seis meses": the ten months' figure is of another
     return 31 >= days or days >= 365 or have >= days * 0.9
 
@@ -454,6 +461,11 @@ def _related(t: str, bag: frozenset[str]) -> bool:
     key = prefix(t)
     return (key is not None and any(prefix(b) == key for b in bag)) or bool(
         derivations(t) & bag)
+
+
+def counts_head(head: str, bag: frozenset[str]) -> bool:
+    """A figure whose own words are ``bag`` counts the asked noun, or a near form of it."""
+    return head in bag or _related(head, bag) or bool(synonyms().get(head, frozenset()) & bag)
 
 
 def _near(t: str, *bags: frozenset[str]) -> bool:

@@ -21,6 +21,7 @@ from rapidfuzz import fuzz, process
 from index.fold import fold
 from index.lexicon import lexicon
 from index.store import Store
+from index.types import BARE_MEASURES
 
 _WORD = re.compile(r"[^\W\d_]+")
 _DATA = Path(__file__).with_name("data") / "words.json"
@@ -117,6 +118,9 @@ class Vocabulary:
     sentences: int = 0
     snowball: set[str] = field(default_factory=set)  # Snowball terms of every corpus word
     kind_terms: set[str] = field(default_factory=set)  # Snowball terms of the lexicon's kinds
+    # Stems of nouns a text gives a bare value ("una calificación sobresaliente de 98.6 por
+    # ciento"): "¿qué calificación obtuvo …?" asks for that figure.
+    valued: set[str] = field(default_factory=set)
     _choices: list[str] = field(default_factory=list)
 
     def idf(self, term: str) -> float:
@@ -157,13 +161,26 @@ def _common_prefix(a: str, b: str) -> int:
     return n
 
 
+# A noun, at most one adjective, "de" and the figure: "una calificación sobresaliente de".
+_VALUED = re.compile(r"\b(?:el|la|un|una|su)\s+([a-z]{4,})(?:\s+[a-z]{4,})?\s+(?:de|del)\s+$")
+
+
 def build_vocabulary(store: Store) -> Vocabulary:
     """The vocabulary of everything indexed (plus the lexicon's synonyms)."""
     lex = lexicon()
     vocab = Vocabulary()
     facts = store.facts()
     heads: set[str] = set()
+    texts = {b.source: b.text for b in store.bulletins()}
     for f in facts:
+        head_word = fold(f.measure).split()[0] if f.measure else ""
+        if f.unit in ("percent", "pesos") and not head_word.endswith("s"):
+            vocab.valued.add(stem(head_word))  # "una ocupación del 87 por ciento"
+        if f.measure in (*BARE_MEASURES, "monto") and f.source in texts:
+            before = fold(texts[f.source][max(f.sentence_start, f.value_start - 60):f.value_start])
+            m = _VALUED.search(before)
+            if m and m.group(1) not in stop_words():
+                vocab.valued.add(stem(m.group(1)))
         measure_stems = stems(canonicalize(fold(f.measure)))
         vocab.measure |= measure_stems
         head = fold(f.measure).split()[0]

@@ -65,6 +65,8 @@ class MatchWeights:
     head_other: float = 0.7  # ... near it, but the figure names another noun ("5 años")
     head_kind: float = 0.8  # ... only as the kind of another noun ("hospitales para cirugía")
     head_missing: float = 0.8  # ... or elsewhere in its sentence
+    head_named: float = 0.75  # ... not in its sentence, but the figure counts another noun
+    # of the question ("especialistas en traumatología" and "tres traumatólogos")
     head_absent: float = 0.55  # ... or not in its sentence at all
     subtype_other: float = 0.4  # "trasplantes de riñón" asked, "trasplantes de córnea" found
     subtype_missing: float = 0.7  # ... the asked subtype not in the figure's sentence

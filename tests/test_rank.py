@@ -390,6 +390,9 @@ def test_facts_carry_their_scope(assistant: Assistant) -> None:
     ("¿Quiénes pueden entrar de visita?", "text"),
     ("¿Qué nivel de ocupación tiene el hospital?", "figure"),
     ("¿Qué nivel de atención ofrece la clínica?", "text"),  # a tier of care, no figure
+    ("¿Cuál podría ser la capacidad máxima del almacén?", "figure"),
+    ("¿Cuál debería ser el presupuesto de la clínica?", "figure"),
+    ("¿Qué parte del equipo era rentado?", "figure"),
 ])
 def test_intents(question: str, intent: str) -> None:
     assert intent_of(fold(question), numeric=False) == intent
@@ -404,6 +407,12 @@ def _ask(tmp_path: Path, texts: dict[str, str], question: str) -> Answer:
     settings = Settings(data_dir=tmp_path / "data", embedder="use")
     ingest([folder], settings)
     return Assistant(settings).ask(question)
+
+
+def _first_value(tmp_path: Path, texts: dict[str, str], question: str) -> float | None:
+    """The first figure the answer to ``question`` gives over ``texts`` (None: it abstained)."""
+    answer = _ask(tmp_path, texts, question)
+    return answer.values[0] if answer.values else None
 
 
 def _one_text_index(tmp_path: Path) -> tuple[Path, Settings]:
@@ -683,3 +692,105 @@ def test_a_subtype_of_another_kind_is_no_other_subtype(tmp_path: Path) -> None:
                              "vacunas de refuerzo.\n"},
                   "¿Cuántas vacunas contra la influenza se aplicaron?")
     assert answer.values[:1] == [2000], answer.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuántos especialistas en cardiología llegaron a la clínica de la montaña?", 4),
+    ("¿Cuántos médicos de cardiología recibió la clínica de la montaña?", 4),
+    ("¿Cuántos especialistas en nefrología contrató el hospital del puerto?", 6),
+])
+def test_a_figure_may_count_what_the_asked_noun_is_of(tmp_path: Path, question: str,
+                                                        value: int) -> None:
+    # "especialistas en cardiología" are "cardiólogos": the text never says "especialistas".
+    assert _first_value(tmp_path, {"a.txt": "La clínica de la montaña recibió este mes a cuatro "
+                        "cardiólogos. Su edificio tiene 12 años y atiende a 9 mil personas.\n"
+                        "El hospital del puerto contrató a seis nefrólogos para la sala de "
+                        "hemodiálisis, que abrió hace 3 años.\n"}, question) == value
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuántos médicos dan consultas en el hospital del puerto?",
+    "¿Cuántos médicos atienden las consultas del hospital del puerto?",
+])
+def test_a_lexicon_measure_the_question_does_not_count_is_no_strict_answer(
+        tmp_path: Path, question: str) -> None:
+    # "consultas" is a measure the lexicon knows, but the question counts doctors.
+    assert _first_value(tmp_path, {"a.txt": "El hospital del puerto da 300 consultas al día.\n",
+                                   "b.txt": "En el hospital del puerto trabajan 45 médicos.\n"},
+                        question) == 45
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Qué calificación obtuvo la clínica en la evaluación estatal?", 96.5),
+    ("¿Cuál fue la calificación de la clínica en la evaluación estatal?", 96.5),
+    ("¿Qué parte del equipo de la clínica es rentado?", 30),
+    ("En 2023, ¿qué fracción del equipo de la clínica era rentado?", 30),
+    ("¿Cuánto recibirá en efectivo cada enfermera premiada?", 25_000),
+    ("¿Cuánto cobran las enfermeras premiadas además de la medalla?", 25_000),
+])
+def test_what_of_a_valued_noun_asks_for_its_figure(tmp_path: Path, question: str,
+                                                   value: float) -> None:
+    assert _first_value(tmp_path, {"a.txt": "Oaxaca, 4 de mayo de 2023.- La clínica de la sierra "
+                        "logró una calificación sobresaliente de 96.5 por ciento en la evaluación "
+                        "estatal. El 30 por ciento del equipo de la clínica es rentado. Se premiará "
+                        "a 40 enfermeras: cada una recibirá una medalla y 25 mil pesos.\n"},
+                        question) == value
+
+
+@pytest.mark.parametrize("question, intent", [
+    ("¿Qué calificación obtuvo el hospital de la sierra?", "figure"),
+    ("¿Qué hospital se inauguró en la sierra?", "text"),
+    ("¿Qué hospitales se inauguraron en la sierra?", "list"),
+    ("¿En qué parte de la sierra está el hospital?", "text"),
+])
+def test_what_of_a_noun_asks_a_figure_only_when_the_texts_value_it(
+        tmp_path: Path, question: str, intent: str) -> None:
+    # "hospital de 60 camas" counts beds: the hospital is no value of its own.
+    from assistant.query import parse
+    from assistant.vocab import build_vocabulary
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.txt").write_text("El hospital de la sierra obtuvo una calificación de 90 por "
+                                  "ciento. Se inauguró un hospital de 60 camas.\n", "utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    ingest([folder], settings)
+    assert parse(question, build_vocabulary(Store(settings))).intent == intent
+
+
+@pytest.mark.parametrize("question", [
+    "A finales de enero de 2023, ¿qué avance llevaba la contratación de enfermeras?",
+    "Al cierre de enero de 2023, ¿qué porcentaje de avance tenía la contratación de enfermeras?",
+])
+def test_a_moment_asked_is_answered_by_a_longer_span_that_takes_it_in(
+        tmp_path: Path, question: str) -> None:
+    # The quarter's progress, told at the end of January, answers for the end of January.
+    assert _first_value(tmp_path, {"a.txt": "Puebla, 30 de enero de 2023.- Para este primer "
+                        "trimestre tenemos proyectada la contratación de 900 enfermeras, y "
+                        "llevamos un avance del 64 por ciento.\n"}, question) == 64
+
+
+def test_a_whole_span_asked_is_not_answered_by_a_longer_one(tmp_path: Path) -> None:
+    answer = _ask(tmp_path, {"a.txt": "Puebla, 30 de abril de 2023.- En el primer trimestre se "
+                             "contrataron 900 enfermeras.\n"},
+                  "¿Cuántas enfermeras se contrataron en enero de 2023?")
+    assert answer.abstained, answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuánto se ha invertido en el programa de clínicas rurales?",
+    "¿Cuánto se ha pagado en el programa de clínicas rurales?",
+])
+def test_how_much_with_a_participle_asks_for_money(tmp_path: Path, question: str) -> None:
+    assert _first_value(tmp_path, {"a.txt": "El programa de clínicas rurales llega a 1,200 "
+                        "clínicas; en él se han invertido y pagado más de 300 millones de "
+                        "pesos.\n"}, question) == 300_000_000
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuántas tarjetas se entregaron en el Edomex?",
+    "cuantas tarjetas se entregaron en el edomex",
+])
+def test_a_states_short_name_meets_its_full_name(tmp_path: Path, question: str) -> None:
+    assert _first_value(tmp_path, {"a.txt": "En Jalisco se entregaron 700 tarjetas. Vamos al "
+                        "Estado de México: ahí se entregaron 961 tarjetas.\n"}, question) == 961
