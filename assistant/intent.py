@@ -56,7 +56,10 @@ GOAL = re.compile(
     r"|contrataran)\b")
 # The verbs of a plan say what kind of figure is asked, not what it counts: "¿a cuántas
 # quería llegar?", "¿cuántas se había propuesto colocar?" are no topic words.
-GOAL_VERBS = re.compile(r"\b(?:" + _PLAN_VERBS + r"|alcanzar|querian|esperaba\w*)\b")
+GOAL_VERBS = re.compile(r"\b(?:" + _PLAN_VERBS + r"|alcanzar|querian|esperaba\w*|preve\w*)\b")
+# "¿cuántas hay en el país?", "a nivel nacional": the whole country, never one state's figure.
+NATIONAL = re.compile(r"\b(?:en\s+(?:el|todo\s+el)\s+pais|a\s+nivel\s+nacional|en\s+todo\s+mexico"
+                      r"|nacionales?|nacionalmente)\b")
 # A question about the situation before a change: "¿cuántas realizaba antes de ...?".
 BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\b"
                       r"|\bal\s+principio\b")

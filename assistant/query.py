@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from assistant.intent import (
     GOAL_VERBS,
     MAY_BE,
+    NATIONAL,
     NUMBER_OF,
     PART_SHARE,
     RATES,
@@ -88,6 +89,7 @@ class Query:
                 a figure stated as the other one is another figure.
         answered: figures already given in the same question ("¿cuánto sumaban los ingresos y
             cuánto los egresos?"), as (source, offset of the figure): never the answer again.
+        national: it asks about the whole country ("en el país", "a nivel nacional").
         as_of: the asked period is a moment ("a finales de enero", "al cierre de marzo").
         said_start, said_end: the date of the statement the question names ("según el informe
             del 28 de agosto de 2020", "en sus anuncios de finales de 2019"): only texts of
@@ -137,6 +139,7 @@ class Query:
     said_start: str | None = None
     said_end: str | None = None
     as_of: bool = False
+    national: bool = False
 
     def said_on(self, day: str | None) -> bool | None:
         """Whether a text dated ``day`` ("YYYY-MM-DD") is the statement the question names
@@ -302,7 +305,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
             [bulletin.span()] if bulletin else []) + [
             m.span() for m in GOAL_VERBS.finditer(folded)] + [
             m.span() for name in TIME_RATES for m in RATES[name].finditer(folded)] + [
-            m.span() for m in SOURCE_REF.finditer(folded)]:
+            m.span() for m in SOURCE_REF.finditer(folded)] + [
+            m.span() for m in NATIONAL.finditer(folded)]:
         masked[a:b] = " " * (b - a)
     joined = "".join(masked)
     for a, b, name in reversed(find_places(folded, strict=False)):
@@ -389,6 +393,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         stated=tuple(float(m.value) for m in find_numbers(text, [(t.start, t.end) for t in times])),
         said_start=said.period_start if said else None,
         said_end=said.period_end if said else None,
+        national=not places and bool(NATIONAL.search(folded)),
         as_of=period is not None and bool(_AS_OF.search(folded, 0, period.start)),
         content=content,
         content_verbs=content_verbs,

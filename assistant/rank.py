@@ -224,7 +224,10 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 if why:
                     reasons.append(why)
             elif not q.places and f.place:
-                score *= w.place_unasked
+                # "¿cuántas salas hay en el país?": a state's figure is no national one.
+                score *= w.place_for_national if q.national else w.place_unasked
+                if q.national:
+                    reasons.append(f"de un estado ({f.place})")
             if q.names and q.names.isdisjoint(corpus.bulletin_stems[f.source]):
                 # "en Mapastepec y en San Cayetano": each text may answer for one of them.
                 score *= w.name_other

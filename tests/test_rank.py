@@ -794,3 +794,22 @@ def test_how_much_with_a_participle_asks_for_money(tmp_path: Path, question: str
 def test_a_states_short_name_meets_its_full_name(tmp_path: Path, question: str) -> None:
     assert _first_value(tmp_path, {"a.txt": "En Jalisco se entregaron 700 tarjetas. Vamos al "
                         "Estado de México: ahí se entregaron 961 tarjetas.\n"}, question) == 961
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuántas salas públicas de hemodinamia hay en el país?",
+    "¿Cuántas salas públicas de hemodinamia hay a nivel nacional?",
+    "¿Cuántas salas públicas de hemodinamia nacionales hay?",
+])
+def test_a_states_figure_is_no_answer_for_the_whole_country(tmp_path: Path,
+                                                            question: str) -> None:
+    assert _first_value(tmp_path, {"a.txt": "En Campeche se abrieron 2 salas públicas de "
+                        "hemodinamia. Son parte de la red de salas de hemodinamia, que hoy suma "
+                        "134 en todo el país.\n"}, question) == 134
+
+
+def test_a_plan_verb_is_no_topic_word(tmp_path: Path) -> None:
+    # «se prevé» says a goal is asked; the text need not use the verb.
+    assert _first_value(tmp_path, {"a.txt": "Para diciembre la meta es llegar a 144 salas de "
+                        "hemodinamia; hoy hay 134 salas de hemodinamia.\n"},
+                        "¿A cuántas salas de hemodinamia se prevé llegar?") == 144
