@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 47
+EXTRACTOR = 48
 _DATA = Path(__file__).with_name("data")
 
 
@@ -319,7 +319,11 @@ def _read_after(mention: NumberMention, words: list[_Word], lex: Lexicon,
 _NOT_OBJECTS = {"ellos", "ellas", "estos", "estas", "esos", "esas", "todos", "todas", "unos",
                 "unas", "otros", "otras", "nosotros", "ustedes", "mas", "menos", "pues",
                 "entonces", "ademas", "despues", "antes", "veces", "apenas", "dias", "anos",
-                "meses", "semanas", "horas", "pesos", "millones", "tres", "seis", "dos"}
+                "meses", "semanas", "horas", "pesos", "millones", "tres", "seis", "dos",
+                # indefinite quantifiers stand for a noun, they are none: "algunas de tres"
+                "algunos", "algunas", "muchos", "muchas", "varios", "varias", "pocos", "pocas",
+                "ambos", "ambas", "demas", "tantos", "tantas", "mismos", "mismas", "aquellos",
+                "aquellas", "ningunos", "ningunas", "cuantos", "cuantas", "cuales"}
 _OBJECT_PREPS = {"de", "del", "en", "para", "con", "por", "a", "al", "desde", "hasta", "sobre",
                  "entre", "sin", "durante", "hacia", "segun", "ante", "tras"}
 

@@ -204,6 +204,11 @@ def test_every_span_is_exact(name: str) -> None:
     ("Hay una existencia de embarazadas de mil 76 de alto riesgo.",
      [(1076, "embarazadas", "alto riesgo")]),
     ("Hoy hay un registro de pacientes de 2 mil 40.", [(2040, "pacientes", None)]),
+    # ... but a quantifier that stands for a noun is none ("algunas [especialidades] de tres").
+    ("Las residencias duran cuatro años en general, algunas de tres.",
+     [(4, "años", None), (3, "años", None)]),
+    ("Muchos cursos son de dos semanas, varios de tres.",
+     [(2, "semanas", None), (3, "semanas", None)]),
     # A figure with no noun of its own is the amount of the noun before "de".
     ("Así, hubo un egreso de 11 mil 906 entre Salud y el Seguro Social.",
      [(11_906, "egreso", None)]),
