@@ -257,7 +257,12 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                         synonyms().get(q.head, frozenset()) & corpus.fact_noun[i]):
                     # "¿cuántos empleos?" and "84,857 puestos": a near-synonym is near.
                     score *= w.head_near
-                elif q.head in _PEOPLE_HEADS and not corpus.fact_noun[i] & _UNIT_NOUNS:
+                elif corpus.fact_noun[i] & _UNIT_NOUNS and q.head not in _UNIT_NOUNS:
+                    # "¿cuántos médicos egresaron?" and "son de tres años": a span of time, an
+                    # amount of money or a distance counts no things.
+                    score *= w.head_unit
+                    reasons.append("otra magnitud")
+                elif q.head in _PEOPLE_HEADS:
                     # "¿cuánta gente trabajará en las plazas?", "¿cuántas personas integran el
                     # equipo?": people are counted under many nouns.
                     score *= w.head_missing

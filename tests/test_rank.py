@@ -813,3 +813,14 @@ def test_a_plan_verb_is_no_topic_word(tmp_path: Path) -> None:
     assert _first_value(tmp_path, {"a.txt": "Para diciembre la meta es llegar a 144 salas de "
                         "hemodinamia; hoy hay 134 salas de hemodinamia.\n"},
                         "¿A cuántas salas de hemodinamia se prevé llegar?") == 144
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuántos médicos egresaron de las especialidades?",
+    "¿Cuántos médicos especialistas egresaron?",
+])
+def test_a_span_of_time_counts_no_things(tmp_path: Path, question: str) -> None:
+    # "tres años" shares the asked words' sentence; it is a length, not a number of doctors.
+    value = _first_value(tmp_path, {"a.txt": "Las especialidades de los médicos que egresaron "
+                         "duran tres años. Hubo un egreso de 900 especialistas.\n"}, question)
+    assert value != 3
