@@ -113,9 +113,15 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         facts = match_facts(q, corpus)
         if q.head is not None and facts and not any(
                 counts_head(q.head, corpus.fact_head[corpus.index_of(f)]) for f in facts):
-            # "¿Cuántos médicos dan consultas?": the lexicon's measure is not what is counted,
-            # so its figures are no strict answer; the ranking weighs the counted noun.
-            return _ranked_answer(q, corpus, weights, rank, weights.min_fact_score)
+            # "¿Cuántos médicos dan consultas?": the lexicon's measure is not what is counted.
+            # A ranked figure of the counted noun, of the asked kinds, answers instead; else
+            # the strict figures stay ("¿cuántas personas recibieron trasplantes de córnea?").
+            kinds = set(q.kinds) | {term(k) for k in q.keys if k not in corpus.vocab.measure}
+            ranked = [c for c in rank(q)
+                      if kinds <= corpus.fact_head[c.index] | corpus.fact_local[c.index]]
+            if ranked and ranked[0].score >= weights.min_fact_score \
+                    and counts_head(q.head, corpus.fact_head[ranked[0].index]):
+                return _ranked_answer(q, corpus, weights, rank, weights.min_fact_score, ranked)
         if facts and q.rates:
             # "¿cuántas ... cada día?": only figures stated per day answer it.
             facts = [f for f in facts if set(q.rates) <= set(

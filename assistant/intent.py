@@ -18,10 +18,12 @@ _QUANTITY = (r"(?:porcentaje|proporcion|cantidad|monto|cifra|tasa|meta|salario|s
              r"|capacidad|incremento|aumento|avance|edad|nivel(?!\s+de\s+atencion)|grado|indice)")
 # Shares a text states as percents: "¿qué ocupación tiene …?" asks for a figure.
 SHARE = r"(?:ocupacion|cobertura|cumplimiento)"
-# "¿Qué parte del equipo era rentado?" asks for a share ("en qué parte del país" for a place).
-PART_SHARE = r"(?<!\ben\s)\bque\s+(?:parte|fraccion)\s+(?:de|del)\b"
+# "¿Qué parte del equipo era rentado?" asks for a share when it opens the question ("¿en / de / a
+# qué parte del país …?" asks for a place).
+PART_SHARE = r"(?:^|¿)\s*(?:y\s+)?que\s+(?:parte|fraccion)\s+(?:de|del)\b"
 # "¿Cuál podría ser la capacidad …?": a modal before "ser" asks the same as "es".
-MAY_BE = r"(?:podria|podra|puede|pudo|deberia|debe|seria|habria|tendria\s+que)\s+ser"
+MAY_BE = (r"(?:(?:podria|podrian|podra|puede|pudo|deberia|debe|tendria\s+que|habria\s+de)\s+ser"
+          r"|seria|serian)")
 # "el número de trasplantes", "el número total de camas": a count is asked.
 NUMBER_OF = r"\bnumero\s+(?:total\s+)?de\s+"
 _FIGURE = re.compile(
@@ -56,10 +58,10 @@ GOAL = re.compile(
     r"|contrataran)\b")
 # The verbs of a plan say what kind of figure is asked, not what it counts: "¿a cuántas
 # quería llegar?", "¿cuántas se había propuesto colocar?" are no topic words.
-GOAL_VERBS = re.compile(r"\b(?:" + _PLAN_VERBS + r"|alcanzar|querian|esperaba\w*|preve\w*)\b")
+GOAL_VERBS = re.compile(r"\b(?:" + _PLAN_VERBS + r"|alcanzar|querian|esperaba\w*|preven?|previst[oa]s?)\b")
 # "¿cuántas hay en el país?", "a nivel nacional": the whole country, never one state's figure.
-NATIONAL = re.compile(r"\b(?:en\s+(?:el|todo\s+el)\s+pais|a\s+nivel\s+nacional|en\s+todo\s+mexico"
-                      r"|nacionales?|nacionalmente)\b")
+NATIONAL = re.compile(r"\b(?:(?:en|de)\s+(?:el|todo\s+el)\s+pais|a\s+nivel\s+nacional|en\s+todo\s+mexico"
+                      r"|en\s+(?:toda\s+)?la\s+republica|nacionalmente)\b")
 # A question about the situation before a change: "¿cuántas realizaba antes de ...?".
 BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\b"
                       r"|\bal\s+principio\b")
@@ -153,12 +155,19 @@ _MONEY_MASS = ("pesos", "dolares", "recursos", "ingresos", "dinero")
 _NOT_MONEY = re.compile(r"\s+(?:hospitalari\w*|a\s+urgencias|a\s+hospital\w*|humanos|materiales)\b")
 
 
+# Verbs and words that say money changed hands; in a question that counts a noun ("¿cuántas vidas
+# cobró la pandemia?", "¿cuántos días fueron pagados?") they say what happened, not the unit.
+_MONEY_ACTS = re.compile(r"cobr\w*|pag\w*|invert\w*|invirti\w*|inviert\w*|gasta\w*|efectivo|premio")
+_COUNT_OF = re.compile(r"\bcuant[oa]s\s+(?!de\b)[a-z]{3,}")
+
+
 def cues(folded: str) -> dict[str, bool]:
     """Modality and unit cues of a folded question."""
     return {"goal": bool(GOAL.search(folded)), "baseline": bool(BASELINE.search(folded)),
             "change": bool(CHANGE.search(folded)),
             "money": any((m.group() in _MONEY_MASS and not _NOT_MONEY.match(folded, m.end()))
-                         or not _COUNTED.search(folded, 0, m.start())
+                         or (not _COUNTED.search(folded, 0, m.start())
+                             and not (_MONEY_ACTS.fullmatch(m.group()) and _COUNT_OF.search(folded)))
                          for m in MONEY.finditer(folded)),
             "amount": bool(AMOUNT.search(folded)), "how_much": bool(HOW_MUCH.search(folded))}
 

@@ -66,8 +66,8 @@ class Query:
         head: the term of the noun "cuántos/cuántas" asks about ("cuántas camas" → "cam");
             head_mod: the term of its "de" complement, the subtype asked ("cuántos trasplantes
             de riñón" → "riñon"), or None; head_of: that of its "de", "en" or "contra"
-            complement ("cuántos especialistas en traumatología" → "traumatologi"), which a
-            figure may count instead ("tres traumatólogos").
+            complement, a field ("cuántos especialistas en traumatología" →
+            "traumatologi"), which a figure may count instead ("tres traumatólogos").
         stated: figures the question itself states ("en los 23 estados"): context, not answer.
         content: Snowball terms of its content words (``assistant.terms``), typos corrected;
             content_verbs: those of them that are verbs (they weigh less).
@@ -347,7 +347,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     # ocupación …?": a share, as "%" is. A "tasa" in IMSS texts is a percent (of occupation,
     # of growth, of replacement); a rate per thousand is read as one too, a known limit.
     percent = any(w in words()["percent_cues"] for w in raw_words) or "%" in text or bool(
-        re.search(r"\bpor\s*ciento\b|\b(?:que|cual\s+(?:es|era|fue)\s+(?:el|la))\s+"
+        re.search(r"\bpor\s*ciento\b|\b(?:que|cual\s+(?:es|era|fue|" + MAY_BE + r")\s+(?:el|la))\s+"
                   r"(?:(?:nivel|grado|indice)\s+de\s+)?(?:avance|proporcion|tasa|" + SHARE + r")\b"
                   r"|" + PART_SHARE,
                   folded))
@@ -389,7 +389,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         years=tuple(dict.fromkeys(years)),
         head=head,
         head_mod=_head_mod(folded, vocab),
-        head_of=_head_mod(folded, vocab, r"(?:de|del|en|contra)"),
+        head_of=_head_of(folded, vocab, places),
         stated=tuple(float(m.value) for m in find_numbers(text, [(t.start, t.end) for t in times])),
         said_start=said.period_start if said else None,
         said_end=said.period_end if said else None,
@@ -466,7 +466,7 @@ def _head(folded: str, vocab: Vocabulary) -> str | None:
         word = m.group(2)  # "cuántas de las nuevas plazas" counts plazas
     if word in stop_words() or not word.endswith("s"):
         return None  # "¿cuántos necesitarían ...?": a verb, no counted noun
-    if m.group(2):
+    if m.group(2) and word == m.group(1):
         # "intervenciones quirúrgicas" is the lexicon's "cirugías": count what it names.
         phrase = f"{word} {m.group(2)}"
         canonical = canonicalize(phrase)
@@ -481,13 +481,26 @@ def _head(folded: str, vocab: Vocabulary) -> str | None:
 COMPLEMENT = r"[a-z]{3,}\s+(?:de|contra)\s+(?:(?:la|las|los|el)\s+)?([a-z]{3,})"
 
 
-def _head_mod(folded: str, vocab: Vocabulary, links: str = "") -> str | None:
+def _head_mod(folded: str, vocab: Vocabulary) -> str | None:
     """The "de" or "contra" complement of the counted noun: "cuántas cirugías de cataratas" →
-    "catarat", "cuántas vacunas contra COVID-19" → "covid"; with ``links``, the complement
-    after those words ("especialistas en traumatología")."""
-    complement = COMPLEMENT.replace(r"(?:de|contra)", links) if links else COMPLEMENT
-    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?" + complement, folded)
+    "catarat", "cuántas vacunas contra COVID-19" → "covid"."""
+    m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?" + COMPLEMENT, folded)
     return complement_term(m.group(1), vocab) if m else None
+
+
+def _head_of(folded: str, vocab: Vocabulary, places: tuple[str, ...]) -> str | None:
+    """The field the counted noun is of: "cuántos especialistas en traumatología" →
+    "traumatologi", "cuántos médicos de cardiología" → "cardiologi". A singular noun with no
+    article: "en las unidades", "en hospitales rurales" and "en Jalisco" are settings."""
+    m = re.search(r"\bcuant[oa]s\s+[a-z]{3,}\s+(?:de|en)\s+([a-z]{3,})\b", folded)
+    if m is None or m.group(1).endswith("s") or m.group(1) in _ARTICLES:
+        return None
+    if find_places(m.group(1), strict=False) or any(m.group(1) in fold(p).split() for p in places):
+        return None
+    return complement_term(m.group(1), vocab)
+
+
+_ARTICLES = frozenset({"el", "la", "los", "las", "un", "una", "unos", "unas", "su", "sus"})
 
 
 def complement_term(word: str, vocab: Vocabulary | None = None) -> str | None:

@@ -211,6 +211,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 zones.append((index.bags[prev], w.sentence))  # its noun is the one before's
             if names_met:
                 zones.append((names_met, w.name_in_text))
+            of_field = bool((corpus.fact_noun[i] - _GENERIC_HEADS - _UNIT_NOUNS) & named_nouns)
+            if of_field and q.head is not None:
+                # "tres traumatólogos" are "especialistas en traumatología": the asked noun is
+                # met as a related word, and weighed below (head_named).
+                zones.append((frozenset({q.head}), w.related))
             lex, missing = coverage(q, zones, corpus, w, weighted)
             reasons = [f"términos {lex:.2f}"]
             score = lex
@@ -277,7 +282,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     # A bare figure ("Llevamos 120.") counts what the sentence before named.
                     score *= w.head_missing
                     reasons.append("no cuenta " + q.head)
-                elif (corpus.fact_noun[i] - _GENERIC_HEADS - _UNIT_NOUNS) & named_nouns:
+                elif of_field:
                     # "¿cuántos especialistas en traumatología …?" and "tres traumatólogos":
                     # the figure counts what the question names as its noun's complement.
                     score *= w.head_named
@@ -320,7 +325,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 # cannot be that period's (a goal for it can).
                 score *= w.period_after_text
                 reasons.append("periodo posterior al texto")
-            elif q.period_end and not _overlaps(q, f):
+            elif q.period_end and not _overlaps(q, f, bulletin.date):
                 # A period carried over from an earlier sentence is weaker evidence than one
                 # stated with the figure.
                 stated = f.time_phrase or find_times(
@@ -391,8 +396,9 @@ def _same_event(q: Query, f: Fact) -> bool:
     return any(e.nums == q.event_nums for e in events)
 
 
-def _overlaps(q: Query, f: Fact) -> bool:
-    """The fact's stated period meets the asked one (true when either lacks full dates).
+def _overlaps(q: Query, f: Fact, said: str | None = None) -> bool:
+    """The fact's stated period meets the asked one (true when either lacks full dates);
+    ``said`` is the date of the fact's text.
 
     A period with an end and no start ("al 30 de abril de 2024": a count as of that day) is
     the one day it names.
@@ -408,8 +414,11 @@ def _overlaps(q: Query, f: Fact) -> bool:
     # "de enero a octubre" asked: June's figure is a part of it. A month asked may be answered
     # by some days of it ("del 1 al 3 de marzo"), a season or a span of years by a part.
     days, have = _days(asked), _days(stated)
-    if have > days * 1.1 and days < 365 and not q.as_of:
-        return False  # "en los primeros seis meses": the ten months' figure is of another
+    if have > days * 1.1 and days < 365 and not (
+            q.as_of and said is not None and asked[0] <= said <= asked[1]):
+        # "en los primeros seis meses": the ten months' figure is of another; but "a finales
+        # de enero" is a moment, which a quarter's figure told that month takes in.
+        return False
     return 31 >= days or days >= 365 or have >= days * 0.9
 
 
@@ -459,7 +468,7 @@ def _asked_from(q: Query) -> str | None:
 
 _GENERIC_HEADS = frozenset(term(m) for m in BARE_MEASURES)
 _PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente", "personal"))
-# Units of measure: what they count is never people.
+# Units of measure (time, distance, money): a figure of one counts no things.
 _UNIT_NOUNS = frozenset(term(w) for w in (
     "kilometros", "metros", "hectareas", "toneladas", "litros", "kilos", "pesos", "dolares",
     *TIME_UNITS))

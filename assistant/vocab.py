@@ -118,8 +118,10 @@ class Vocabulary:
     sentences: int = 0
     snowball: set[str] = field(default_factory=set)  # Snowball terms of every corpus word
     kind_terms: set[str] = field(default_factory=set)  # Snowball terms of the lexicon's kinds
-    # Stems of nouns a text gives a bare value ("una calificación sobresaliente de 98.6 por
-    # ciento"): "¿qué calificación obtuvo …?" asks for that figure.
+    # Stems of nouns a text gives a bare value, a share or a number right after "de" ("una
+    # calificación sobresaliente de 98.6 por ciento", "una ocupación del 87 por ciento"):
+    # "¿qué calificación obtuvo …?" asks for that figure. Not money: "¿qué premio …?" may ask
+    # for the prize's name as well as for its amount.
     valued: set[str] = field(default_factory=set)
     _choices: list[str] = field(default_factory=list)
 
@@ -173,10 +175,7 @@ def build_vocabulary(store: Store) -> Vocabulary:
     heads: set[str] = set()
     texts = {b.source: b.text for b in store.bulletins()}
     for f in facts:
-        head_word = fold(f.measure).split()[0] if f.measure else ""
-        if f.unit in ("percent", "pesos") and not head_word.endswith("s"):
-            vocab.valued.add(stem(head_word))  # "una ocupación del 87 por ciento"
-        if f.measure in (*BARE_MEASURES, "monto") and f.source in texts:
+        if (f.unit == "percent" or f.measure in BARE_MEASURES) and f.source in texts:
             before = fold(texts[f.source][max(f.sentence_start, f.value_start - 60):f.value_start])
             m = _VALUED.search(before)
             if m and m.group(1) not in stop_words():

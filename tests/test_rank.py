@@ -393,6 +393,9 @@ def test_facts_carry_their_scope(assistant: Assistant) -> None:
     ("¿Cuál podría ser la capacidad máxima del almacén?", "figure"),
     ("¿Cuál debería ser el presupuesto de la clínica?", "figure"),
     ("¿Qué parte del equipo era rentado?", "figure"),
+    ("¿De qué parte del país llegaron los pacientes?", "text"),
+    ("¿A qué parte del cuerpo afecta la enfermedad?", "text"),
+    ("¿Cuál sería la capacidad del almacén?", "figure"),
 ])
 def test_intents(question: str, intent: str) -> None:
     assert intent_of(fold(question), numeric=False) == intent
@@ -799,7 +802,7 @@ def test_a_states_short_name_meets_its_full_name(tmp_path: Path, question: str) 
 @pytest.mark.parametrize("question", [
     "¿Cuántas salas públicas de hemodinamia hay en el país?",
     "¿Cuántas salas públicas de hemodinamia hay a nivel nacional?",
-    "¿Cuántas salas públicas de hemodinamia nacionales hay?",
+    "¿Cuántas salas públicas de hemodinamia hay en toda la República?",
 ])
 def test_a_states_figure_is_no_answer_for_the_whole_country(tmp_path: Path,
                                                             question: str) -> None:
@@ -824,3 +827,51 @@ def test_a_span_of_time_counts_no_things(tmp_path: Path, question: str) -> None:
     value = _first_value(tmp_path, {"a.txt": "Las especialidades de los médicos que egresaron "
                          "duran tres años. Hubo un egreso de 900 especialistas.\n"}, question)
     assert value != 3
+
+
+@pytest.mark.parametrize("question, money", [
+    ("¿Cuánto cobran las enfermeras premiadas?", True),
+    ("¿Cuánto se ha invertido en la clínica?", True),
+    ("¿Cuántas vidas cobró la pandemia?", False),  # a count: "cobró" is what happened
+    ("¿Cuántos días de incapacidad fueron pagados?", False),
+    ("¿Cuántos pacientes recibieron un tratamiento efectivo?", False),
+])
+def test_money_acts_ask_for_money_only_when_nothing_is_counted(question: str,
+                                                               money: bool) -> None:
+    from assistant.intent import cues
+
+    assert cues(fold(question))["money"] is money
+
+
+@pytest.mark.parametrize("question, national", [
+    ("¿Cuántas salas hay en el país?", True),
+    ("¿Cuántas salas hay a nivel nacional?", True),
+    ("¿Cuántos quirófanos tienen los Centros Médicos Nacionales?", False),  # a name
+    ("¿Cuántos elementos tiene la Guardia Nacional?", False),
+])
+def test_a_national_question(question: str, national: bool) -> None:
+    from assistant.intent import NATIONAL
+
+    assert bool(NATIONAL.search(fold(question))) is national
+
+
+def test_a_plan_word_is_not_every_word_that_begins_alike(tmp_path: Path) -> None:
+    # "prevención" is a topic word; only "prevé", "prevista" … say a plan is asked.
+    assert _ask(tmp_path, {"a.txt": "Se otorgaron 500 consultas de prevención y 300 consultas de "
+                           "urgencias.\n"}, "¿Cuántas consultas de prevención se otorgaron?"
+                ).values == [500]
+
+
+def test_a_moment_is_not_answered_by_a_later_total(tmp_path: Path) -> None:
+    # A half-year total told in July is no count at the end of March.
+    assert _ask(tmp_path, {"a.txt": "Puebla, 10 de julio de 2024.- De enero a junio de 2024 se "
+                           "hicieron 5 mil 400 cirugías de cataratas.\n"},
+                "¿Cuántas cirugías de cataratas se habían hecho al cierre de marzo de 2024?"
+                ).abstained
+
+
+def test_a_share_of_a_noun_does_not_make_it_a_valued_noun(tmp_path: Path) -> None:
+    answer = _ask(tmp_path, {"a.txt": "El 30 por ciento del equipo era rentado. El hospital "
+                             "compró un tomógrafo y un equipo de rayos X.\n"},
+                  "¿Qué equipo compró el hospital?")
+    assert answer.values == [], answer.text
