@@ -121,7 +121,7 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
                       if kinds <= corpus.fact_head[c.index] | corpus.fact_local[c.index]]
             if ranked and ranked[0].score >= weights.min_fact_score \
                     and counts_head(q.head, corpus.fact_head[ranked[0].index]):
-                return _ranked_answer(q, corpus, weights, rank, weights.min_fact_score, ranked)
+                return _ranked_answer(q, corpus, weights, ranked, weights.min_fact_score)
         if facts and q.rates:
             # "¿cuántas ... cada día?": only figures stated per day answer it.
             facts = [f for f in facts if set(q.rates) <= set(
@@ -159,15 +159,13 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         ranked = rank(q)
         if keywords:
             threshold = weights.min_fact_score_strict  # they may well ask for no figure
-    return _ranked_answer(q, corpus, weights, rank, threshold, ranked)
+    return _ranked_answer(q, corpus, weights, ranked, threshold)
 
 
-def _ranked_answer(q: Query, corpus: Corpus, weights: MatchWeights,
-                   rank: Callable[[Query], list[Candidate]], threshold: float,
-                   ranked: list[Candidate] | None = None) -> Answer | None:
+def _ranked_answer(q: Query, corpus: Corpus, weights: MatchWeights, ranked: list[Candidate],
+                   threshold: float) -> Answer | None:
     """The best ranked figures when they clear ``threshold``, else an abstention (or None,
     for the reader, when no figure was asked)."""
-    ranked = rank(q) if ranked is None else ranked
     chosen = (choose(ranked, weights, corpus, q)
               if ranked and ranked[0].score >= threshold else [])
     if chosen:

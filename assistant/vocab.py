@@ -173,7 +173,8 @@ def build_vocabulary(store: Store) -> Vocabulary:
     vocab = Vocabulary()
     facts = store.facts()
     heads: set[str] = set()
-    texts = {b.source: b.text for b in store.bulletins()}
+    bulletins = store.bulletins()
+    texts = {b.source: b.text for b in bulletins}
     for f in facts:
         if (f.unit == "percent" or f.measure in BARE_MEASURES) and f.source in texts:
             before = fold(texts[f.source][max(f.sentence_start, f.value_start - 60):f.value_start])
@@ -199,7 +200,7 @@ def build_vocabulary(store: Store) -> Vocabulary:
     vocab.qualifier_like |= vocab.lexicon_qualifiers
     all_words: Counter[str] = Counter()
     spans = store.sentences()
-    for bulletin in store.bulletins():
+    for bulletin in bulletins:
         folded = fold(bulletin.text)
         all_words.update(_WORD.findall(folded))
         # "detecciones de VIH": words in the place of a qualifier, even without a figure.
