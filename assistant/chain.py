@@ -116,7 +116,7 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
             # "¿Cuántos médicos dan consultas?": the lexicon's measure is not what is counted.
             # A ranked figure of the counted noun, of the asked kinds, answers instead; else
             # the strict figures stay ("¿cuántas personas recibieron trasplantes de córnea?").
-            kinds = set(q.kinds) | {term(k) for k in q.keys if k not in corpus.vocab.measure}
+            kinds = _asked_kinds(q, corpus)
             ranked = [c for c in rank(q)
                       if kinds <= corpus.fact_head[c.index] | corpus.fact_local[c.index]]
             if ranked and ranked[0].score >= weights.min_fact_score \
@@ -175,6 +175,12 @@ def _ranked_answer(q: Query, corpus: Corpus, weights: MatchWeights, ranked: list
     return abstain(q, corpus, [c.fact for c in ranked[:2] if c.score >= weights.near_score])
 
 
+def _asked_kinds(q: Query, corpus: Corpus) -> set[str]:
+    """The kinds a strict question asks, as the ranked fallback reads them: the lexicon's
+    («córnea») and the keys that are no measure («covid»)."""
+    return set(q.kinds) | {term(k) for k in q.keys if k not in corpus.vocab.measure}
+
+
 def _ranked_instead(q: Query, facts: list[Fact], corpus: Corpus, weights: MatchWeights,
                     rank: Callable[[Query], list[Candidate]]) -> list[Candidate]:
     """The ranked answer when it clearly beats every figure of exactly the asked kind: a
@@ -182,8 +188,7 @@ def _ranked_instead(q: Query, facts: list[Fact], corpus: Corpus, weights: MatchW
     COVID. Aquí en Sonora reconvertimos 493 camas …») rather than in its own words."""
     if q.period_start or q.period_end or q.event_nums or q.rates:
         return []  # the strict path matches periods, events and rates exactly: keep it
-    # Kinds as the fallback below reads them, and the keys that are no measure («covid»).
-    kinds = set(q.kinds) | {term(k) for k in q.keys if k not in corpus.vocab.measure}
+    kinds = _asked_kinds(q, corpus)
     ranked = [c for c in rank(q) if kinds <= _named_near(c.index, corpus)
               and not _other_kind(c.fact, kinds)]
     if not ranked:

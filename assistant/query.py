@@ -309,7 +309,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
             m.span() for m in NATIONAL.finditer(folded)]:
         masked[a:b] = " " * (b - a)
     joined = "".join(masked)
-    for a, b, name in reversed(find_places(folded, strict=False)):
+    found_places = find_places(folded, strict=False)
+    for a, b, name in reversed(found_places):
         if joined[a:b] == folded[a:b] != fold(name):
             joined = joined[:a] + fold(name) + joined[b:]  # "el Edomex": the state's own name
     topic = canonicalize(joined)
@@ -363,7 +364,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         # counts is what it asks about, not a time word to pass over.
         content = (head, *content)
     flags_ = question_cues(folded)
-    places = tuple(dict.fromkeys(name for _, _, name in find_places(folded, strict=False)))
+    places = tuple(dict.fromkeys(name for _, _, name in found_places))
     names = _names(text, {w for name in places for w in fold(name).split()})
     return Query(
         text=text,

@@ -263,8 +263,8 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     # "¿cuántos empleos?" and "84,857 puestos": a near-synonym is near.
                     score *= w.head_near
                 elif corpus.fact_noun[i] & _UNIT_NOUNS and q.head not in _UNIT_NOUNS:
-                    # "¿cuántos médicos egresaron?" and "son de tres años": a span of time, an
-                    # amount of money or a distance counts no things.
+                    # "¿cuántos médicos egresaron?" and "son de tres años": a span of time or a
+                    # distance counts no things.
                     score *= w.head_unit
                     reasons.append("otra magnitud")
                 elif q.head in _PEOPLE_HEADS:
@@ -468,7 +468,8 @@ def _asked_from(q: Query) -> str | None:
 
 _GENERIC_HEADS = frozenset(term(m) for m in BARE_MEASURES)
 _PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente", "personal"))
-# Units of measure (time, distance, money): a figure of one counts no things.
+# Units of measure (time, distance; money when a figure's noun is its currency): a figure of
+# one counts no things.
 _UNIT_NOUNS = frozenset(term(w) for w in (
     "kilometros", "metros", "hectareas", "toneladas", "litros", "kilos", "pesos", "dolares",
     *TIME_UNITS))
