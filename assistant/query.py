@@ -279,7 +279,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     said = next((t for t in times if t.period_start and t.period_end
                  and SAID_ON.search(folded[max(0, t.start - 80):t.start])), None)
     dated = [t for t in times if t is not said]
-    period = next((t for t in dated if t.kind not in ("year", "day", "boundary")), None)
+    period = next((t for t in dated if t.kind not in ("year", "boundary")), None)
     years = [t.year for t in dated if t.year and t.kind != "boundary"]
     for t in dated:
         if t.kind == "year_range" and t.period_start and t.period_end:

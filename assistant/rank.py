@@ -9,6 +9,7 @@ gate on vocabulary: an unknown noun simply scores lower.
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
@@ -41,10 +42,19 @@ Weighted = list[tuple[str, float, set[str]]]
 
 
 def weigh(q: Query, corpus: "Corpus", w: MatchWeights) -> Weighted:
-    """Each question term with its weight (rarity; verbs weigh less) and its related terms."""
+    """Each question term with its weight (rarity; verbs weigh less) and its related terms
+    (for the asked noun, only its near forms)."""
     index = corpus.terms
-    return [(t, index.idf(t) * (w.verb if t in q.content_verbs else 1.0), index.variants(t))
+    return [(t, index.idf(t) * (w.verb if t in q.content_verbs else 1.0),
+             _head_variants(t, index.variants(t)) if t == q.head else index.variants(t))
             for t in q.content]
+
+
+def _head_variants(head: str, variants: set[str]) -> set[str]:
+    """The related terms that are near forms of the asked noun (or its synonyms): "consultas"
+    asked is not met by "consultorios"."""
+    near = synonyms().get(head, frozenset())
+    return {v for v in variants if v in near or _kin(head, frozenset({v}))}
 
 
 def coverage(q: Query, zones: list[tuple[frozenset[str], float]], corpus: "Corpus",
@@ -256,7 +266,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                         # not what it counts.
                         score *= w.head_kind
                         reasons.append("cuenta otra cosa de " + q.head)
-                elif _related(q.head, corpus.fact_head[i]) or (
+                elif _kin(q.head, corpus.fact_head[i]) or (
                         q.head in corpus.fact_local[i]
                         and corpus.fact_head[i] <= _GENERIC_HEADS) or (
                         synonyms().get(q.head, frozenset()) & corpus.fact_noun[i]):
@@ -276,9 +286,9 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     # "vacunas ... a los menores de 5 años": the figure counts another noun.
                     score *= w.head_other
                     reasons.append("cuenta otra cosa")
-                elif q.head in index.bags[s] or _related(q.head, index.bags[s]) or (
+                elif q.head in index.bags[s] or _kin(q.head, index.bags[s]) or (
                         f.measure == "cifra" and prev is not None
-                        and (q.head in index.bags[prev] or _related(q.head, index.bags[prev]))):
+                        and (q.head in index.bags[prev] or _kin(q.head, index.bags[prev]))):
                     # A bare figure ("Llevamos 120.") counts what the sentence before named.
                     score *= w.head_missing
                     reasons.append("no cuenta " + q.head)
@@ -481,9 +491,27 @@ def _related(t: str, bag: frozenset[str]) -> bool:
         derivations(t) & bag)
 
 
+def _kin(head: str, bag: frozenset[str]) -> bool:
+    """A term of ``bag`` is a near form of the asked noun ``head``: a shared prefix and at most
+    two more letters on either side ("enfermer" ~ "enfermeri").
+
+    A longer derivation names another thing: "medicament" is no "medic", "consultori" no
+    "consult", "donacion" no "donant", though they share a prefix.
+    """
+    key = prefix(head)
+    if key is None:
+        return False
+    for b in bag:
+        if prefix(b) == key:
+            common = len(os.path.commonprefix([head, b]))
+            if len(head) - common <= 2 and len(b) - common <= 2:
+                return True
+    return False
+
+
 def counts_head(head: str, bag: frozenset[str]) -> bool:
     """A figure whose own words are ``bag`` counts the asked noun, or a near form of it."""
-    return head in bag or _related(head, bag) or bool(synonyms().get(head, frozenset()) & bag)
+    return head in bag or _kin(head, bag) or bool(synonyms().get(head, frozenset()) & bag)
 
 
 def _near(t: str, *bags: frozenset[str]) -> bool:
@@ -516,6 +544,12 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
             best = body
             ranked = [body, *[c for c in ranked if c is not body]]
     chosen = [best]
+    # When the best figure counts the asked noun, an answer as good counts it too (or names no
+    # noun): "1,592 claves de medicamentos" is no second answer to "¿cuántos médicos?" beside
+    # "880 médicos".
+    noun = q.head if q is not None and corpus is not None and q.head is not None and \
+        counts_head(q.head, corpus.fact_noun[best.index]) else None
+    asked = frozenset(q.content) if q is not None else frozenset()
     for c in ranked[1:]:
         if c.score < w.min_fact_score * w.agree_ratio or len(chosen) >= 4 * w.max_answers:
             break
@@ -524,7 +558,10 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
             continue
         if any(_same(c.fact, x.fact) and c.fact.source == x.fact.source for x in chosen):
             continue
-        close = c.score >= best.score - w.alt_margin and c.score >= w.min_fact_score
+        close = c.score >= best.score - w.alt_margin and c.score >= w.min_fact_score and (
+            noun is None or corpus is None or counts_head(noun, corpus.fact_noun[c.index])
+            or corpus.fact_noun[c.index] <= _GENERIC_HEADS  # "alcanzan 58.9 millones"
+            or not corpus.fact_noun[c.index].isdisjoint(asked))  # "niños ... inscritos"
         if close or (c.score >= best.score * w.agree_ratio and _agrees(c, best, corpus, q)):
             chosen.append(c)
     for c in ranked[1:] if _distinctive(best.fact) else ():
@@ -562,5 +599,5 @@ def _agrees(c: Candidate, best: Candidate, corpus: "Corpus | None", q: Query | N
     head = q.head if q is not None and q.head else None
     mine, theirs = corpus.fact_head[c.index], corpus.fact_head[best.index]
     if head is not None:
-        return head in mine or _related(head, mine)
+        return head in mine or _kin(head, mine)
     return bool(mine & theirs - _GENERIC_HEADS)

@@ -68,7 +68,7 @@ class MatchWeights:
     head_missing: float = 0.8  # ... or elsewhere in its sentence
     head_named: float = 0.75  # ... not in its sentence, but the figure counts another noun
     # of the question ("especialistas en traumatología" and "tres traumatólogos")
-    head_absent: float = 0.55  # ... or not in its sentence at all
+    head_absent: float = 0.5  # ... or not in its sentence at all
     head_unit: float = 0.4  # a span of time or a distance for a count of things
     subtype_other: float = 0.4  # "trasplantes de riñón" asked, "trasplantes de córnea" found
     subtype_missing: float = 0.7  # ... the asked subtype not in the figure's sentence

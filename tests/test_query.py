@@ -65,6 +65,11 @@ def test_unknown_words_are_reported(vocab: Vocabulary) -> None:
     ("¿cuántas consultas en la tercera semana del mes?", "event_nums", ()),
     ("¿cuántas consultas en la segunda semana nacional de salud?", "event_nums", (2,)),
     ("¿cuántas cirugías hubo en 2020 comparado con 2018?", "years", (2020, 2018)),
+    # A day asked is the asked period, whether "al" (as of) or "el" (on) introduces it.
+    ("¿cuántas camas había el 26 de marzo de 2020?", "period_start", "2020-03-26"),
+    ("¿Cuántos médicos empezaron a trabajar el pasado 3 de junio de 2024?", "period_end",
+     "2024-06-03"),
+    ("¿cuántas cirugías del 1 de abril al 12 de septiembre?", "period_end", "--09-12"),
 ])
 def test_constraints(vocab: Vocabulary, question: str, field: str, value: object) -> None:
     assert getattr(parse(question, vocab), field) == value

@@ -106,6 +106,10 @@ TEXTS = {
     "o.txt": ("2022-11-15",
               "Para el 14 de abril se empezó a equipar las salas de neonatos del hospital. "
               "Esto significaba 40 incubadoras para recién nacidos.\n"),
+    "x.txt": ("2023-03-10",
+              "En 2023 las clínicas rurales de la sierra recibieron 812 médicos de nuevo "
+              "ingreso. Ese año las clínicas rurales de la sierra recibieron además 1,950 "
+              "claves de medicamentos y 64 consultorios nuevos.\n"),
 }
 
 
@@ -291,6 +295,11 @@ def test_a_count_as_of_a_day_answers_for_that_day_only(assistant: Assistant) -> 
     assert assistant.ask("¿Cuántas cuidadoras registradas había al 31 de agosto de "
                          "2022?").values == [1240]
     assert assistant.ask("¿Cuántas cuidadoras registradas había al 31 de diciembre de "
+                         "2022?").abstained
+    # "el 30 de noviembre" asks for that day as well.
+    assert assistant.ask("¿Cuántas cuidadoras registradas había el 30 de noviembre de "
+                         "2022?").values == [1388]
+    assert assistant.ask("¿Cuántas cuidadoras estaban registradas el 31 de diciembre de "
                          "2022?").abstained
 
 
@@ -875,3 +884,59 @@ def test_a_share_of_a_noun_does_not_make_it_a_valued_noun(tmp_path: Path) -> Non
                              "compró un tomógrafo y un equipo de rayos X.\n"},
                   "¿Qué equipo compró el hospital?")
     assert answer.values == [], answer.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuántos médicos recibieron las clínicas rurales de la sierra en 2023?", 812),
+    ("¿Cuántos medicamentos recibieron en 2023 las clínicas rurales de la sierra?", 1950),
+    ("¿Cuántas consultas recibieron las clínicas rurales de la sierra en 2023?", None),
+])
+def test_a_longer_derivation_is_another_noun(assistant: Assistant, question: str,
+                                              value: int | None) -> None:
+    # "medicamentos" and "médicos", "consultorios" and "consultas" share a prefix but count
+    # other things: neither is an answer, nor a second answer beside the asked noun's figure.
+    answer = assistant.ask(question)
+    if value is None:
+        assert answer.abstained
+    else:
+        assert answer.values == [value]
+
+
+@pytest.mark.parametrize("asked, counted, near", [
+    ("médicos", "médicas", True),
+    ("enfermeras", "enfermería", True),
+    ("hospitales", "hospital", True),
+    ("empleos", "puestos", True),  # a synonym of the thesaurus
+    ("médicos", "medicamentos", False),
+    ("consultas", "consultorios", False),
+    ("donantes", "donaciones", False),
+    ("enfermeras", "enfermedades", False),
+])
+def test_near_forms_of_the_asked_noun(asked: str, counted: str, near: bool) -> None:
+    from assistant.rank import counts_head
+    from assistant.terms import term
+
+    assert counts_head(term(fold(asked)), frozenset({term(fold(counted))})) is near
+
+
+def test_a_second_answer_counts_the_asked_noun_too(assistant: Assistant) -> None:
+    # Two figures as close in score: beside "812 médicos", the claves de medicamentos are no
+    # second answer to "¿cuántos médicos?"; a figure that names no noun, or a noun of the
+    # question, may be.
+    from assistant.query import parse
+    from assistant.rank import Candidate, choose
+
+    corpus = assistant.corpus()
+    facts = {(f.source, f.value): i for i, f in enumerate(corpus.facts)}
+    q = parse("¿Cuántos médicos recibieron las clínicas rurales?", corpus.vocab)
+    w = Settings().match
+
+    def ranked(*keys: tuple[str, float]) -> list[Candidate]:
+        return [Candidate(facts[k], corpus.facts[facts[k]], 0.7 - n * 0.01)
+                for n, k in enumerate(keys)]
+
+    chosen = choose(ranked(("x.txt", 812), ("x.txt", 1950), ("a.txt", 240)), w, corpus, q)
+    assert [c.fact.value for c in chosen] == [812]
+    q = parse("¿Cuántos médicos y lactarios recibieron las clínicas rurales?", corpus.vocab)
+    chosen = choose(ranked(("x.txt", 812), ("x.txt", 1950), ("a.txt", 240)), w, corpus, q)
+    assert [c.fact.value for c in chosen] == [812, 240]
