@@ -244,10 +244,12 @@ def compose(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights) -> An
                  for s, e in corpus.sentences.get(d.metadata["source"], [])
                  if d.metadata["start"] <= s < d.metadata["end"]}
     found = None
-    if q.event_nums or q.bulletin:
-        # Named events and bulletins: the passage scorer knows their ordinals and numbers.
+    if q.bulletin:
+        # A bulletin named by its number: the passage scorer knows bulletin numbers.
         found = extractive_answer(q, docs, corpus)
     found = found or read(q, corpus, weights, retrieved)
+    if found is None and q.event_nums:
+        found = extractive_answer(q, docs, corpus)
     if found is not None:
         return found
     return abstain(q, corpus)

@@ -186,7 +186,8 @@ def rates(folded: str) -> tuple[str, ...]:
 # cierre de" a date and "Baja California" a state: none of them is a direction.
 _GAIN = re.compile(r"\b(?:se\s+creo|crea(?:ro)?n|cread[oa]s?|crear(?:a|an|on)?|creacion|generad[oa]s?"
                    r"|generaron|generar|se\s+genero|aument\w*|increment\w*|crec\w*"
-                   r"|gan(?:o|aron|ancias?)|agreg(?:o|aron|ad[oa]s)|sum(?:o|aron|ar))\b")
+                   r"|gan(?:o|aron|ancias?)|agreg(?:o|aron|ad[oa]s)|sum(?:o|aron|ar)"
+                   r"|sub(?:io|ieron|ido|ir|e|en)|alza)\b")
 # "bajo el régimen" is a preposition; "cerró 2023 con 22 millones" reports a total.
 _LOSS = re.compile(r"\b(?:elimin\w+|perd\w*|pierd\w*|cay(?:o|eron)|caida|disminu\w+|reduj\w+"
                    r"|reduc\w+|bajo(?!\s+(?:el|la|los|las|un|una|su|sus)\b)|bajaron|bajas"

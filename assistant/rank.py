@@ -134,7 +134,10 @@ def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> fl
         counted = bool(head & set(q.content) - _GENERIC_HEADS)
         return 1.0 if f.unit != "count" or counted else w.count_for_amount
     if f.unit == "percent":
-        return w.percent_unasked
+        # "¿Cuánto pagó el IMSS por la renta?" asks a sum: "el 20 % del equipo" is none; "¿cuánto
+        # creció el presupuesto?" may be answered by a share.
+        return w.unit_mismatch if q.money and q.how_much and not q.direction \
+            else w.percent_unasked
     if q.money:
         if f.unit in ("pesos", "dólares"):
             return 1.0

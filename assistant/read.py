@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 from assistant.intent import PERSON_NAME
 from assistant.query import Query
 from assistant.rank import coverage
-from assistant.types import Answer
+from assistant.terms import term
+from assistant.types import Answer, Citation
 from index.dates import answers_when, find_times
+from index.events import ORDINALS, find_events
 from index.fold import fold
 from index.nlp import DATELINE
 from index.scope import find_places
@@ -74,7 +76,6 @@ def _near_date(q: Query, sentence: str, corpus: "Corpus", w: MatchWeights) -> fl
     """The best share of the question's terms found within a few words of one of the
     sentence's dates: "entró en vigor el día 23 de abril" answers "¿desde qué día está
     vigente?" better than a date elsewhere in a sentence about the same thing."""
-    from assistant.terms import term
 
     words = [(m.start(), term(fold(m.group()))) for m in re.finditer(r"[^\W\d_]+", sentence)]
     best = 0.0
@@ -90,6 +91,34 @@ def _near_date(q: Query, sentence: str, corpus: "Corpus", w: MatchWeights) -> fl
 _WINDOW = 40  # characters either side of a date that count as its own clause
 
 
+_ELLIPTIC = re.compile(r"\b(?:la|el|las|los|y)\s+(" + "|".join(
+    sorted(ORDINALS, key=len, reverse=True)) + r")\b")
+
+
+def _event_factor(q: Query, sentence: str, w: MatchWeights) -> tuple[float, float]:
+    """"¿Cuándo arrancó la primera fase?": a sentence naming that stage ("la fase uno") earns
+    the type hint; one naming only another stage of the same kind ("la fase dos") answers for
+    that one (``w.event_other``). Returns (factor, bonus)."""
+    if not q.event_nums or q.event_noun is None:
+        return 1.0, 0.0
+    noun = q.event_noun.rstrip("s")
+    events = [e for e in find_events(sentence, require_caps=False) if e.noun.rstrip("s") == noun]
+    nums = {e.nums for e in events}
+    if events:
+        # "La primera Jornada fue del 11 al 13 de marzo, la segunda del 25 al 27": an ordinal
+        # after the first named one, its noun left out.
+        folded = fold(sentence)
+        nums |= {(ORDINALS[m.group(1)],) for m in _ELLIPTIC.finditer(folded, events[0].end)}
+    if q.event_nums in nums:
+        return 1.0, w.type_hint
+    return (w.event_other, 0.0) if events else (1.0, 0.0)
+    noun = q.event_noun.rstrip("s")
+    events = [e for e in find_events(sentence, require_caps=False) if e.noun.rstrip("s") == noun]
+    if events and all(e.nums != q.event_nums for e in events):
+        return w.event_other
+    return 1.0
+
+
 def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
                    retrieved: set[tuple[str, int]] | None = None) -> list[Reading]:
     """Sentences that share a term with the question, scored, best first.
@@ -100,6 +129,8 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
     index = corpus.terms
     out: list[Reading] = []
     found = index.candidates(list(q.content))
+    if q.event_nums and q.event_noun:
+        found |= index.candidates([term(q.event_noun)])  # "la segunda jornada" is masked
     # The sentence after each hit may be the answer the hit introduces.
     found |= {i + 1 for i in found if index.neighbours(i)[1] is not None}
     for s in sorted(found):
@@ -123,7 +154,8 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         bonus = _type_bonus(q, sentence, w)
         if q.intent == "date" and bonus > 0:
             bonus += w.type_near * _near_date(q, sentence, corpus, w)
-        score = lex + bonus
+        factor, named = _event_factor(q, sentence, w)
+        score = factor * (lex + bonus + named)
         if retrieved and (source, start) in retrieved:
             score += w.retrieved
         if q.year is not None and str(q.year) not in sentence and corpus.bulletins[source].year \
@@ -131,7 +163,8 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
             score -= w.sentence_other_year
         if q.said_on(corpus.bulletins[source].date) is False:
             score -= w.sentence_said_other  # "según el informe del 28 de agosto"
-        out.append(Reading(s, score, (f"términos {lex:.2f}",), bonus >= w.enumeration))
+        out.append(Reading(s, score, (f"términos {lex:.2f}",),
+                           q.intent == "list" and bonus >= w.enumeration))
     out.sort(key=lambda r: (-r.score, r.index))
     return out
 
@@ -177,6 +210,10 @@ def read(q: Query, corpus: "Corpus", w: MatchWeights,
         prev, _ = index.neighbours(best.index)
         if prev is not None and prev not in picks:
             picks.insert(0, prev)  # "en mayo de aquel año": the year is in the sentence before
-    citations = [corpus.cite(*index.sentences[i]) for i in picks]
+    citations: list[Citation] = []
+    for i in picks:
+        c = corpus.cite(*index.sentences[i])
+        if all(" ".join(c.quote.split()) != " ".join(d.quote.split()) for d in citations):
+            citations.append(c)  # a summary bullet repeats the body's sentence word for word
     text = " … ".join(" ".join(c.quote.split()) for c in citations)
     return Answer(q.text, text, [], citations, False)

@@ -80,6 +80,10 @@ def _compile() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _COMPILED: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+# Number words that may follow an event's noun ("la fase uno"); "un", "una" are articles.
+_WORD_VALUES = {w: n for w, n in {**UNITS, **TEENS}.items() if 1 <= n <= 20
+                and w not in ("un", "una")}
+_COUNT_WORDS = "|".join(sorted(_WORD_VALUES, key=len, reverse=True))
 
 
 def _extend(text: str, end: int, require_caps: bool) -> int:
@@ -137,12 +141,15 @@ def find_events(text: str, require_caps: bool = True) -> list[Event]:
         out.append(Event(m.start(), end, f"{num}{mark} {name}", (num,), fold(m.group("noun"))))
     if not require_caps:
         # Questions also say "la jornada 7" or "la jornada número 7".
+        # "la fase uno", "la etapa tres" too (not "el día dos": a date).
         after = re.compile(r"\b(?P<noun>" + _noun_alternation() + r")\s+(?:numero\s+|no\.?\s*)?"
-                           r"(?P<num>\d{1,2})(?![\d/.,:])")
+                           r"(?:(?P<num>\d{1,2})(?![\d/.,:])|(?P<word>" + _COUNT_WORDS + r")\b)")
         for m in after.finditer(folded):
             if any(e.start <= m.start() < e.end for e in out):
                 continue
-            num = int(m.group("num"))
+            if m.group("word") and m.group("noun") in _TIME_NOUNS | {"mes"}:
+                continue
+            num = int(m.group("num")) if m.group("num") else _WORD_VALUES[m.group("word")]
             mark = "ª" if m.group("noun").endswith(("a", "as")) else "º"
             out.append(Event(m.start(), m.end(), f"{num}{mark} {text[m.start('noun'):m.end('noun')]}",
                              (num,), m.group("noun")))

@@ -64,6 +64,10 @@ def test_unknown_words_are_reported(vocab: Vocabulary) -> None:
     ("¿Cuántos bebés atendió en su primera semana de vida?", "event_nums", ()),
     ("¿cuántas consultas en la tercera semana del mes?", "event_nums", ()),
     ("¿cuántas consultas en la segunda semana nacional de salud?", "event_nums", (2,)),
+    # A number word after the noun names the stage too; after a time noun it is a date.
+    ("¿cuándo empezó la fase uno de la reconversión?", "event_nums", (1,)),
+    ("¿cuántas cirugías en la etapa tres?", "event_nums", (3,)),
+    ("¿cuántas consultas hubo el día dos de junio?", "event_nums", ()),
     ("¿cuántas cirugías hubo en 2020 comparado con 2018?", "years", (2020, 2018)),
     # A day asked is the asked period, whether "al" (as of) or "el" (on) introduces it.
     ("¿cuántas camas había el 26 de marzo de 2020?", "period_start", "2020-03-26"),
@@ -298,6 +302,10 @@ def test_a_statement_matches_texts_of_its_date(vocab: Vocabulary) -> None:
     ("Creo que son 40 camas", None),  # a belief, not a creation
     ("Al cierre de junio eran 300 en Baja California", None),  # a date and a state
     ("se crearon 10 y se perdieron 4", None),  # both: no one direction
+    ("¿Hasta cuánto subió la cuota en la frontera?", "gain"),
+    ("las cuotas suben cada año", "gain"),
+    ("un alza de 12 por ciento", "gain"),
+    ("¿Cuántas subrogaciones hubo?", None),  # a noun, not "subir"
 ])
 def test_the_direction_a_text_states(text: str, expected: str | None) -> None:
     assert direction(fold(text)) == expected

@@ -110,6 +110,21 @@ TEXTS = {
               "En 2023 las clínicas rurales de la sierra recibieron 812 médicos de nuevo "
               "ingreso. Ese año las clínicas rurales de la sierra recibieron además 1,950 "
               "claves de medicamentos y 64 consultorios nuevos.\n"),
+    "y.txt": ("2022-12-01",
+              "En 2022 la renta de las ambulancias del hospital de la costa subió 12 por "
+              "ciento, y las rentadas ya son el 30 % del parque vehicular.\n"),
+    "z.txt": ("2021-05-01",
+              "La reconversión de hospitales del norte tuvo varias etapas. La etapa uno, que "
+              "arrancó el 3 de febrero, abarcó 12 hospitales del norte. La etapa dos de la "
+              "reconversión empezó el 15 de marzo con 40 hospitales del norte.\n"),
+    "zz.txt": ("2021-09-01",
+               "Balance de las ferias de salud rural\n"
+               "· La primera feria de salud rural se hizo del 2 al 4 de mayo, la segunda del 20 "
+               "al 22 de junio y la tercera del 5 al 7 de agosto de 2021.\n"
+               "La primera feria de salud rural se hizo del 2 al 4 de mayo, la segunda del 20 "
+               "al 22 de junio y la tercera del 5 al 7 de agosto de 2021.\n"),
+    "zy.txt": ("2021-04-01", "La feria de salud rural de la sierra se anunció el 1 de abril de "
+                             "2021.\n"),
 }
 
 
@@ -887,14 +902,18 @@ def test_a_share_of_a_noun_does_not_make_it_a_valued_noun(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("question, value", [
+    # "medicamentos" and "médicos", "consultorios" and "consultas" share a prefix but count
+    # other things: neither is an answer, nor a second answer beside the asked noun's figure.
     ("¿Cuántos médicos recibieron las clínicas rurales de la sierra en 2023?", 812),
     ("¿Cuántos medicamentos recibieron en 2023 las clínicas rurales de la sierra?", 1950),
     ("¿Cuántas consultas recibieron las clínicas rurales de la sierra en 2023?", None),
+    # "¿cuánto pagó?" asks for pesos: a share of the fleet is no answer; a rise may be one.
+    ("¿Cuánto pagó el hospital de la costa por la renta de las ambulancias?", None),
+    ("¿Cuánto costó en 2022 la renta de las ambulancias del hospital de la costa?", None),
+    ("¿Cuánto subió en 2022 la renta de las ambulancias del hospital de la costa?", 12),
 ])
-def test_a_longer_derivation_is_another_noun(assistant: Assistant, question: str,
-                                              value: int | None) -> None:
-    # "medicamentos" and "médicos", "consultorios" and "consultas" share a prefix but count
-    # other things: neither is an answer, nor a second answer beside the asked noun's figure.
+def test_a_figure_of_another_thing_is_no_answer(assistant: Assistant, question: str,
+                                                value: int | None) -> None:
     answer = assistant.ask(question)
     if value is None:
         assert answer.abstained
@@ -940,3 +959,26 @@ def test_a_second_answer_counts_the_asked_noun_too(assistant: Assistant) -> None
     q = parse("¿Cuántos médicos y lactarios recibieron las clínicas rurales?", corpus.vocab)
     chosen = choose(ranked(("x.txt", 812), ("x.txt", 1950), ("a.txt", 240)), w, corpus, q)
     assert [c.fact.value for c in chosen] == [812, 240]
+
+
+@pytest.mark.parametrize("question, day", [
+    ("¿Cuándo empezó la primera etapa de la reconversión de hospitales del norte?",
+     "3 de febrero"),
+    ("¿Cuándo arrancó la segunda etapa de la reconversión de hospitales del norte?",
+     "15 de marzo"),
+    ("¿En qué fecha inició la etapa 2 de la reconversión de hospitales del norte?",
+     "15 de marzo"),
+])
+def test_a_stage_asked_is_the_stage_named(assistant: Assistant, question: str,
+                                          day: str) -> None:
+    # "la primera etapa" and "la etapa uno" are the same stage; the other's date is no answer.
+    answer = assistant.ask(question)
+    assert day in answer.citations[0].quote
+    assert len(answer.citations) == 1
+
+
+def test_a_stage_named_by_its_ordinal_alone(assistant: Assistant) -> None:
+    # "la segunda" after "La primera feria" is the second feria; the summary bullet repeats the
+    # body's sentence word for word, and the answer quotes it once.
+    answer = assistant.ask("¿En qué fechas fue la segunda feria de salud rural?")
+    assert [c.quote.count("20 al 22 de junio") for c in answer.citations] == [1]
