@@ -187,9 +187,13 @@ def rates(folded: str) -> tuple[str, ...]:
 _GAIN = re.compile(r"\b(?:se\s+creo|crea(?:ro)?n|cread[oa]s?|crear(?:a|an|on)?|creacion|generad[oa]s?"
                    r"|generaron|generar|se\s+genero|aument\w*|increment\w*|crec\w*"
                    r"|gan(?:o|aron|ancias?)|agreg(?:o|aron|ad[oa]s)|sum(?:o|aron|ar)"
-                   r"|sub(?:io|ieron|ido|ir|e|en)|alza)\b")
+                   # "subió a 580 pesos", not "subir su incapacidad a la plataforma"
+                   r"|sub(?:io|ieron|ido|ir|e|en)(?!\s+(?:su|sus)\b)(?!\s+(?:a|al|a\s+la|a\s+las"
+                   r"|a\s+los)\s+(?:plataforma|portal|sistema|pagina|internet|ambulancia|unidad"
+                   r"|vehiculo|camion|red)\w*)|alzas?)\b")
 # "bajo el régimen" is a preposition; "cerró 2023 con 22 millones" reports a total.
 _LOSS = re.compile(r"\b(?:elimin\w+|perd\w*|pierd\w*|cay(?:o|eron)|caida|disminu\w+|reduj\w+"
+                   r"|(?<=cuanto\s)bajo"  # "¿cuánto bajó el costo?": a verb after "cuánto"
                    r"|reduc\w+|bajo(?!\s+(?:el|la|los|las|un|una|su|sus)\b)|bajaron|bajas"
                    r"|recort\w+|destru\w+|decrec\w+|cerr(?:o|aron)(?![^.;]{0,40}\bcon\b)"
                    r"|cerrad[oa]s|cancel\w+|restar\w*)\b")

@@ -42,6 +42,11 @@ _VERB_ENDINGS = ("aron", "ieron", "aban", "ian", "aria", "arian", "ando", "iendo
                  "hizo", "puso", "tuvo", "dijo", "trajo", "dujo", "pudo", "supo", "vino",
                  "quiso", "estuvo", "anduvo")
 
+# Words before a day that make it a bound or the date of a statement, not the asked day.
+_DAY_NOT_ASKED = re.compile(r"\b(?:desde|antes|despues|tras|hasta|a\s+partir)\b[^,;]{0,15}$"
+                            r"|\b(?:inform\w*|dijo|anunci\w*|senal\w*|declar\w*|explic\w*"
+                            r"|coment\w*|report\w*|precis\w*)\b[^,;]{0,40}$")
+
 
 @dataclass(frozen=True)
 class Query:
@@ -279,7 +284,11 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     said = next((t for t in times if t.period_start and t.period_end
                  and SAID_ON.search(folded[max(0, t.start - 80):t.start])), None)
     dated = [t for t in times if t is not said]
-    period = next((t for t in dated if t.kind not in ("year", "boundary")), None)
+    # A day is the asked period when it dates what is counted ("el 16 de mayo", "al 30 de
+    # abril"), not when it bounds it ("desde el 13 de marzo", "antes del 1 de abril") or dates
+    # a statement ("según informó el director el 3 de junio").
+    period = next((t for t in dated if t.kind not in ("year", "boundary") and not (
+        t.kind == "day" and _DAY_NOT_ASKED.search(folded[max(0, t.start - 60):t.start]))), None)
     years = [t.year for t in dated if t.year and t.kind != "boundary"]
     for t in dated:
         if t.kind == "year_range" and t.period_start and t.period_end:

@@ -16,6 +16,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from assistant.corpus import norm_no
+from assistant.intent import MONEY
 from assistant.query import Query
 from assistant.terms import derivations, prefix, synonyms, term
 from index.dates import find_times, with_year
@@ -125,6 +126,12 @@ def _place_factor(q: Query, f: Fact, near: str, corpus: "Corpus",
 _SCALE_HEADS = frozenset({"mil", "millon"})
 
 
+# Sums a share may be of ("el 0.57 % de comisión", "el 30 % del costo").
+_SHARE_OF_MONEY = frozenset(term(w) for w in (
+    "comision", "cuota", "cuotas", "saldo", "costo", "precio", "salario", "sueldo", "aportacion",
+    "descuento", "monto", "pago", "ingreso", "presupuesto"))
+
+
 def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> float:
     """How well the figure's unit fits the question; ``head`` is the noun the figure counts."""
     if q.percent:
@@ -134,10 +141,13 @@ def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> fl
         counted = bool(head & set(q.content) - _GENERIC_HEADS)
         return 1.0 if f.unit != "count" or counted else w.count_for_amount
     if f.unit == "percent":
-        # "¿Cuánto pagó el IMSS por la renta?" asks a sum: "el 20 % del equipo" is none; "¿cuánto
-        # creció el presupuesto?" may be answered by a share.
-        return w.unit_mismatch if q.money and q.how_much and not q.direction \
-            else w.percent_unasked
+        # "¿Cuánto pagó el IMSS por la renta?" asks a sum: "el 20 % del equipo" is none; a share
+        # of a sum ("el 60 por ciento de su salario") or a change ("¿cuánto creció el
+        # presupuesto?") may answer it.
+        of_money = bool(MONEY.search(fold(f"{f.measure} {f.qualifier or ''}"))
+                        or _SHARE_OF_MONEY & head)
+        return w.unit_mismatch if q.money and q.how_much and not (
+            q.direction or q.change or of_money) else w.percent_unasked
     if q.money:
         if f.unit in ("pesos", "dólares"):
             return 1.0
@@ -496,20 +506,20 @@ def _related(t: str, bag: frozenset[str]) -> bool:
 
 def _kin(head: str, bag: frozenset[str]) -> bool:
     """A term of ``bag`` is a near form of the asked noun ``head``: a shared prefix and at most
-    two more letters on either side ("enfermer" ~ "enfermeri").
+    one more letter on either side ("enfermer" ~ "enfermeri"), or a noun derived from the
+    same short stem ("nac" ~ "nacimient").
 
-    A longer derivation names another thing: "medicament" is no "medic", "consultori" no
-    "consult", "donacion" no "donant", though they share a prefix.
+    A longer derivation names another thing: "medicament" or "medicin" is no "medic",
+    "consultori" or "consultor" no "consult", "hospitaliz" no "hospital", "donacion" no
+    "donant", though they share a prefix.
     """
     key = prefix(head)
-    if key is None:
-        return False
-    for b in bag:
+    for b in bag if key is not None else ():
         if prefix(b) == key:
             common = len(os.path.commonprefix([head, b]))
-            if len(head) - common <= 2 and len(b) - common <= 2:
+            if len(head) - common <= 1 and len(b) - common <= 1:
                 return True
-    return False
+    return bool(derivations(head) & bag)
 
 
 def counts_head(head: str, bag: frozenset[str]) -> bool:

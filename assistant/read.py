@@ -91,8 +91,24 @@ def _near_date(q: Query, sentence: str, corpus: "Corpus", w: MatchWeights) -> fl
 _WINDOW = 40  # characters either side of a date that count as its own clause
 
 
-_ELLIPTIC = re.compile(r"\b(?:la|el|las|los|y)\s+(" + "|".join(
-    sorted(ORDINALS, key=len, reverse=True)) + r")\b")
+_ELLIPTIC = re.compile(r"\b(?:la|el)\s+(" + "|".join(sorted(ORDINALS, key=len, reverse=True))
+                       + r")(?=\s*[,;.]|\s*$|\s+del?\s+\d|\s+del\b|\s+(?:fue|se|tuvo|inicio"
+                       r"|comenzo|empezo|arranco)\b)")
+
+
+def _stages(q: Query, sentence: str) -> set[int] | None:
+    """The stages of the asked event's kind that ``sentence`` names ("la fase uno", "la
+    segunda" after "La primera Jornada"); None when it names none of that kind."""
+    assert q.event_noun is not None
+    noun = term(q.event_noun)
+    events = [e for e in find_events(sentence, require_caps=False) if term(e.noun) == noun]
+    if not events:
+        return None
+    nums = {n for e in events for n in e.nums}
+    # "La primera Jornada fue del 11 al 13 de marzo, la segunda del 25 al 27": an ordinal
+    # after the first named one, its noun left out (not "la segunda dosis", "la primera vez").
+    nums |= {ORDINALS[m.group(1)] for m in _ELLIPTIC.finditer(fold(sentence), events[0].end)}
+    return nums
 
 
 def _event_factor(q: Query, sentence: str, w: MatchWeights) -> tuple[float, float]:
@@ -101,22 +117,10 @@ def _event_factor(q: Query, sentence: str, w: MatchWeights) -> tuple[float, floa
     that one (``w.event_other``). Returns (factor, bonus)."""
     if not q.event_nums or q.event_noun is None:
         return 1.0, 0.0
-    noun = q.event_noun.rstrip("s")
-    events = [e for e in find_events(sentence, require_caps=False) if e.noun.rstrip("s") == noun]
-    nums = {e.nums for e in events}
-    if events:
-        # "La primera Jornada fue del 11 al 13 de marzo, la segunda del 25 al 27": an ordinal
-        # after the first named one, its noun left out.
-        folded = fold(sentence)
-        nums |= {(ORDINALS[m.group(1)],) for m in _ELLIPTIC.finditer(folded, events[0].end)}
-    if q.event_nums in nums:
-        return 1.0, w.type_hint
-    return (w.event_other, 0.0) if events else (1.0, 0.0)
-    noun = q.event_noun.rstrip("s")
-    events = [e for e in find_events(sentence, require_caps=False) if e.noun.rstrip("s") == noun]
-    if events and all(e.nums != q.event_nums for e in events):
-        return w.event_other
-    return 1.0
+    nums = _stages(q, sentence)
+    if nums is None:
+        return 1.0, 0.0
+    return (1.0, w.type_hint) if nums & set(q.event_nums) else (w.event_other, 0.0)
 
 
 def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
@@ -196,6 +200,20 @@ def read(q: Query, corpus: "Corpus", w: MatchWeights,
             following = corpus.bulletins[source].text[start:end]
             if following.count(",") >= 2 or ":" in following:
                 picks.append(nxt)
+    if len(q.event_nums) > 1 and q.event_noun is not None:
+        # "las dos primeras etapas": the best sentence of each stage asked.
+        def text_of(i: int) -> str:
+            source, start, end = index.sentences[i]
+            return corpus.bulletins[source].text[start:end]
+
+        named = set().union(*(_stages(q, text_of(i)) or set() for i in picks))
+        for r in ranked[1:]:
+            if r.score < w.min_sentence_score or named >= set(q.event_nums):
+                break
+            more = (_stages(q, text_of(r.index)) or set()) & set(q.event_nums)
+            if more - named:
+                picks.append(r.index)
+                named |= more
     picks.sort()
     if best.enumerates:
         # A list asked across texts: the best enumeration of each other text too.

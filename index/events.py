@@ -80,6 +80,8 @@ def _compile() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 _COMPILED: tuple[re.Pattern[str], re.Pattern[str]] | None = None
+_MONTHS = (r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre"
+           r"|noviembre|diciembre")
 # Number words that may follow an event's noun ("la fase uno"); "un", "una" are articles.
 _WORD_VALUES = {w: n for w, n in {**UNITS, **TEENS}.items() if 1 <= n <= 20
                 and w not in ("un", "una")}
@@ -141,9 +143,12 @@ def find_events(text: str, require_caps: bool = True) -> list[Event]:
         out.append(Event(m.start(), end, f"{num}{mark} {name}", (num,), fold(m.group("noun"))))
     if not require_caps:
         # Questions also say "la jornada 7" or "la jornada número 7".
-        # "la fase uno", "la etapa tres" too (not "el día dos": a date).
+        # "la fase uno", "la etapa tres" too, ending a phrase (not "el día dos", "la jornada
+        # once mil derechohabientes", "la campaña Cinco Pasos", "el congreso cinco de mayo").
         after = re.compile(r"\b(?P<noun>" + _noun_alternation() + r")\s+(?:numero\s+|no\.?\s*)?"
-                           r"(?:(?P<num>\d{1,2})(?![\d/.,:])|(?P<word>" + _COUNT_WORDS + r")\b)")
+                           r"(?:(?P<num>\d{1,2})(?![\d/.,:])|(?P<word>" + _COUNT_WORDS + r")"
+                           r"(?=\s*[,;.:)?]|\s*$|\s+(?:que|se|fue|es|y|en|del?)\s+(?!" + _MONTHS
+                           + r")))")
         for m in after.finditer(folded):
             if any(e.start <= m.start() < e.end for e in out):
                 continue

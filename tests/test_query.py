@@ -68,6 +68,13 @@ def test_unknown_words_are_reported(vocab: Vocabulary) -> None:
     ("¿cuándo empezó la fase uno de la reconversión?", "event_nums", (1,)),
     ("¿cuántas cirugías en la etapa tres?", "event_nums", (3,)),
     ("¿cuántas consultas hubo el día dos de junio?", "event_nums", ()),
+    ("¿A cuántas personas llegó la campaña Cinco Pasos por tu Salud?", "event_nums", ()),
+    ("¿Cuántos asisten a la feria dos veces al año?", "event_nums", ()),
+    ("¿Qué se aprobó en el congreso cinco de mayo?", "event_nums", ()),
+    # A day that bounds what is counted, or dates a statement, is not the asked day.
+    ("¿cuántos empleos se perdieron desde el 13 de marzo de 2020?", "period_end", None),
+    ("¿cuántas camas hay según informó el director el 3 de junio de 2020?", "period_end", None),
+    ("¿cuántas cirugías se hicieron antes del 1 de abril de 2022?", "period_start", None),
     ("¿cuántas cirugías hubo en 2020 comparado con 2018?", "years", (2020, 2018)),
     # A day asked is the asked period, whether "al" (as of) or "el" (on) introduces it.
     ("¿cuántas camas había el 26 de marzo de 2020?", "period_start", "2020-03-26"),
@@ -306,6 +313,9 @@ def test_a_statement_matches_texts_of_its_date(vocab: Vocabulary) -> None:
     ("las cuotas suben cada año", "gain"),
     ("un alza de 12 por ciento", "gain"),
     ("¿Cuántas subrogaciones hubo?", None),  # a noun, not "subir"
+    ("¿Cuántos trabajadores pueden subir su incapacidad a la plataforma?", None),  # upload
+    ("el salario subió a 580 pesos", "gain"),
+    ("¿Cuánto bajó el costo de la prueba?", "loss"),  # a verb after "cuánto"
 ])
 def test_the_direction_a_text_states(text: str, expected: str | None) -> None:
     assert direction(fold(text)) == expected

@@ -123,6 +123,12 @@ TEXTS = {
                "al 22 de junio y la tercera del 5 al 7 de agosto de 2021.\n"
                "La primera feria de salud rural se hizo del 2 al 4 de mayo, la segunda del 20 "
                "al 22 de junio y la tercera del 5 al 7 de agosto de 2021.\n"),
+    "zw.txt": ("2021-06-01",
+               "La Primera Jornada de vacunación en Tabasco empezó el 11 de abril de 2021 y se "
+               "aplicaron la primera y la segunda dosis. Hubo otra, la Segunda Jornada de "
+               "vacunación en Tabasco, el 9 de mayo de 2021.\n"
+               "El seguro de la cooperativa paga el 60 por ciento de su salario a quien se "
+               "incapacita por enfermedad general.\n"),
     "zy.txt": ("2021-04-01", "La feria de salud rural de la sierra se anunció el 1 de abril de "
                              "2021.\n"),
 }
@@ -911,6 +917,10 @@ def test_a_share_of_a_noun_does_not_make_it_a_valued_noun(tmp_path: Path) -> Non
     ("¿Cuánto pagó el hospital de la costa por la renta de las ambulancias?", None),
     ("¿Cuánto costó en 2022 la renta de las ambulancias del hospital de la costa?", None),
     ("¿Cuánto subió en 2022 la renta de las ambulancias del hospital de la costa?", 12),
+    ("¿Cuánto subió el costo de la renta de las ambulancias del hospital de la costa en "
+     "2022?", 12),
+    # ... and a share of a sum may answer it.
+    ("¿Cuánto paga el seguro de la cooperativa por incapacidad por enfermedad general?", 60),
 ])
 def test_a_figure_of_another_thing_is_no_answer(assistant: Assistant, question: str,
                                                 value: int | None) -> None:
@@ -930,6 +940,10 @@ def test_a_figure_of_another_thing_is_no_answer(assistant: Assistant, question: 
     ("consultas", "consultorios", False),
     ("donantes", "donaciones", False),
     ("enfermeras", "enfermedades", False),
+    ("médicos", "medicinas", False),
+    ("hospitales", "hospitalizados", False),
+    ("consultas", "consultores", False),
+    ("nacieron", "nacimientos", True),  # a noun of a short verb stem
 ])
 def test_near_forms_of_the_asked_noun(asked: str, counted: str, near: bool) -> None:
     from assistant.rank import counts_head
@@ -982,3 +996,16 @@ def test_a_stage_named_by_its_ordinal_alone(assistant: Assistant) -> None:
     # body's sentence word for word, and the answer quotes it once.
     answer = assistant.ask("¿En qué fechas fue la segunda feria de salud rural?")
     assert [c.quote.count("20 al 22 de junio") for c in answer.citations] == [1]
+
+
+def test_an_ordinal_of_another_noun_is_no_stage(assistant: Assistant) -> None:
+    # "la primera y la segunda dosis" are doses, not the second Jornada.
+    answer = assistant.ask("¿Cuándo fue la segunda jornada de vacunación en Tabasco?")
+    assert "9 de mayo" in answer.citations[0].quote
+
+
+def test_two_stages_asked_are_both_named(assistant: Assistant) -> None:
+    answer = assistant.ask("¿Cuándo empezaron las dos primeras etapas de la reconversión de "
+                           "hospitales del norte?")
+    quotes = " ".join(c.quote for c in answer.citations)
+    assert "3 de febrero" in quotes and "15 de marzo" in quotes
