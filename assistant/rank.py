@@ -188,6 +188,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     # The complement of the noun asked ("especialistas en traumatología"), its near forms.
     named_nouns = {q.head_of, *corpus.terms.variants(q.head_of)} if q.head_of else set()
     named: dict[int, bool] = {}
+    participles = _participles(q)
 
     def names_day(s: int, prev: int | None) -> bool:
         """Sentence ``s`` or the one before names the asked day or month, once per sentence."""
@@ -310,6 +311,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     # the figure counts what the question names as its noun's complement.
                     score *= w.head_named
                     reasons.append("cuenta " + ",".join(sorted(corpus.fact_noun[i])))
+                elif corpus.fact_noun[i] & participles:
+                    # "¿cuántos niños estaban inscritos?" and "tenemos inscritos 210 mil": the
+                    # figure counts the asked noun by the state the question gives it.
+                    score *= w.head_near
+                    reasons.append("cuenta " + ",".join(sorted(corpus.fact_noun[i])))
                 else:
                     score *= w.head_absent
                     reasons.append("no habla de " + q.head)
@@ -385,6 +391,16 @@ _ASKS_PART = re.compile(r"\bcuant[oa]s\s+de\s+(?:los|las|estos|estas|esos|esas)\
 _WHOLE_BEFORE = re.compile(r"[^.;:,]{0,60},\s*(?:de\s+(?:los|las)\s+cuales|de\s+ell[oa]s)\b")
 _WHOLE = re.compile(r"\bde\s+(?:los|las|estos|estas|esos|esas)\s+(?:mas\s+de\s+|cerca\s+de\s+"
                     r"|casi\s+|poco\s+mas\s+de\s+)?$")
+
+
+_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ad|id|it|ect|iert|uest|ech)[oa]s$")
+
+
+def _participles(q: Query) -> frozenset[str]:
+    """Terms of the plural participles of the question ("inscritos", "vacunadas"), save the
+    asked noun: the state it gives what it counts."""
+    return frozenset(term(w) for w in re.findall(r"[a-z]+", fold(q.text))
+                     if _PARTICIPLE.fullmatch(w)) - {q.head}
 
 
 def _order(c: Candidate) -> tuple[float, str, int]:
