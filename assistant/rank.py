@@ -393,14 +393,17 @@ _WHOLE = re.compile(r"\bde\s+(?:los|las|estos|estas|esos|esas)\s+(?:mas\s+de\s+|
                     r"|casi\s+|poco\s+mas\s+de\s+)?$")
 
 
-_PARTICIPLE = re.compile(r"[a-z]{3,}(?:ad|id|it|ect|iert|uest|ech)[oa]s$")
+# A plural participle after a verb of state ("estaban inscritos", "siguen hospitalizados",
+# "hay vacunadas"), not a noun that looks like one ("en los estados").
+_PARTICIPLE = re.compile(r"\b(?:esta\w*|son|eran|fueron|sido|qued\w+|sigue\w*|encuentra\w*|hay"
+                         r"|habia\w*|ya)\s+(?:[a-z]+mente\s+|ya\s+|aun\s+)?"
+                         r"([a-z]{3,}(?:ad|id|it|ect|iert|uest|ech)[oa]s)\b")
 
 
 def _participles(q: Query) -> frozenset[str]:
-    """Terms of the plural participles of the question ("inscritos", "vacunadas"), save the
-    asked noun: the state it gives what it counts."""
-    return frozenset(term(w) for w in re.findall(r"[a-z]+", fold(q.text))
-                     if _PARTICIPLE.fullmatch(w)) - {q.head}
+    """Terms of the plural participles the question gives the asked noun ("¿cuántos niños
+    estaban inscritos?"), the state of what it counts."""
+    return frozenset(term(m.group(1)) for m in _PARTICIPLE.finditer(fold(q.text))) - {q.head}
 
 
 def _order(c: Candidate) -> tuple[float, str, int]:

@@ -76,7 +76,6 @@ def _near_date(q: Query, sentence: str, corpus: "Corpus", w: MatchWeights) -> fl
     """The best share of the question's terms found within a few words of one of the
     sentence's dates: "entró en vigor el día 23 de abril" answers "¿desde qué día está
     vigente?" better than a date elsewhere in a sentence about the same thing."""
-
     words = [(m.start(), term(fold(m.group()))) for m in re.finditer(r"[^\W\d_]+", sentence)]
     best = 0.0
     for t in find_times(sentence):

@@ -1029,3 +1029,17 @@ def test_the_state_the_question_gives_its_noun(assistant: Assistant, question: s
         assert 4210 not in answer.values
     else:
         assert answer.values[:1] == [value]
+
+
+@pytest.mark.parametrize("question, states", [
+    ("¿Cuántos niños estaban inscritos en las estancias?", {"inscrit"}),
+    ("¿Cuántos pacientes siguen hospitalizados?", {"hospitaliz"}),
+    ("¿Cuántos hospitales hay en los estados del norte?", set()),  # a noun, not a state
+    ("¿Cuántos médicos contratados hay?", set()),  # no verb of state before it
+])
+def test_the_participles_a_question_gives_its_noun(assistant: Assistant, question: str,
+                                                   states: set[str]) -> None:
+    from assistant.query import parse
+    from assistant.rank import _participles
+
+    assert _participles(parse(question, assistant.corpus().vocab)) == states
