@@ -39,6 +39,7 @@ class Reading:
     score: float
     reasons: tuple[str, ...] = ()
     enumerates: bool = False  # it lists what the question asks for ("especialidades como ...")
+    stages: frozenset[int] = frozenset()  # the asked stages it names ("la fase uno")
 
 
 def _is_label(sentence: str) -> bool:
@@ -110,16 +111,14 @@ def _stages(q: Query, sentence: str) -> set[int] | None:
     return nums
 
 
-def _event_factor(q: Query, sentence: str, w: MatchWeights) -> tuple[float, float]:
+def _event_factor(q: Query, stages: set[int] | None, w: MatchWeights) -> tuple[float, float]:
     """"¿Cuándo arrancó la primera fase?": a sentence naming that stage ("la fase uno") earns
     the type hint; one naming only another stage of the same kind ("la fase dos") answers for
-    that one (``w.event_other``). Returns (factor, bonus)."""
-    if not q.event_nums or q.event_noun is None:
+    that one (``w.event_other``). ``stages`` are those it names (``_stages``). Returns (factor,
+    bonus)."""
+    if stages is None:
         return 1.0, 0.0
-    nums = _stages(q, sentence)
-    if nums is None:
-        return 1.0, 0.0
-    return (1.0, w.type_hint) if nums & set(q.event_nums) else (w.event_other, 0.0)
+    return (1.0, w.type_hint) if stages & set(q.event_nums) else (w.event_other, 0.0)
 
 
 def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
@@ -157,7 +156,8 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         bonus = _type_bonus(q, sentence, w)
         if q.intent == "date" and bonus > 0:
             bonus += w.type_near * _near_date(q, sentence, corpus, w)
-        factor, named = _event_factor(q, sentence, w)
+        stages = _stages(q, sentence) if q.event_nums and q.event_noun else None
+        factor, named = _event_factor(q, stages, w)
         score = factor * (lex + bonus + named)
         if retrieved and (source, start) in retrieved:
             score += w.retrieved
@@ -167,7 +167,8 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         if q.said_on(corpus.bulletins[source].date) is False:
             score -= w.sentence_said_other  # "según el informe del 28 de agosto"
         out.append(Reading(s, score, (f"términos {lex:.2f}",),
-                           q.intent == "list" and bonus >= w.enumeration))
+                           q.intent == "list" and bonus >= w.enumeration,
+                           frozenset(stages & set(q.event_nums)) if stages else frozenset()))
     out.sort(key=lambda r: (-r.score, r.index))
     return out
 
@@ -201,18 +202,23 @@ def read(q: Query, corpus: "Corpus", w: MatchWeights,
                 picks.append(nxt)
     if len(q.event_nums) > 1 and q.event_noun is not None:
         # "las dos primeras etapas": the best sentence of each stage asked.
-        def text_of(i: int) -> str:
+        def stages_of(i: int) -> frozenset[int]:
+            """The asked stages sentence ``i`` names: read when it was ranked, else now (a
+            list's next sentence)."""
+            if i in readings:
+                return readings[i].stages
             source, start, end = index.sentences[i]
-            return corpus.bulletins[source].text[start:end]
+            return frozenset((_stages(q, corpus.bulletins[source].text[start:end]) or set())
+                             & set(q.event_nums))
 
-        named = set().union(*(_stages(q, text_of(i)) or set() for i in picks))
+        readings = {r.index: r for r in ranked}
+        named = set().union(*(stages_of(i) for i in picks))
         for r in ranked[1:]:
             if r.score < w.min_sentence_score or named >= set(q.event_nums):
                 break
-            more = (_stages(q, text_of(r.index)) or set()) & set(q.event_nums)
-            if more - named:
+            if r.stages - named:
                 picks.append(r.index)
-                named |= more
+                named |= r.stages
     picks.sort()
     if best.enumerates:
         # A list asked across texts: the best enumeration of each other text too.
