@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 48
+EXTRACTOR = 49
 _DATA = Path(__file__).with_name("data")
 
 
@@ -63,6 +63,7 @@ _CLAUSE_STOPS = {"que", "se", "lo", "cual", "cuales", "cuyo", "cuya", "donde", "
 # Where a noun phrase read backwards from a figure ends.
 _PHRASE_STOPS = _CLAUSE_STOPS | _ADVERBS
 _COUNT_NOUNS = {"numero", "total", "cifra", "cantidad", "suma", "monto"}
+_PART_NOUNS = {"resto", "parte", "mayoria", "mitad", "grupo", "otro", "otra"}
 _ADJ_SUFFIXES = ("ico", "ica", "icos", "icas", "ivo", "iva", "ivos", "ivas", "ario", "aria",
                  "arios", "arias", "oso", "osa", "osos", "osas")
 # Participles qualify a noun they follow ("pruebas rápidas", "cirugías programadas"), but as a
@@ -794,6 +795,13 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                 # "en 80 hospitales se dispusieron camas hasta llegar a un número de 893": a noun
                 # named since the last figure is what the bare one counts.
                 head, qualifier = nearer, draft.qualifier
+            elif antecedent is not None and not m.percent \
+                    and (noun := _noun_before_de(text, m.start)) is not None \
+                    and fold(noun) not in _PART_NOUNS:
+                # "16 estados que ya tuvieron la basificación de 25 mil 62": the noun the bare
+                # figure is the amount of beats the noun of the figure before ("el resto de
+                # 30" is still a part of it).
+                head = noun
             elif antecedent is not None and m.value <= TIME_UNITS.get(fold(antecedent[0]),
                                                                       m.value):
                 # "610 trasplantes renales ... y 355": a bare figure repeats the whole noun

@@ -213,6 +213,16 @@ def test_every_span_is_exact(name: str) -> None:
     ("Así, hubo un egreso de 11 mil 906 entre Salud y el Seguro Social.",
      [(11_906, "egreso", None)]),
     ("El IMSS logró una contratación de siete mil 900.", [(7_900, "contratación", None)]),
+    # ... even after a figure of another noun in the sentence, which it does not repeat
+    # ("el resto de 30" is still a part of it).
+    ("En los 12 estados que ya concluyeron la contratación de 4 mil 300, siguió el proceso.",
+     [(12, "estados", None), (4_300, "contratación", None)]),
+    ("Son 20 hospitales con una capacidad de 900.",
+     [(20, "hospitales", None), (900, "capacidad", None)]),
+    ("De los nueve estados con la vacunación de 12 mil, Sonora va adelante.",
+     [(9, "estados", None), (12_000, "vacunación", None)]),
+    ("Había 107 salas, y el resto de 30 se abrirán después.",
+     [(107, "salas", None), (30, "salas", None)]),
     # ... but not a verb, an age, or a name's article.
     ("La espera se redujo del 57 al 40 por ciento.",
      [(57, "porcentaje", None), (40, "porcentaje", None)]),
