@@ -461,9 +461,10 @@ def _head(folded: str, vocab: Vocabulary) -> str | None:
     m = re.search(r"\bcuant[oa]s\s+(?:de\s+(?:los|las)\s+)?([a-z]{3,})(?:\s+([a-z]{3,}))?",
                   folded) or _NUMBER_OF.search(folded)
     if not m:
-        collective = re.search(r"\bcuant[oa]\s+(gente|personal)\b", folded)
+        collective = re.search(r"\bcuant[oa]\s+(gente|personal|poblacion)\b", folded)
         if collective:
-            return term(collective.group(1))  # "¿a cuánta gente atiende?" counts people
+            # "¿a cuánta gente atiende?", "¿a cuánta población?" count people
+            return term(collective.group(1))
         # "¿qué nivel de ocupación …?", "el índice de cobertura": a share of one thing, in the
         # singular ("porcentaje de la población" names the base, "nivel de atención" a tier).
         share = _SHARE_OF.search(folded)

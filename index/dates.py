@@ -61,7 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\ba\s+partir\s+del?\s+" + _D.format("d1") + r"\s+de\s+" + _M.format("m1")
         + _OF_YEAR.format("y1"))),
     ("until", _rx(
-        r"\b(?:al|hasta\s+el|al\s+corte\s+del)\s+" + _D.format("d2") + r"\s+de\s+"
+        r"\b(?:al|hasta\s+el|(?:al|con)\s+corte\s+(?:del|al))\s+" + _D.format("d2") + r"\s+de\s+"
         + _M.format("m2") + _OF_YEAR.format("y2"))),
     ("day", _rx(
         r"\b(?:" + WEEKDAYS + r"\s+)?" + _D.format("d1") + r"\s+de\s+" + _M.format("m1")
@@ -73,8 +73,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("part_year", _rx(
         r"\b(?P<part>primer|segundo|tercer|cuarto)\s+(?P<kind>trimestre|semestre|cuatrimestre)"
         + r"(?:\s+(?:de|del)\s+(?:ano\s+)?" + _Y.format("y1") + r")?")),
-    # "hasta abril", "hasta finales de marzo de 2024": what the year has gathered so far.
-    ("to_month", _rx(r"\bhasta\s+(?:el\s+mes\s+de\s+|(?:finales|fines)\s+de\s+)?"
+    # "hasta abril", "hasta finales de marzo de 2024", "con corte a agosto": what the year has
+    # gathered so far.
+    ("to_month", _rx(r"\b(?:hasta|(?:con|al)\s+corte\s+(?:a|al|de|del))\s+"
+                     r"(?:(?:el\s+)?mes\s+de\s+|(?:finales|fines)\s+de\s+)?"
                      + _M.format("m1") + _OF_YEAR.format("y1"))),
     ("month", _rx(
         r"\b(?:en|durante|de|del\s+mes\s+de|en\s+el\s+mes\s+de|al\s+mes\s+de)\s+"
@@ -249,7 +251,11 @@ def with_year(expr: TimeExpr, year: int | None) -> TimeExpr:
         return expr
 
     def fill(d: str | None, y: int) -> str | None:
-        return f"{y:04d}{d[1:]}" if d and d.startswith("--") else d
+        if not d or not d.startswith("--"):
+            return d
+        # "hasta febrero" ends on the 29th only in a leap year.
+        month, day = int(d[2:4]), int(d[5:7])
+        return f"{y:04d}-{month:02d}-{min(day, calendar.monthrange(y, month)[1]):02d}"
 
     start_year = year
     if expr.period_start and expr.period_end and expr.period_start > expr.period_end:

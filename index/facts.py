@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 49
+EXTRACTOR = 50
 _DATA = Path(__file__).with_name("data")
 
 
@@ -63,6 +63,7 @@ _CLAUSE_STOPS = {"que", "se", "lo", "cual", "cuales", "cuyo", "cuya", "donde", "
 # Where a noun phrase read backwards from a figure ends.
 _PHRASE_STOPS = _CLAUSE_STOPS | _ADVERBS
 _COUNT_NOUNS = {"numero", "total", "cifra", "cantidad", "suma", "monto"}
+_SO_FAR = re.compile(r"en\s+lo\s+que\s+va\b")
 _PART_NOUNS = {"resto", "parte", "mayoria", "mitad", "grupo", "otro", "otra"}
 _ADJ_SUFFIXES = ("ico", "ica", "icos", "icas", "ivo", "iva", "ivos", "ivas", "ario", "aria",
                  "arios", "arias", "oso", "osa", "osos", "osas")
@@ -851,6 +852,11 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             # "8 mil 704 plazas; para el año 2020 se crearán otras 10 mil": a period that opens
             # the next figure's clause is that figure's, not this one's.
             period = _pick(own, m.start)
+            cut = [t for t in own if t.kind in ("to_month", "until")]
+            if period is not None and period.kind == "year_to_date" and cut:
+                # "con corte a junio, en lo que va del año": the cut-off ends the span that
+                # begins with the year.
+                period = cut[0]
         elif periods:
             # The sentence's periods are the next figure's or an aside's: none of its own.
             period = None
@@ -861,6 +867,10 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         else:
             period = ctx.period
         p = with_year(period, year) if isinstance(period, TimeExpr) else None
+        if p is not None and p.kind == "until" and p.period_start is None and p.period_end \
+                and p.period_end[:4].isdigit() and _SO_FAR.search(folded, s_start, s_end):
+            # "en lo que va del año, al corte del 15 de agosto": from the year's first day.
+            p = replace(p, period_start=p.period_end[:4] + "-01-01")
         if p is not None and p.kind == "year_to_date":
             p = _to_date(p, bulletin)
         scope = figure_scope(text, folded, (s_start, s_end), (m.start, m.end), times, year,
@@ -876,8 +886,13 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             # The time phrase nearest the figure in its own sentence ("en 2019 fueron 3,973 y
             # hoy se gradúan 4,308") beats a period stated elsewhere.
             fact_year = scope.year
-            if p is None or p.kind != "year_to_date" or p.year != scope.year:
-                p = None  # "en lo que va del año" keeps its days, resolved above
+            if p is None or p.year != scope.year or not (
+                    p.kind == "year_to_date" or p.kind in ("to_month", "until") and _SO_FAR.match(
+                        folded, scope.time_start or 0)):
+                # "en lo que va del año" keeps its days, resolved above, or the cut-off that
+                # ends them ("en lo que va del año, con corte a agosto"); "a la fecha se tienen
+                # 585" is a count of the text's day, not of a span stated before it.
+                p = None
         if scope.modality == "realizado" and year is not None and scope.time_phrase \
                 and scope.year is not None and scope.year > year and fact_year == scope.year \
                 and (p is None or p.period_start is None or int(p.period_start[:4]) > year):

@@ -94,8 +94,12 @@ def test_a_year_after_despues_or_antes_is_a_bound(text: str, year: int) -> None:
     ("hasta abril se habían aplicado", "--01-01", "--04-30"),
     ("hasta finales de febrero de 2024", "2024-01-01", "2024-02-29"),
     ("hasta el mes de junio de 2021", "2021-01-01", "2021-06-30"),
+    # A cut-off says the same: the figures gathered up to that month.
+    ("con corte a agosto se han atendido", "--01-01", "--08-31"),
+    ("al corte de mayo de 2023", "2023-01-01", "2023-05-31"),
+    ("con corte al mes de marzo", "--01-01", "--03-31"),
 ])
-def test_hasta_a_month_is_the_year_so_far(text: str, start: str, end: str) -> None:
+def test_hasta_a_month_or_a_cut_off_is_the_year_so_far(text: str, start: str, end: str) -> None:
     (t,) = find_times(text)
     assert (t.kind, t.period_start, t.period_end) == ("to_month", start, end)
 
@@ -120,3 +124,25 @@ def test_the_year_compared_against_dates_the_year_after(text: str, year: int) ->
 ])
 def test_which_times_answer_when(text: str, year_asked: bool, answers: bool) -> None:
     assert any(answers_when(t, year_asked) for t in find_times(text)) is answers
+
+
+@pytest.mark.parametrize("text, end", [
+    ("con corte al 31 de julio de 2024", "2024-07-31"),
+    ("al corte del 21 de julio", "--07-21"),
+])
+def test_a_cut_off_day_ends_the_period(text: str, end: str) -> None:
+    (t,) = find_times(text)
+    assert (t.kind, t.period_end) == ("until", end)
+
+
+def test_al_cierre_de_a_month_is_that_month() -> None:
+    # "al cierre de junio había 300 camas" counts what there was at June's end, not a sum
+    # since January.
+    (t,) = find_times("al cierre de junio de 2024 había 300 camas")
+    assert (t.period_start, t.period_end) == ("2024-06-01", "2024-06-30")
+
+
+@pytest.mark.parametrize("year, end", [(2021, "2021-02-28"), (2024, "2024-02-29")])
+def test_february_ends_on_its_last_day_of_that_year(year: int, end: str) -> None:
+    (t,) = find_times("hasta febrero se habían aplicado")
+    assert with_year(t, year).period_end == end

@@ -355,3 +355,19 @@ def test_a_share_is_asked_by_its_noun(vocab: Vocabulary, question: str, percent:
     q = parse(question, vocab)
     assert (q.intent, q.percent) == ("figure", percent)
     assert q.head == (term(head) if head else None)
+
+
+@pytest.mark.parametrize("question, head", [
+    ("¿A cuánta gente atiende el hospital?", "gente"),
+    ("¿A cuánta población atiende el hospital rural?", "poblacion"),
+    ("¿Cuánto personal trabaja en la clínica?", "personal"),
+])
+def test_a_collective_noun_is_what_is_counted(vocab: Vocabulary, question: str,
+                                              head: str) -> None:
+    assert parse(question, vocab).head == term(head)
+
+
+def test_a_population_is_counted_in_people_not_in_towns() -> None:
+    from assistant.terms import synonyms
+    near = synonyms()[term("población")]
+    assert term("personas") in near and term("municipios") not in near

@@ -347,6 +347,27 @@ def test_the_year_so_far_runs_to_the_texts_date() -> None:
             "2021-01-01", "2021-03-15", 2021), sentence
 
 
+@pytest.mark.parametrize("sentence, start, end", [
+    ("En lo que va del año, con corte a febrero, se han atendido 4 mil 210 partos.",
+     "2021-01-01", "2021-02-28"),
+    ("Con corte a febrero, en lo que va del año se han atendido 4 mil 210 partos.",
+     "2021-01-01", "2021-02-28"),
+    ("En lo que va de 2021, al corte del 10 de marzo, hubo 4 mil 210 partos.",
+     "2021-01-01", "2021-03-10"),
+])
+def test_a_cut_off_ends_the_year_so_far(sentence: str, start: str, end: str) -> None:
+    fact = _facts(sentence)[4210]
+    assert (fact.period_start, fact.period_end) == (start, end), sentence
+
+
+def test_a_count_of_today_is_not_the_span_stated_before_it() -> None:
+    facts = _facts("En lo que va del año, con corte a febrero, se han atendido 633 partos, y a "
+                   "la fecha se tienen en control a 4 mil 210 embarazadas.")
+    assert (facts[633].period_start, facts[633].period_end) == ("2021-01-01", "2021-02-28")
+    today = facts[4210]
+    assert today.period_end is None and today.year == 2021 and today.time_phrase == "a la fecha"
+
+
 def test_an_adverb_is_not_what_an_amount_measures() -> None:
     fact = _facts("El salario irá de un mínimo –actualmente de 350 pesos– a 25 UMAS.")[350]
     assert fact.measure == "monto"
