@@ -23,7 +23,7 @@ from index.events import Event, find_events
 from index.fold import fold
 from index.lexicon import Lexicon, lexicon
 from index.numbers import NUMBER_WORDS, NumberMention, find_numbers
-from index.scope import figure_scope, in_relative_aside, opens_next
+from index.scope import figure_scope, founding_date, in_relative_aside, opens_next
 from index.types import BARE_MEASURES, TIME_UNITS, Bulletin, Fact
 
 # "beneficiará a 1.5 millones", "atendemos a más de 2 millones": people, whatever came before.
@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 50
+EXTRACTOR = 53
 _DATA = Path(__file__).with_name("data")
 
 
@@ -165,6 +165,8 @@ _PRENOMINAL = {"nuevo", "nueva", "nuevos", "nuevas", "gran", "grandes", "primero
                "varios", "varias", "pequenos", "pequenas", "mejores", "peores", "buenos",
                "buenas", "malos", "malas", "verdaderos", "verdaderas"}
 _RANGE_LINK = re.compile(r"\s*(?:y|e|o|u|a|al|hasta)\s*")
+# "ocho de los 11 municipios", "tres de cada 10 pacientes": a part of what the next figure counts.
+_PART_LINK = re.compile(r"\s+de\s+(?:los|las|cada|sus)\s+")
 _AUXILIARIES = {"se", "ha", "han", "habia", "habian", "hubo", "fue", "fueron", "era", "eran",
                 "es", "son", "sera", "seran"}
 
@@ -653,14 +655,19 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
         ctx.noun = next(((f.measure, f.qualifier) for f in reversed(new)
                          if f.measure not in BARE_MEASURES and f.unit != "percent"), None)
         # The context the next sentences inherit.
-        # "El hospital, que abrió en 1990, atiende …": an aside's time dates no later sentence.
-        periods = [t for t in periods if not in_relative_aside(folded, s_start, t.start, t.end,
-                                                                s_end)]
+        # "El hospital, que abrió en 1990, atiende …", "el convento, que recibió en 1993 al
+        # papa.", "fundado en 1974": an aside's time, a founding's, dates no later sentence.
+        periods = [t for t in periods
+                   if not in_relative_aside(folded, s_start, t.start, t.end, s_end, to_end=True)
+                   and not founding_date(folded, t.start, t.end)]
         if periods:
             ctx.period = periods[-1]
             ctx.event = s_events[-1] if s_events else None
             paragraph_end = text.find("\n", s_end)
-            ctx.until = None if s_mentions or paragraph_end < 0 else paragraph_end
+            # Spans of time ("desde hace dos meses", "por dos años") report nothing: a
+            # story's sentence with only those does not date the next paragraphs either.
+            counts = [f for f in new if fold(f.measure) not in TIME_UNITS]
+            ctx.until = None if counts or paragraph_end < 0 else paragraph_end
         elif s_events:
             ctx.event = s_events[-1]
             known = event_periods.get(_event_key(s_events[-1]))
@@ -759,6 +766,11 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             # "entre 40 y 49 años", "de 5 a 9 años": the first figure shares the second's noun.
             shared = drafts[idx + 1]
             draft = replace(draft, head=shared.head, qualifier=shared.qualifier, explicit=True)
+        elif nxt is not None and draft.head is None and not m.percent \
+                and drafts[idx + 1].head is not None \
+                and _PART_LINK.fullmatch(fold(text[m.end:nxt.start])):
+            shared = drafts[idx + 1]
+            draft = replace(draft, head=shared.head, qualifier=shared.qualifier, explicit=True)
         head, qualifier = draft.head, draft.qualifier
         # "Tres de ellos …", "De ellas, 45 …": a part of what the figure before counted.
         back = _POINTS_BACK_AFTER.match(folded, m.end) or _POINTS_BACK_BEFORE.search(
@@ -847,7 +859,8 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         own = [t for t in periods if (not m.start <= t.start < local[1]
                                       or not opens_next(folded, m.end, t.start, t.end,
                                                         local[1], s_end))
-               and not in_relative_aside(folded, s_start, t.start, t.end, m.start)]
+               and not in_relative_aside(folded, s_start, t.start, t.end, m.start)
+               and not (t.end <= m.start and founding_date(folded, t.start, t.end, m.start))]
         if own:
             # "8 mil 704 plazas; para el año 2020 se crearán otras 10 mil": a period that opens
             # the next figure's clause is that figure's, not this one's.

@@ -260,13 +260,33 @@ _RELATIVE_OPENING = re.compile(r"\s*(?:que|quien|quienes|(?:el|la|los|las)\s+cua
 
 
 def in_relative_aside(folded: str, s_start: int, t_start: int, t_end: int,
-                       v_start: int) -> bool:
+                       v_start: int, to_end: bool = False) -> bool:
     """The time phrase at ``t_start`` is inside a relative clause set off by commas before the
     figure ("El programa, que nació hace 40 años, atiende a 12 millones"): the clause's
-    time, not the figure's."""
+    time, not the figure's. With ``to_end``, a clause that closes the sentence counts too
+    ("el convento, que recibió en 1993 al papa."): it dates the noun it describes."""
     opened = folded.rfind(",", s_start, t_start)
-    return opened >= 0 and "," in folded[t_end:v_start] \
+    return opened >= 0 and ("," in folded[t_end:v_start] or to_end) \
         and bool(_RELATIVE_OPENING.match(folded, opened + 1, t_start))
+
+
+# A verb of founding right before a date: "fue inaugurado el 11 de agosto de 2010", "fundado en
+# 1974", "abrió sus puertas en 1990".
+_FOUNDED = re.compile(r"\b(?:inaugur\w+|fundad[oa]s?|fundo|fundaron|cread[oa]s?|creo|construid[oa]s?"
+                      r"|construyo|nacio|abrio\s+sus\s+puertas|inicio\s+(?:sus\s+)?(?:operaciones"
+                      r"|actividades|funciones)|establecid[oa]s?|puest[oa]\s+en\s+(?:marcha"
+                      r"|operacion|funcionamiento))\s+(?:el\s+(?:dia\s+)?|en\s+(?:el\s+ano\s+)?"
+                      r"|desde\s+(?:el\s+)?)?$")
+
+
+def founding_date(folded: str, t_start: int, t_end: int, v_start: int | None = None) -> bool:
+    """The time phrase at ``t_start`` dates a founding ("fue inaugurado el 11 de agosto de
+    2010") and, when ``v_start`` is given, the figure there is in another clause ("… y cuenta con
+    168 trabajadores", "Inaugurado en 2010, tiene 30 camas"): the date is the building's, not
+    the figure's. Without ``v_start``: whether it dates a founding at all."""
+    if not _FOUNDED.search(folded, max(0, t_start - 45), t_start):
+        return False
+    return v_start is None or bool(re.search(r",|\by\b|\be\b", folded[t_end:v_start]))
 
 
 def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple[int, int],
@@ -294,7 +314,8 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
                     for a, b, off in relative_times(folded[s_start:s_end])]
     l_start, l_end = local or (c_start, c_end)
     before = [m for m in markers if m[1] <= v_start
-              and not in_relative_aside(folded, s_start, m[0], m[1], v_start)]
+              and not in_relative_aside(folded, s_start, m[0], m[1], v_start)
+              and not founding_date(folded, m[0], m[1], v_start)]
     # A phrase after the figure is its own only before the next figure ("antes se hacían 10 o
     # 12 brigadas, el año pasado hicimos 40": the phrase is the 40's).
     after = [m for m in markers

@@ -223,6 +223,12 @@ def test_every_span_is_exact(name: str) -> None:
      [(9, "estados", None), (12_000, "vacunación", None)]),
     ("Había 107 salas, y el resto de 30 se abrirán después.",
      [(107, "salas", None), (30, "salas", None)]),
+    # "ocho de los 11 municipios": a part of what the next figure counts.
+    ("La población vive en ocho de los 11 municipios de la región.",
+     [(8, "municipios", "región"), (11, "municipios", "región")]),
+    ("Se vacunó a 40 de los 120 trabajadores.",
+     [(40, "trabajadores", None), (120, "trabajadores", None)]),
+    ("Tres de cada 10 pacientes son mujeres.", [(3, "pacientes", None), (10, "pacientes", None)]),
     # ... but not a verb, an age, or a name's article.
     ("La espera se redujo del 57 al 40 por ciento.",
      [(57, "porcentaje", None), (40, "porcentaje", None)]),

@@ -368,6 +368,39 @@ def test_a_count_of_today_is_not_the_span_stated_before_it() -> None:
     assert today.period_end is None and today.year == 2021 and today.time_phrase == "a la fecha"
 
 
+@pytest.mark.parametrize("sentence", [
+    "El hospital fue inaugurado el 11 de agosto de 2010 y cuenta con 4 mil 210 consultas al año.",
+    "Inaugurada en 2010, la clínica da 4 mil 210 consultas al año.",
+    "La unidad abrió sus puertas en 1998, y hoy atiende 4 mil 210 consultas al año.",
+])
+def test_a_founding_date_does_not_date_a_figure_of_another_clause(sentence: str) -> None:
+    fact = _facts(sentence)[4210]
+    assert (fact.year, fact.period_start) == (2021, None), sentence
+
+
+def test_a_figure_of_the_founding_clause_keeps_its_date() -> None:
+    fact = _facts("El hospital fue fundado en 1974 con 4 mil 210 metros de construcción.")[4210]
+    assert fact.year == 1974
+
+
+@pytest.mark.parametrize("text", [
+    "Tiene cinco pirámides y un convento, que recibió en 1993 al papa.\n"
+    "El hospital da 4 mil 210 consultas.",
+    "La clínica, de tres pisos, fue fundada en 1993.\nEl hospital da 4 mil 210 consultas.",
+    # A sentence whose only figures are spans of time tells a story, not a report.
+    "En 2015 inicié la especialidad y desde hace dos meses soy directora.\n"
+    "El hospital da 4 mil 210 consultas.",
+])
+def test_a_story_s_year_does_not_date_the_next_paragraph(text: str) -> None:
+    fact = _facts(text)[4210]
+    assert (fact.year, fact.period_start) == (2021, None), text
+
+
+def test_a_reported_year_still_dates_the_next_paragraph() -> None:
+    fact = _facts("En 2020 se contrataron 40 médicos.\nEl hospital dio 4 mil 210 consultas.")[4210]
+    assert fact.year == 2020
+
+
 def test_an_adverb_is_not_what_an_amount_measures() -> None:
     fact = _facts("El salario irá de un mínimo –actualmente de 350 pesos– a 25 UMAS.")[350]
     assert fact.measure == "monto"
