@@ -14,6 +14,7 @@ from assistant.terms import TermIndex, terms
 from assistant.types import Citation
 from assistant.vocab import Vocabulary, canonicalize, stem, stems
 from index.fold import fold
+from index.scope import states_named
 from index.types import BARE_MEASURES, Bulletin, Fact
 
 
@@ -182,6 +183,13 @@ class Corpus:
         cache = self.__dict__.setdefault("_folded", {})
         if source not in cache:
             cache[source] = fold(self.bulletins[source].text)
+        return cache[source]
+
+    def states_named(self, source: str) -> set[str]:
+        """The states the text of ``source`` names, by name or gentilic (cached)."""
+        cache = self.__dict__.setdefault("_states", {})
+        if source not in cache:
+            cache[source] = states_named(self.folded(source))
         return cache[source]
 
     def candidates(self, q: Query) -> list[int]:

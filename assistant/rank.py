@@ -21,7 +21,7 @@ from assistant.query import Query
 from assistant.terms import derivations, prefix, synonyms, term
 from index.dates import find_times, with_year
 from index.fold import fold
-from index.scope import find_places, places
+from index.scope import places, states_named
 from index.settings import MatchWeights
 from index.types import BARE_MEASURES, TIME_UNITS, Fact
 
@@ -107,12 +107,16 @@ def _place_factor(q: Query, f: Fact, near: str, corpus: "Corpus",
     if f.place:
         own = places().get(fold(f.place))
         return (1.0, "") if own in asked else (w.place_other, f"otro lugar ({f.place})")
-    named = {name for _, _, name in find_places(near, strict=False)}
+    named = states_named(near)
     if asked <= named:
         return 1.0, ""
+    text = corpus.states_named(f.source)
+    if q.names and not q.names.isdisjoint(corpus.bulletin_stems[f.source]):
+        # "el Hospital Rural Zacualtipán, en Hidalgo": the text names the place the question
+        # names (and the states it borders, maybe); the state only locates it.
+        return (1.0, "") if asked <= text else (w.place_in_text, "lugar no dicho")
     if named:
         return w.place_other, "otro lugar"
-    text = {name for _, _, name in find_places(corpus.folded(f.source), strict=False)}
     if asked <= text:
         # Named only elsewhere in the text (an opening "estamos en Sonora"): the text's
         # setting when it names no other state.

@@ -116,6 +116,22 @@ def find_places(folded: str, strict: bool = True) -> list[tuple[int, int, str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _gentilic_rx() -> tuple[re.Pattern[str], dict[str, str]]:
+    raw = json.loads(_DATA.read_text(encoding="utf-8"))
+    names = {fold(g): state for state, forms in raw["gentilics"].items() for g in forms}
+    return re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, names), key=len, reverse=True))
+                      + r")\b"), names
+
+
+def states_named(folded: str) -> set[str]:
+    """Every state a folded text names, as a place or by its gentilic ("la Sierra
+    Hidalguense", "cinco oaxaqueños"): where the text is set."""
+    rx, names = _gentilic_rx()
+    return {name for _, _, name in find_places(folded, strict=False)} | {
+        names[m.group()] for m in rx.finditer(folded)}
+
+
 def relative_times(folded: str) -> list[tuple[int, int, int]]:
     """(start, end, year offset) of every relative time phrase in folded text."""
     out: list[tuple[int, int, int]] = []

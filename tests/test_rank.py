@@ -1043,3 +1043,39 @@ def test_the_participles_a_question_gives_its_noun(assistant: Assistant, questio
     from assistant.rank import _participles
 
     assert _participles(parse(question, assistant.corpus().vocab)) == states
+
+
+_TOWN = ("DIRECTOR DEL HOSPITAL RURAL TEPETLÁN\n"
+         "Somos la única opción de la Sierra Hidalguense; colindamos con Puebla y Veracruz.\n"
+         "En el hospital tenemos 36 camas censables y 180 trabajadores.\n")
+
+
+@pytest.mark.parametrize("question, value", [
+    # The town the question names is the text's; the state only locates it, named in the text
+    # by its gentilic, beside the states it borders.
+    ("¿Cuántas camas censables tiene el Hospital Rural Tepetlán, en Hidalgo?", 36),
+    ("¿Cuántas camas censables tiene el hospital rural de Hidalgo?", 36),
+    # Another state is still another state.
+    ("¿Cuántas camas censables tiene el hospital rural de Oaxaca?", None),
+])
+def test_a_named_town_and_its_state(tmp_path: Path, question: str, value: int | None) -> None:
+    from assistant.query import parse
+    from assistant.rank import rank_facts
+
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "t.txt").write_text(_TOWN, encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    ingest([folder], settings)
+    corpus = Assistant(settings).corpus()
+    best = rank_facts(parse(question, corpus.vocab), corpus, settings.match)[0]
+    # The figure is matched on its own merits, not only rescued by the lexicon's strict match.
+    passes = best.score >= settings.match.min_fact_score
+    assert (best.fact.value if passes else None) == value, best
+
+
+def test_a_state_is_named_by_its_gentilic() -> None:
+    from index.scope import states_named
+    assert states_named(fold("cinco oaxaquenos nacen al dia en la sierra hidalguense")) == {
+        "Oaxaca", "Hidalgo"}
+    assert states_named(fold("en Nuevo León y Yucatán")) == {"Nuevo León", "Yucatán"}
