@@ -8,6 +8,7 @@ import pytest
 
 from assistant.chain import Assistant
 from assistant.intent import intent_of
+from assistant.rank import Candidate
 from assistant.types import Answer
 from index.fold import fold
 from index.ingest import ingest
@@ -435,15 +436,31 @@ def test_intents(question: str, intent: str) -> None:
     assert intent_of(fold(question), numeric=False) == intent
 
 
-def _ask(tmp_path: Path, texts: dict[str, str], question: str) -> Answer:
-    """The answer to ``question`` over an index of ``texts`` (file name → text)."""
+def _index(tmp_path: Path, texts: dict[str, str]) -> Settings:
+    """The settings of an index of ``texts`` (file name → text) built in ``tmp_path``."""
     folder = tmp_path / "t"
     folder.mkdir()
     for name, text in texts.items():
         (folder / name).write_text(text, encoding="utf-8")
     settings = Settings(data_dir=tmp_path / "data", embedder="use")
     ingest([folder], settings)
-    return Assistant(settings).ask(question)
+    return settings
+
+
+def _ask(tmp_path: Path, texts: dict[str, str], question: str) -> Answer:
+    """The answer to ``question`` over an index of ``texts`` (file name → text)."""
+    return Assistant(_index(tmp_path, texts)).ask(question)
+
+
+def _ranked(tmp_path: Path, texts: dict[str, str],
+            question: str) -> tuple[list[Candidate], Settings]:
+    """The figures of an index of ``texts`` ranked for ``question``, and its settings."""
+    from assistant.query import parse
+    from assistant.rank import rank_facts
+
+    settings = _index(tmp_path, texts)
+    corpus = Assistant(settings).corpus()
+    return rank_facts(parse(question, corpus.vocab), corpus, settings.match), settings
 
 
 def _first_value(tmp_path: Path, texts: dict[str, str], question: str) -> float | None:
@@ -549,17 +566,7 @@ def test_derived_words_are_related(asked: str, written: str) -> None:
 ])
 def test_the_kind_of_another_noun_is_not_what_it_counts(tmp_path: Path, text: str) -> None:
     # "12 quirófanos para trasplantes" names trasplantes only as the kind of its noun.
-    from assistant.query import parse
-    from assistant.rank import rank_facts
-
-    folder = tmp_path / "t"
-    folder.mkdir()
-    (folder / "a.txt").write_text(text, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data", embedder="use")
-    ingest([folder], settings)
-    corpus = Assistant(settings).corpus()
-    ranked = rank_facts(parse("¿Cuántos trasplantes se harán?", corpus.vocab), corpus,
-                        settings.match)
+    ranked, _ = _ranked(tmp_path, {"a.txt": text}, "¿Cuántos trasplantes se harán?")
     assert [c.fact.value for c in ranked][:2] == [310, 12]
     assert ranked[1].score < ranked[0].score * 0.9
 
@@ -1059,16 +1066,8 @@ _TOWN = ("DIRECTOR DEL HOSPITAL RURAL TEPETLÁN\n"
     ("¿Cuántas camas censables tiene el hospital rural de Oaxaca?", None),
 ])
 def test_a_named_town_and_its_state(tmp_path: Path, question: str, value: int | None) -> None:
-    from assistant.query import parse
-    from assistant.rank import rank_facts
-
-    folder = tmp_path / "t"
-    folder.mkdir()
-    (folder / "t.txt").write_text(_TOWN, encoding="utf-8")
-    settings = Settings(data_dir=tmp_path / "data", embedder="use")
-    ingest([folder], settings)
-    corpus = Assistant(settings).corpus()
-    best = rank_facts(parse(question, corpus.vocab), corpus, settings.match)[0]
+    ranked, settings = _ranked(tmp_path, {"t.txt": _TOWN}, question)
+    best = ranked[0]
     # The figure is matched on its own merits, not only rescued by the lexicon's strict match.
     passes = best.score >= settings.match.min_fact_score
     assert (best.fact.value if passes else None) == value, best
