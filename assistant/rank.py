@@ -111,9 +111,12 @@ def _place_factor(q: Query, f: Fact, near: str, corpus: "Corpus",
     if asked <= named:
         return 1.0, ""
     text = corpus.states_named(f.source)
-    if q.names and not q.names.isdisjoint(corpus.bulletin_stems[f.source]):
-        # "el Hospital Rural Zacualtipán, en Hidalgo": the text names the place the question
-        # names (and the states it borders, maybe); the state only locates it.
+    heading = corpus.folded(f.source)[:200]
+    if any(re.search(r"\b" + re.escape(name) + r"\b", near) or name in heading
+           for name in q.names):
+        # "el Hospital Rural Zacualtipán, en Hidalgo": the figure's passage (or the text's
+        # heading) names the place the question names, and maybe the states it borders; the
+        # state only locates it.
         return (1.0, "") if asked <= text else (w.place_in_text, "lugar no dicho")
     if named:
         return w.place_other, "otro lugar"

@@ -61,7 +61,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\ba\s+partir\s+del?\s+" + _D.format("d1") + r"\s+de\s+" + _M.format("m1")
         + _OF_YEAR.format("y1"))),
     ("until", _rx(
-        r"\b(?:al|hasta\s+el|(?:al|con)\s+corte\s+(?:del|al))\s+" + _D.format("d2") + r"\s+de\s+"
+        r"\b(?:al|hasta\s+el|(?:al|con)\s+corte\s+(?:del|al|a))\s+" + _D.format("d2") + r"\s+de\s+"
         + _M.format("m2") + _OF_YEAR.format("y2"))),
     ("day", _rx(
         r"\b(?:" + WEEKDAYS + r"\s+)?" + _D.format("d1") + r"\s+de\s+" + _M.format("m1")

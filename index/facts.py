@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 53
+EXTRACTOR = 54
 _DATA = Path(__file__).with_name("data")
 
 
@@ -63,8 +63,16 @@ _CLAUSE_STOPS = {"que", "se", "lo", "cual", "cuales", "cuyo", "cuya", "donde", "
 # Where a noun phrase read backwards from a figure ends.
 _PHRASE_STOPS = _CLAUSE_STOPS | _ADVERBS
 _COUNT_NOUNS = {"numero", "total", "cifra", "cantidad", "suma", "monto"}
-_SO_FAR = re.compile(r"en\s+lo\s+que\s+va\b")
-_PART_NOUNS = {"resto", "parte", "mayoria", "mitad", "grupo", "otro", "otra"}
+_SO_FAR = re.compile(r"en\s+lo\s+que\s+va\s+(?:del\s+ano|de\s+(?:19|20)\d\d)\b")
+# Nouns of "de N" that stand for the noun before, not for a measure of their own: "el resto de
+# 30", "300 niños, de una meta de 500", "un máximo de 40".
+_PART_NOUNS = {"resto", "parte", "mayoria", "mitad", "grupo", "meta", "objetivo", "minimo",
+               "maximo", "tope", "universo", "padron", "estimado", "aproximado", "record",
+               "promedio", "total"}
+# Spans of time said of a person or a place ("desde hace dos meses", "por dos años", "tiene 47
+# años de"), not figures of a report.
+_SPAN_BEFORE = re.compile(r"\b(?:hace|por|durante|tiene|tenia|cumple|cumplio|cumplo|lleva|llevo"
+                          r"|llevamos|tengo)\s+(?:mas\s+de\s+|casi\s+|ya\s+)?$")
 _ADJ_SUFFIXES = ("ico", "ica", "icos", "icas", "ivo", "iva", "ivos", "ivas", "ario", "aria",
                  "arios", "arias", "oso", "osa", "osos", "osas")
 # Participles qualify a noun they follow ("pruebas rápidas", "cirugías programadas"), but as a
@@ -584,6 +592,23 @@ class _Context:
     noun: tuple[str, str | None] | None = None  # what the last sentence's last figure counted
 
 
+# A phrase of the text's day ("a la fecha", "hoy"): a count of that day, not a span.
+_NOW = re.compile(r"(?:al\s+dia\s+de\s+)?hoy\b|actualmente\b|en\s+este\s+momento\b"
+                  r"|a\s+la\s+fecha\b")
+
+
+def _beside(folded: str, a: "TimeExpr | tuple[int, int]", b: "TimeExpr | tuple[int, int]") -> bool:
+    """Two time phrases stated together: only a comma or "y" between them ("en lo que va del
+    año, con corte a agosto")."""
+    (a0, a1), (b0, b1) = (_span(a), _span(b))
+    gap = folded[a1:b0] if a1 <= b0 else folded[b1:a0]
+    return bool(re.fullmatch(r"\s*,?\s*(?:y\s+)?", gap))
+
+
+def _span(t: "TimeExpr | tuple[int, int]") -> tuple[int, int]:
+    return (t.start, t.end) if isinstance(t, TimeExpr) else t
+
+
 def _to_date(expr: TimeExpr, bulletin: Bulletin) -> TimeExpr:
     """ "en lo que va del año" in a text of 30 April 2024: from 1 January to that day."""
     day = bulletin.date
@@ -666,7 +691,9 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
             paragraph_end = text.find("\n", s_end)
             # Spans of time ("desde hace dos meses", "por dos años") report nothing: a
             # story's sentence with only those does not date the next paragraphs either.
-            counts = [f for f in new if fold(f.measure) not in TIME_UNITS]
+            counts = [f for f in new if fold(f.measure) not in TIME_UNITS
+                      or not _SPAN_BEFORE.search(folded, max(0, f.value_start - 30),
+                                                 f.value_start)]
             ctx.until = None if counts or paragraph_end < 0 else paragraph_end
         elif s_events:
             ctx.event = s_events[-1]
@@ -768,7 +795,10 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             draft = replace(draft, head=shared.head, qualifier=shared.qualifier, explicit=True)
         elif nxt is not None and draft.head is None and not m.percent \
                 and drafts[idx + 1].head is not None \
-                and _PART_LINK.fullmatch(fold(text[m.end:nxt.start])):
+                and _PART_LINK.fullmatch(fold(text[m.end:nxt.start])) \
+                and not re.search(r"\b(?:mil|millon|millones)\b", fold(text[nxt.start:nxt.end])):
+            # "ocho de los 11 municipios": a part of what the next figure counts ("2 de los 5
+            # millones de niños" has another scale than its part: left bare).
             shared = drafts[idx + 1]
             draft = replace(draft, head=shared.head, qualifier=shared.qualifier, explicit=True)
         head, qualifier = draft.head, draft.qualifier
@@ -865,7 +895,8 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             # "8 mil 704 plazas; para el año 2020 se crearán otras 10 mil": a period that opens
             # the next figure's clause is that figure's, not this one's.
             period = _pick(own, m.start)
-            cut = [t for t in own if t.kind in ("to_month", "until")]
+            cut = [t for t in own if t.kind in ("to_month", "until")
+                   and period is not None and _beside(folded, t, period)]
             if period is not None and period.kind == "year_to_date" and cut:
                 # "con corte a junio, en lo que va del año": the cut-off ends the span that
                 # begins with the year.
@@ -881,7 +912,9 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             period = ctx.period
         p = with_year(period, year) if isinstance(period, TimeExpr) else None
         if p is not None and p.kind == "until" and p.period_start is None and p.period_end \
-                and p.period_end[:4].isdigit() and _SO_FAR.search(folded, s_start, s_end):
+                and p.period_end[:4].isdigit() and any(
+                    _beside(folded, p, (so_far.start(), so_far.end()))
+                    for so_far in _SO_FAR.finditer(folded, s_start, s_end)):
             # "en lo que va del año, al corte del 15 de agosto": from the year's first day.
             p = replace(p, period_start=p.period_end[:4] + "-01-01")
         if p is not None and p.kind == "year_to_date":
@@ -899,9 +932,12 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             # The time phrase nearest the figure in its own sentence ("en 2019 fueron 3,973 y
             # hoy se gradúan 4,308") beats a period stated elsewhere.
             fact_year = scope.year
+            own_phrase = (scope.time_start or s_start, scope.time_end or s_start)
+            so_far = bool(_SO_FAR.match(folded, own_phrase[0]))
             if p is None or p.year != scope.year or not (
-                    p.kind == "year_to_date" or p.kind in ("to_month", "until") and _SO_FAR.match(
-                        folded, scope.time_start or 0)):
+                    p.kind == "year_to_date" and (so_far or not _NOW.match(folded, own_phrase[0]))
+                    or p.kind in ("to_month", "until") and so_far
+                    and _beside(folded, p, own_phrase)):
                 # "en lo que va del año" keeps its days, resolved above, or the cut-off that
                 # ends them ("en lo que va del año, con corte a agosto"); "a la fecha se tienen
                 # 585" is a count of the text's day, not of a span stated before it.

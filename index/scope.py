@@ -288,7 +288,7 @@ def in_relative_aside(folded: str, s_start: int, t_start: int, t_end: int,
 
 # A verb of founding right before a date: "fue inaugurado el 11 de agosto de 2010", "fundado en
 # 1974", "abrió sus puertas en 1990".
-_FOUNDED = re.compile(r"\b(?:inaugur\w+|fundad[oa]s?|fundo|fundaron|cread[oa]s?|creo|construid[oa]s?"
+_FOUNDED = re.compile(r"\b(?:inaugur\w+|fundad[oa]s?|fundo|fundaron|construid[oa]s?"
                       r"|construyo|nacio|abrio\s+sus\s+puertas|inicio\s+(?:sus\s+)?(?:operaciones"
                       r"|actividades|funciones)|establecid[oa]s?|puest[oa]\s+en\s+(?:marcha"
                       r"|operacion|funcionamiento))\s+(?:el\s+(?:dia\s+)?|en\s+(?:el\s+ano\s+)?"
@@ -300,9 +300,17 @@ def founding_date(folded: str, t_start: int, t_end: int, v_start: int | None = N
     2010") and, when ``v_start`` is given, the figure there is in another clause ("… y cuenta con
     168 trabajadores", "Inaugurado en 2010, tiene 30 camas"): the date is the building's, not
     the figure's. Without ``v_start``: whether it dates a founding at all."""
-    if not _FOUNDED.search(folded, max(0, t_start - 45), t_start):
-        return False
-    return v_start is None or bool(re.search(r",|\by\b|\be\b", folded[t_end:v_start]))
+    found = _FOUNDED.search(folded, max(0, t_start - 45), t_start)
+    if found is None or re.search(r"\bdesde\s+(?:que\s+)?(?:su\s+|la\s+|el\s+)?(?:fue\s+)?$",
+                                  folded[max(0, found.start() - 25):found.start()]):
+        return False  # "desde su inauguración en 2010": a period that starts there
+    # Another clause: after a comma, or "y" before a verb ("y cuenta con"), not in a list of
+    # figures ("con 120 camas y 12 quirófanos").
+    if v_start is None:
+        return True
+    gap = folded[t_end:v_start]
+    return any(m.start() < len(gap) for m in re.finditer(
+        r",|\b[ye]\s+(?!" + _NUMBER_START + r")", gap + folded[v_start:v_start + 20]))
 
 
 def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple[int, int],

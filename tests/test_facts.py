@@ -229,6 +229,12 @@ def test_every_span_is_exact(name: str) -> None:
     ("Se vacunó a 40 de los 120 trabajadores.",
      [(40, "trabajadores", None), (120, "trabajadores", None)]),
     ("Tres de cada 10 pacientes son mujeres.", [(3, "pacientes", None), (10, "pacientes", None)]),
+    # ... not when the whole has another scale; a goal, a maximum are of the noun before.
+    ("Se vacunó a 2 de los 5 millones de niños.", [(2, "cifra", None), (5_000_000, "niños", None)]),
+    ("Se han vacunado 300 niños, de una meta de 500.",
+     [(300, "niños", None), (500, "niños", None)]),
+    ("Se atendieron 90 pacientes, con un máximo de 120.",
+     [(90, "pacientes", None), (120, "pacientes", None)]),
     # ... but not a verb, an age, or a name's article.
     ("La espera se redujo del 57 al 40 por ciento.",
      [(57, "porcentaje", None), (40, "porcentaje", None)]),

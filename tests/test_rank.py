@@ -1078,3 +1078,21 @@ def test_a_state_is_named_by_its_gentilic() -> None:
     assert states_named(fold("cinco oaxaquenos nacen al dia en la sierra hidalguense")) == {
         "Oaxaca", "Hidalgo"}
     assert states_named(fold("en Nuevo León y Yucatán")) == {"Nuevo León", "Yucatán"}
+    # A gentilic that is also a common word names no state.
+    assert states_named(fold("el hospital capitalino y el chile poblano")) == set()
+
+
+def test_a_name_elsewhere_in_the_text_does_not_locate_the_figure(tmp_path: Path) -> None:
+    # The text names Tepetlán far from the beds, which are Oaxaca's: a name the question
+    # shares with the text locates a figure only in the passage (or heading) that names it.
+    text = ("La gira por los hospitales rurales del programa recorrió muchas regiones del país "
+            "durante varios meses, con diálogos en cada comunidad y con el personal de salud, "
+            "los voluntarios, las parteras y las autoridades de cada lugar visitado.\n"
+            "En Tepetlán, en Hidalgo, se habló del agua potable.\n"
+            "Después hubo un diálogo con las parteras de la región.\n"
+            "Luego la gira llegó a la sierra de Oaxaca.\n"
+            "El hospital tiene 36 camas censables.\n")
+    ranked, settings = _ranked(tmp_path, {"t.txt": text},
+                               "¿Cuántas camas censables tiene el hospital de Tepetlán, en "
+                               "Hidalgo?")
+    assert ranked[0].score < settings.match.min_fact_score

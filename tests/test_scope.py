@@ -360,12 +360,39 @@ def test_a_cut_off_ends_the_year_so_far(sentence: str, start: str, end: str) -> 
     assert (fact.period_start, fact.period_end) == (start, end), sentence
 
 
-def test_a_count_of_today_is_not_the_span_stated_before_it() -> None:
+@pytest.mark.parametrize("sentence, start, end", [
+    # A cut-off that dates another figure, or comes after a semicolon, ends no span.
+    ("En lo que va del año se han atendido 4 mil 210 partos, frente a 400 hasta junio de 2020.",
+     "2021-01-01", "2021-03-15"),
+    ("Al 28 de febrero se habían registrado 200 partos; en lo que va del año suman 4 mil 210.",
+     "2021-01-01", "2021-03-15"),
+])
+def test_a_cut_off_of_another_figure_leaves_the_year_so_far(sentence: str, start: str,
+                                                           end: str) -> None:
+    fact = _facts(sentence)[4210]
+    assert (fact.period_start, fact.period_end) == (start, end), sentence
+
+
+def test_a_cut_off_day_without_article() -> None:
+    fact = _facts("Con corte a 28 de febrero, se han registrado 4 mil 210 casos.")[4210]
+    assert fact.period_end == "2021-02-28"
+
+
+@pytest.mark.parametrize("sentence", [
+    "En lo que va del año se han atendido 633 partos, y a la fecha se tienen en control a 4 mil "
+    "210 embarazadas.",
+    "En lo que va del año, con corte a febrero, se han atendido 633 partos, y a la fecha se "
+    "tienen en control a 4 mil 210 embarazadas.",
+])
+def test_a_count_of_today_is_not_the_span_stated_before_it(sentence: str) -> None:
+    today = _facts(sentence)[4210]
+    assert today.period_end is None and today.year == 2021 and today.time_phrase == "a la fecha"
+
+
+def test_the_figure_before_a_count_of_today_keeps_its_cut_off() -> None:
     facts = _facts("En lo que va del año, con corte a febrero, se han atendido 633 partos, y a "
                    "la fecha se tienen en control a 4 mil 210 embarazadas.")
     assert (facts[633].period_start, facts[633].period_end) == ("2021-01-01", "2021-02-28")
-    today = facts[4210]
-    assert today.period_end is None and today.year == 2021 and today.time_phrase == "a la fecha"
 
 
 @pytest.mark.parametrize("sentence", [
@@ -378,9 +405,23 @@ def test_a_founding_date_does_not_date_a_figure_of_another_clause(sentence: str)
     assert (fact.year, fact.period_start) == (2021, None), sentence
 
 
-def test_a_figure_of_the_founding_clause_keeps_its_date() -> None:
-    fact = _facts("El hospital fue fundado en 1974 con 4 mil 210 metros de construcción.")[4210]
-    assert fact.year == 1974
+@pytest.mark.parametrize("sentence", [
+    "El hospital fue fundado en 1974 con 4 mil 210 metros de construcción.",
+    "El hospital fue fundado en 1974 con 120 camas y 4 mil 210 metros de construcción.",
+])
+def test_a_figure_of_the_founding_clause_keeps_its_date(sentence: str) -> None:
+    assert _facts(sentence)[4210].year == 1974, sentence
+
+
+@pytest.mark.parametrize("text", [
+    # "creado" is no founding: these are the report's figures.
+    "En 2020 se han creado 500 empleos y 4 mil 210 plazas.",
+    "En 2020 se han creado 500 empleos.\nAdemás se contrataron 4 mil 210 médicos.",
+    # Spans of time that are the report's figures, not a story's, date the next paragraph.
+    "En 2020 se otorgaron 3 millones de días de incapacidad.\nEl costo fue de 4 mil 210 pesos.",
+])
+def test_a_report_s_year_is_kept(text: str) -> None:
+    assert _facts(text)[4210].year == 2020, text
 
 
 @pytest.mark.parametrize("text", [
