@@ -788,17 +788,13 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         draft = drafts[idx]
         nxt = mentions[idx + 1] if idx + 1 < len(mentions) else None
         ranged = nxt is not None and bool(_RANGE_LINK.fullmatch(fold(text[m.end:nxt.start])))
-        if ranged and draft.head is None and draft.qualifier is None \
-                and drafts[idx + 1].head is not None:
-            # "entre 40 y 49 años", "de 5 a 9 años": the first figure shares the second's noun.
-            shared = drafts[idx + 1]
-            draft = replace(draft, head=shared.head, qualifier=shared.qualifier, explicit=True)
-        elif nxt is not None and draft.head is None and not m.percent \
-                and drafts[idx + 1].head is not None \
-                and _PART_LINK.fullmatch(fold(text[m.end:nxt.start])) \
-                and not re.search(r"\b(?:mil|millon|millones)\b", fold(text[nxt.start:nxt.end])):
-            # "ocho de los 11 municipios": a part of what the next figure counts ("2 de los 5
-            # millones de niños" has another scale than its part: left bare).
+        if nxt is not None and draft.head is None and drafts[idx + 1].head is not None and (
+                ranged and draft.qualifier is None
+                or not m.percent and _PART_LINK.fullmatch(fold(text[m.end:nxt.start]))
+                and not re.search(r"\b(?:mil|millon|millones)\b", fold(text[nxt.start:nxt.end]))):
+            # "entre 40 y 49 años", "de 5 a 9 años": the first figure shares the second's noun;
+            # so does a part, "ocho de los 11 municipios" ("2 de los 5 millones de niños" has
+            # another scale than its part: left bare).
             shared = drafts[idx + 1]
             draft = replace(draft, head=shared.head, qualifier=shared.qualifier, explicit=True)
         head, qualifier = draft.head, draft.qualifier
