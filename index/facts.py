@@ -68,7 +68,7 @@ _SO_FAR = re.compile(r"en\s+lo\s+que\s+va\s+(?:del\s+ano|de\s+(?:19|20)\d\d)\b")
 # 30", "300 niños, de una meta de 500", "un máximo de 40".
 _PART_NOUNS = {"resto", "parte", "mayoria", "mitad", "grupo", "meta", "objetivo", "minimo",
                "maximo", "tope", "universo", "padron", "estimado", "aproximado", "record",
-               "promedio", "total"}
+               "promedio"}  # ("total", "cifra" … never reach it: _COUNT_NOUNS)
 # Spans of time said of a person or a place ("desde hace dos meses", "por dos años", "tiene 47
 # años de"), not figures of a report.
 _SPAN_BEFORE = re.compile(r"\b(?:hace|por|durante|tiene|tenia|cumple|cumplio|cumplo|lleva|llevo"
