@@ -63,7 +63,6 @@ _CLAUSE_STOPS = {"que", "se", "lo", "cual", "cuales", "cuyo", "cuya", "donde", "
 # Where a noun phrase read backwards from a figure ends.
 _PHRASE_STOPS = _CLAUSE_STOPS | _ADVERBS
 _COUNT_NOUNS = {"numero", "total", "cifra", "cantidad", "suma", "monto"}
-_SO_FAR = re.compile(r"en\s+lo\s+que\s+va\s+(?:del\s+ano|de\s+(?:19|20)\d\d)\b")
 # Nouns of "de N" that stand for the noun before, not for a measure of their own: "el resto de
 # 30", "300 niños, de una meta de 500", "un máximo de 40".
 _PART_NOUNS = {"resto", "parte", "mayoria", "mitad", "grupo", "meta", "objetivo", "minimo",
@@ -909,8 +908,7 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         p = with_year(period, year) if isinstance(period, TimeExpr) else None
         if p is not None and p.kind == "until" and p.period_start is None and p.period_end \
                 and p.period_end[:4].isdigit() and any(
-                    _beside(folded, p, (so_far.start(), so_far.end()))
-                    for so_far in _SO_FAR.finditer(folded, s_start, s_end)):
+                    t.kind == "year_to_date" and _beside(folded, p, t) for t in times):
             # "en lo que va del año, al corte del 15 de agosto": from the year's first day.
             p = replace(p, period_start=p.period_end[:4] + "-01-01")
         if p is not None and p.kind == "year_to_date":
@@ -929,7 +927,8 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             # hoy se gradúan 4,308") beats a period stated elsewhere.
             fact_year = scope.year
             own_phrase = (scope.time_start or s_start, scope.time_end or s_start)
-            so_far = bool(_SO_FAR.match(folded, own_phrase[0]))
+            # The figure's own phrase is "en lo que va del año" (or "de 2019").
+            so_far = any(t.kind == "year_to_date" and t.start == own_phrase[0] for t in times)
             if p is None or p.year != scope.year or not (
                     p.kind == "year_to_date" and (so_far or not _NOW.match(folded, own_phrase[0]))
                     or p.kind in ("to_month", "until") and so_far

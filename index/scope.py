@@ -295,6 +295,9 @@ _FOUNDED = re.compile(r"\b(?:inaugur\w+|fundad[oa]s?|fundo|fundaron|construid[oa
                       r"|desde\s+(?:el\s+)?)?$")
 
 
+_NEW_CLAUSE = re.compile(r",|\b[ye]\s+(?!" + _NUMBER_START + r")")
+
+
 def founding_date(folded: str, t_start: int, t_end: int, v_start: int | None = None) -> bool:
     """The time phrase at ``t_start`` dates a founding ("fue inaugurado el 11 de agosto de
     2010") and, when ``v_start`` is given, the figure there is in another clause ("… y cuenta con
@@ -309,8 +312,8 @@ def founding_date(folded: str, t_start: int, t_end: int, v_start: int | None = N
     if v_start is None:
         return True
     gap = folded[t_end:v_start]
-    return any(m.start() < len(gap) for m in re.finditer(
-        r",|\b[ye]\s+(?!" + _NUMBER_START + r")", gap + folded[v_start:v_start + 20]))
+    return any(m.start() < len(gap)
+               for m in _NEW_CLAUSE.finditer(gap + folded[v_start:v_start + 20]))
 
 
 def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple[int, int],
