@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from assistant.corpus import norm_no
 from assistant.intent import MONEY
 from assistant.query import Query
-from assistant.terms import derivations, prefix, synonyms, term
+from assistant.terms import derivations, people, prefix, synonyms, term
 from index.dates import find_times, with_year
 from index.fold import fold
 from index.scope import places, states_named
@@ -243,9 +243,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             if names_met:
                 zones.append((names_met, w.name_in_text))
             of_field = bool((corpus.fact_noun[i] - _GENERIC_HEADS - _UNIT_NOUNS) & named_nouns)
-            if of_field and q.head is not None:
-                # "tres traumatólogos" are "especialistas en traumatología": the asked noun is
-                # met as a related word, and weighed below (head_named).
+            people_of = q.head in people() and bool(corpus.fact_noun[i] & _PEOPLE_HEADS)
+            if (of_field or people_of) and q.head is not None:
+                # "tres traumatólogos" are "especialistas en traumatología", "45 personas" may
+                # be the workers asked: the asked noun is met as a related word, and weighed
+                # below (head_named, head_missing).
                 zones.append((frozenset({q.head}), w.related))
             lex, missing = coverage(q, zones, corpus, w, weighted)
             reasons = [f"términos {lex:.2f}"]
@@ -298,9 +300,10 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     # distance counts no things.
                     score *= w.head_unit
                     reasons.append("otra magnitud")
-                elif q.head in _PEOPLE_HEADS:
+                elif q.head in _PEOPLE_HEADS or people_of:
                     # "¿cuánta gente trabajará en las plazas?", "¿cuántas personas integran el
-                    # equipo?": people are counted under many nouns.
+                    # equipo?", "¿de cuántos trabajadores es el equipo?" and "un equipo de 209
+                    # personas": people are counted under many nouns.
                     score *= w.head_missing
                     reasons.append("no cuenta " + q.head)
                 elif q.head in corpus.fact_local[i]:
@@ -516,7 +519,7 @@ def _asked_from(q: Query) -> str | None:
 
 
 _GENERIC_HEADS = frozenset(term(m) for m in BARE_MEASURES)
-_PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente", "personal"))
+_PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente"))
 # Units of measure (time, distance; money when a figure's noun is its currency): a figure of
 # one counts no things.
 _UNIT_NOUNS = frozenset(term(w) for w in (

@@ -55,18 +55,30 @@ def term(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def synonyms() -> dict[str, frozenset[str]]:
-    """term → the terms of its thesaurus groups (``index/data/thesaurus.json``), itself left out."""
+def _thesaurus() -> dict:
     import json
     from pathlib import Path
 
     path = Path(__file__).resolve().parent.parent / "index" / "data" / "thesaurus.json"
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def synonyms() -> dict[str, frozenset[str]]:
+    """term → the terms of its thesaurus groups (``index/data/thesaurus.json``), itself left out."""
     out: dict[str, set[str]] = {}
-    for group in json.loads(path.read_text(encoding="utf-8"))["groups"]:
+    for group in _thesaurus()["groups"]:
         stems = {term(fold(w)) for w in group}
         for t in stems:
             out.setdefault(t, set()).update(stems - {t})
     return {t: frozenset(v) for t, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def people() -> frozenset[str]:
+    """The terms of nouns that name people (the thesaurus's ``people``): trabajadores,
+    pacientes, niños, habitantes … A figure of «personas» may count any of them."""
+    return frozenset(term(fold(w)) for w in _thesaurus()["people"])
 
 
 @lru_cache(maxsize=1)

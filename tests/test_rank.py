@@ -1096,3 +1096,20 @@ def test_a_name_elsewhere_in_the_text_does_not_locate_the_figure(tmp_path: Path)
                                "¿Cuántas camas censables tiene el hospital de Tepetlán, en "
                                "Hidalgo?")
     assert ranked[0].score < settings.match.min_fact_score
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuántos empleados tiene la clínica de Tlacotalpan?", 45),
+    ("¿Cuántos trabajadores laboran en la clínica de Tlacotalpan?", 45),
+    ("¿De cuántas enfermeras y médicos es el equipo de la clínica de Tlacotalpan?", 45),
+    ("¿Cuántas camas tiene la clínica de Tlacotalpan?", 12),
+    ("¿Cuántos quirófanos tiene la clínica de Tlacotalpan?", None),
+])
+def test_a_figure_of_personas_counts_the_people_asked(tmp_path: Path, question: str,
+                                                      value: int | None) -> None:
+    # «personas» is what any people are counted in: a team of 45 people answers how many
+    # workers there are; beds and a count of other things do not.
+    answer = _ask(tmp_path, {"a.txt": "La clínica de Tlacotalpan abrió sus puertas con 12 camas. "
+                             "Hoy la clínica la sostiene un equipo de 45 personas, que "
+                             "recorre 30 comunidades.\n"}, question)
+    assert (answer.values[:1] or [None]) == [value], answer.text
