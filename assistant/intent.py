@@ -53,9 +53,12 @@ _LIST = re.compile(r"\bcuales\b|\bque\s+(?:tipos?|clases?)\s+de\b|\bque\s+[a-z]{
 _PLAN_VERBS = (r"propuso|propone|propuest[oa]s?|pretend\w*|planea\w*|llegar|busca\w*|quiere"
                r"|queria|queriamos|se\s+esperaba|contemplaba|pensaba")
 GOAL = re.compile(
-    r"\b(?:meta|metas|objetivo|proposito|" + _PLAN_VERBS + r"|preve\w*|proyect\w*"
+    r"\b(?:meta|metas|objetivo|proposito|" + _PLAN_VERBS + r"|preve\w*|previst[oa]s?|proyect\w*"
     r"|programad[oa]s|alcanzar\w*|contempla|tendra|tendran|habra|sera|seran|crearan"
-    r"|contrataran)\b")
+    r"|contrataran"
+    # "¿cuántas plazas faltan por cubrir?", "quedan por basificar": what is still to be done.
+    r"|(?:falta|faltan|faltaba|faltaban|queda|quedan|quedaba|quedaban|pendientes?)\s+(?:por|de|a)\s+"
+    r"[a-z]{2,}(?:ar|er|ir))\b")
 # The verbs of a plan say what kind of figure is asked, not what it counts: "¿a cuántas
 # quería llegar?", "¿cuántas se había propuesto colocar?" are no topic words.
 GOAL_VERBS = re.compile(r"\b(?:" + _PLAN_VERBS + r"|alcanzar|querian|esperaba\w*|preven?|previst[oa]s?)\b")
@@ -68,7 +71,8 @@ BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\
 CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|crecimiento"
                     r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|disminuy\w*|bajo\s+(?:de|a)\s+"
                     r"\d)\b")
-_MONEY_WORDS = (r"pesos|dolares|monto|costo|costaron|cuesta|precio|gana|ganaba|paga"
+_MONEY_WORDS = (r"pesos|dolares|monto|costos?|cost(?:ar|ara|aran|aria|arian|aba|aban|aron)|cuestan?"
+                r"|precio|gana|ganaba|paga"
                 r"|pago|pagad[oa]s?|pagaron|salario|sueldo|beca|presupuesto|importe|inversion"
                 r"|invirti\w*|inviert\w*|invertir|invertid[oa]s?|multas?|recursos|ingresos|dinero|recaud\w*|credito"
                 r"|creditos|ahorro|gasto|gasta\w*|subsidio|apoyo\s+economico|efectivo"
@@ -117,7 +121,7 @@ RATES = {
     "mes": re.compile(r"\b(?:al|por|cada|en\s+un)\s+mes\b|\bmensual(?:es|mente)?\b"
                       r"|\btodos\s+los\s+meses\b"),
     "promedio": re.compile(r"\bpromedio\b|\ben\s+media\b"),
-    "total": re.compile(r"\ben\s+total\b|\bacumulad[oa]s?\b|\ben\s+conjunto\b"
+    "total": re.compile(r"\ben\s+total\b|\b(?:un|el)\s+total\s+de\b|\bacumulad[oa]s?\b|\ben\s+conjunto\b"
                         r"|\bsuman\s+tod[oa]s\b|\bentre\s+tod[oa]s\b"),
 }
 

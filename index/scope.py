@@ -168,6 +168,15 @@ _PAST = re.compile(r"(?<![\wÁÉÍÓÚÑ])[a-záéíóúñ]{3,}(?:ó|aron|ieron|
 # reducir ..." states a purpose, not a goal figure.
 _GOAL_NOUN = re.compile(r"(?<!con el )(?<!con la )(?<!para )\b(?:meta|metas|objetivo|proposito)\b"
                         r"(?!\s+de\s+[a-z]+r\b)")
+# "36 mil 449 personas a basificar", "800 plazas por cubrir": a noun, then "a" or "por" and an
+# infinitive, counts what is still to be done. Nouns that end as infinitives do ("por hogar",
+# "a nivel") are no verb.
+_NOT_INFINITIVE = ("lugar", "hogar", "mujer", "familiar", "titular", "particular", "militar",
+                   "escolar", "popular", "regular", "similar", "alquiler", "taller", "poder",
+                   "deber", "placer", "bienestar", "pilar", "dolar", "collar", "altar", "azar",
+                   "cargo", "partir", "traves", "celular", "par", "mar", "nivel", "ser", "estar")
+_TO_DO = re.compile(r"(?:\s+[a-z]+){1,3}?\s+(?:a|por)\s+(?!(?:" + "|".join(_NOT_INFINITIVE)
+                    + r")\b)[a-z]{2,}(?:ar|er|ir)\b")
 # Words that open another clause: a verb of change does not reach past them.
 _NOT_A_CLAUSE = r"(?!(?:se|que|y|e|pero|porque|donde|cuando)\b)"
 # "el año pasado", "bajo el programa": an adjective and a preposition, no verb of change.
@@ -225,6 +234,8 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
     right = stop.start() if stop else c_end
     # "crecimos hasta llegar a 893": a weak cue after a past tense states what was done.
     past = _PAST.search(text[left:v_start])
+    if _TO_DO.match(after) and not past:
+        return "meta"
     cues = [m for m in _GOAL.finditer(folded, left, right)
             if not _describes_other(folded, m, v_start) and not _new_predicate(folded, v_end, m.start())]
     # "deberá oscilar entre ...": a rule that holds, not a plan.

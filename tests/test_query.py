@@ -130,6 +130,12 @@ def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str
     ("¿Cuántas becas se otorgaron en Sonora?", False),
     ("¿Cuántos ingresos hospitalarios hubo en 2020?", False),
     ("¿Cuántos recursos humanos tiene la delegación?", False),
+    # The verb «costar» in any tense asks for money.
+    ("¿Cuánto costará la nueva sala de urgencias del hospital?", True),
+    ("¿Cuánto costaría ampliar el hospital de Tula?", True),
+    ("¿Cuánto cuestan los tres tomógrafos nuevos?", True),
+    ("¿Cuánto costaba una consulta antes de la reforma?", True),
+    ("¿Cuántas salas de urgencias se ampliarán?", False),
 ])
 def test_a_money_word_that_is_counted_asks_for_a_count(vocab: Vocabulary, question: str,
                                                       money: bool) -> None:

@@ -1113,3 +1113,16 @@ def test_a_figure_of_personas_counts_the_people_asked(tmp_path: Path, question: 
                              "Hoy la clínica la sostiene un equipo de 45 personas, que "
                              "recorre 30 comunidades.\n"}, question)
     assert (answer.values[:1] or [None]) == [value], answer.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuántas enfermeras faltan por contratar en Oaxaca?", 910),
+    ("¿Cuántas enfermeras quedan por contratar en Oaxaca?", 910),
+    ("¿Cuántas enfermeras en total se tiene previsto contratar en Oaxaca?", 910),
+    ("¿Cuántas enfermeras se han contratado en Oaxaca?", 640),
+])
+def test_what_is_still_to_be_done_answers_a_plan(tmp_path: Path, question: str,
+                                                 value: int) -> None:
+    answer = _ask(tmp_path, {"a.txt": "Van 640 enfermeras contratadas en Oaxaca, de un total de "
+                             "910 enfermeras a contratar.\n"}, question)
+    assert answer.values[:1] == [value], answer.text

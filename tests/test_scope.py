@@ -471,3 +471,24 @@ def test_a_period_of_the_next_clause_leaves_this_figure_undated() -> None:
     facts = _facts("En 2019 se dieron 500 consultas. La convocatoria ofrece 3 mil 150 becas; "
                    "para el año 2023 se abrirán otras 900.")
     assert facts[3150].year == 2021 and facts[3150].period_start is None
+
+
+@pytest.mark.parametrize("sentence, modality", [
+    # A noun, then "a"/"por" and an infinitive: what is still to be done.
+    ("Van 640 enfermeras contratadas de un total de 910 enfermeras a contratar.", "meta"),
+    ("Quedan 910 plazas por cubrir en la sierra.", "meta"),
+    ("Hay 910 obras por concluir en los estados del sur.", "meta"),
+    ("El sindicato tiene 910 expedientes a revisar esta semana.", "meta"),
+    # ... but a noun ending as an infinitive is none, and a past verb states what was done.
+    ("Se pagan 910 pesos por hogar en la sierra.", "realizado"),
+    ("Hay 910 camas a nivel estatal.", "realizado"),
+    ("Se destinaron 910 millones de pesos a construir el hospital.", "realizado"),
+])
+def test_a_noun_still_to_be_done_is_a_plan(sentence: str, modality: str) -> None:
+    fact = _facts(sentence)[910] if "millones" not in sentence else _facts(sentence)[910_000_000]
+    assert fact.modality == modality
+
+
+def test_a_total_to_be_done_is_a_plan_beside_what_was_done() -> None:
+    facts = _facts("Van 640 enfermeras contratadas de un total de 910 enfermeras a contratar.")
+    assert (facts[640].modality, facts[910].modality) == ("realizado", "meta")
