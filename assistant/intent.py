@@ -67,7 +67,8 @@ NATIONAL = re.compile(r"\b(?:(?:en|de)\s+(?:el|todo\s+el)\s+pais|a\s+nivel\s+nac
                       r"|en\s+(?:toda\s+)?la\s+republica|nacionalmente)\b")
 # A question about the situation before a change: "¿cuántas realizaba antes de ...?".
 BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\b"
-                      r"|\bal\s+principio\b")
+                      r"|\bal\s+(?:principio|inicio|arranque|comienzo)\b"
+                      r"|\bcuando\s+(?:inicio|empezo|comenzo|arranco|llego|asumio)\b")
 CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|crecimiento"
                     r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|disminuy\w*|bajo\s+(?:de|a)\s+"
                     r"\d)\b")

@@ -177,6 +177,15 @@ _NOT_INFINITIVE = ("lugar", "hogar", "mujer", "familiar", "titular", "particular
                    "cargo", "partir", "traves", "celular", "par", "mar", "nivel", "ser", "estar")
 _TO_DO = re.compile(r"(?:\s+[a-z]+){1,3}?\s+(?:a|por)\s+(?!(?:" + "|".join(_NOT_INFINITIVE)
                     + r")\b)[a-z]{2,}(?:ar|er|ir)\b")
+# "cuando iniciamos", "al inicio de la administración", "cuando llegamos": the time a speaker
+# starts from; a figure of that time said in the imperfect ("había", "teníamos") is the state
+# before a change.
+_THEN = re.compile(r"\b(?:cuando\s+(?:(?:se\s+)?(?:inici|empez|comenz|arranc|lleg|recib|asum"
+                   r"|entr)\w*)|al\s+(?:inicio|arranque|comienzo|principio)\s+de\s+(?:la|esta"
+                   r"|este|nuestra|nuestro|el)\s+(?:administracion|gobierno|sexenio|gestion"
+                   r"|mandato)|al\s+(?:llegar|iniciar|arrancar|comenzar))\b")
+_WAS = re.compile(r"\b(?:habia|habian|teniamos|tenia|tenian|existian|existia|contabamos|contaba"
+                  r"|contaban|eran|era)\b")
 # Words that open another clause: a verb of change does not reach past them.
 _NOT_A_CLAUSE = r"(?!(?:se|que|y|e|pero|porque|donde|cuando)\b)"
 # "el año pasado", "bajo el programa": an adjective and a preposition, no verb of change.
@@ -220,6 +229,10 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
             before) and re.match(
             r"[^.;:]{0,120}?\b(?:a|al|a\s+la|hasta)\s+(?:cerca\s+de\s+|mas\s+de\s+|las\s+"
             r"|los\s+)?" + _NUMBER_START, after):
+        return "antes"
+    since = re.split(r"[;:\d]", before)[-1]  # back to the figure before, or a clause's end
+    if _THEN.search(since) and _WAS.search(since.rsplit(",", 1)[-1]):
+        # "cuando iniciamos en el gobierno había 107 salas": the state before, not today's.
         return "antes"
     if re.search(r"\b(?:un|el|del|este|ese)\s+(?:incremento|aumento|crecimiento|disminucion"
                  r"|reduccion|alza)" + _CHANGE_ADJ + r"\s+(?:de|del)\s+(?:hasta\s+)?(?:el\s+)?$",

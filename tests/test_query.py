@@ -377,3 +377,18 @@ def test_a_population_is_counted_in_people_not_in_towns() -> None:
     from assistant.terms import synonyms
     near = synonyms()[term("población")]
     assert term("personas") in near and term("municipios") not in near
+
+
+@pytest.mark.parametrize("question, goal, baseline", [
+    ("¿Cuántas plazas faltan por cubrir en Oaxaca?", True, False),
+    ("¿Cuántas plazas quedan por cubrir en Oaxaca?", True, False),
+    ("¿Cuántas enfermeras tiene previsto contratar el Instituto?", True, False),
+    ("¿Cuántas plazas se cubrieron en Oaxaca?", False, False),
+    ("¿Cuántos quirófanos había al inicio de la administración?", False, True),
+    ("¿Cuántos quirófanos tenía el Instituto cuando inició el gobierno?", False, True),
+    ("¿Cuántos quirófanos tiene hoy el Instituto?", False, False),
+])
+def test_plans_and_starting_points_asked(vocab: Vocabulary, question: str, goal: bool,
+                                         baseline: bool) -> None:
+    q = parse(question, vocab)
+    assert (q.goal, q.baseline) == (goal, baseline)

@@ -1126,3 +1126,14 @@ def test_what_is_still_to_be_done_answers_a_plan(tmp_path: Path, question: str,
     answer = _ask(tmp_path, {"a.txt": "Van 640 enfermeras contratadas en Oaxaca, de un total de "
                              "910 enfermeras a contratar.\n"}, question)
     assert answer.values[:1] == [value], answer.text
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuántas salas de hemodinamia públicas hay en el país?", 134),
+    ("¿Cuántas salas de hemodinamia había al inicio del gobierno?", 107),
+])
+def test_a_baseline_is_no_answer_for_today(tmp_path: Path, question: str, value: int) -> None:
+    answer = _ask(tmp_path, {"a.txt": "Cuando iniciamos en el gobierno había 107 salas de "
+                             "hemodinamia públicas en el país. Hoy son 134 salas de hemodinamia "
+                             "en todo el país.\n"}, question)
+    assert answer.values[:1] == [value], answer.text

@@ -492,3 +492,25 @@ def test_a_noun_still_to_be_done_is_a_plan(sentence: str, modality: str) -> None
 def test_a_total_to_be_done_is_a_plan_beside_what_was_done() -> None:
     facts = _facts("Van 640 enfermeras contratadas de un total de 910 enfermeras a contratar.")
     assert (facts[640].modality, facts[910].modality) == ("realizado", "meta")
+
+
+@pytest.mark.parametrize("sentence, before, after", [
+    # What there was when the speakers started, said in the imperfect, is the state before.
+    ("Cuando llegamos había apenas 12 hospitales y ahora son 30 hospitales.", 12, 30),
+    ("Al inicio de la administración teníamos 12 quirófanos; hoy tenemos 30.", 12, 30),
+    ("Al inicio de este gobierno, el estado contaba con 12 salas, y hoy cuenta con 30 salas.",
+     12, 30),
+])
+def test_the_state_when_a_government_started_is_a_baseline(sentence: str, before: int,
+                                                           after: int) -> None:
+    facts = _facts(sentence)
+    assert (facts[before].modality, facts[after].modality) == ("antes", "realizado")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Había 12 hospitales en el estado en 2019.",
+    "Cuando iniciamos la campaña se vacunaron 12 mil niños.",
+])
+def test_a_past_without_a_starting_point_is_what_was_done(sentence: str) -> None:
+    (fact,) = [f for f in _facts(sentence).values() if f.value != 2019]
+    assert fact.modality == "realizado"
