@@ -215,8 +215,10 @@ def _names(text: str, vocab_places: set[str]) -> list[str]:
 
 
 def _list_flags(folded: str) -> dict[str, str]:
-    """ "¿qué especialidades...?" asks for a list of especialidades: remember the noun's stem."""
-    m = re.search(r"\b(?:que|cuales)\s+([a-z]{4,}s)\b", folded)
+    """ "¿qué especialidades...?", "¿cuáles son las necesidades …?" ask for a list of
+    especialidades, of necesidades: remember the noun's stem."""
+    m = re.search(r"\b(?:que|cuales)\s+(?:(?:son|eran|fueron|seran)\s+(?:los|las)\s+)?"
+                  r"(?:principales\s+)?([a-z]{4,}s)\b", folded)
     return {"list_head": m.group(1)[:-2] if m.group(1).endswith("es") else m.group(1)[:-1]
             } if m else {}
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant.intent import PERSON_NAME
 from assistant.query import Query
-from assistant.rank import coverage
+from assistant.rank import _near, counts_head, coverage
 from assistant.terms import term
 from assistant.types import Answer, Citation
 from index.dates import answers_when, find_times
@@ -67,8 +67,12 @@ def _type_bonus(q: Query, sentence: str, w: MatchWeights) -> float:
         return w.type_hint if _REASON.search(folded) else 0.0
     if q.intent == "list":
         head = q.flags.get("list_head")
-        if head and re.search(r"\b" + re.escape(head) + r"\w*\s+(?:como|:)", folded):
-            return w.enumeration  # "¿qué especialidades?" → "especialidades como A, B, ..."
+        if head and re.search(r"\b" + re.escape(head) + r"\w*(?:\s+(?:del?|la|las|los|el|este"
+                              r"|esta|su|sus|nuestr[oa]s?)){0,3}(?:\s+[a-z]+)?\s*(?:como|:|son|estan"
+                              r"|incluyen|abarcan)\b", folded):
+            # "¿qué especialidades?" → "especialidades como A, B, ...", "las necesidades del
+            # hospital son A, B, ...", "sus necesidades: A, B".
+            return w.enumeration
         return w.type_hint / 1.5 if sentence.count(",") >= 2 or ":" in sentence else 0.0
     return 0.0
 
@@ -135,6 +139,8 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         found |= index.candidates([term(q.event_noun)])  # "la segunda jornada" is masked
     # The sentence after each hit may be the answer the hit introduces.
     found |= {i + 1 for i in found if index.neighbours(i)[1] is not None}
+    head = q.flags.get("list_head") if q.intent == "list" else None
+    list_head = term(head) if head else None
     for s in sorted(found):
         source, start, end = index.sentences[s]
         text = corpus.bulletins[source].text
@@ -159,6 +165,12 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         stages = _stages(q, sentence) if q.event_nums and q.event_noun else None
         factor, named = _event_factor(q, stages, w)
         score = factor * (lex + bonus + named)
+        if list_head is not None and not any(
+                counts_head(list_head, bag) or _near(list_head, bag)
+                for bag in (index.bags[s], index.bags[prev] if prev is not None else frozenset())):
+            # "¿Qué necesidades planteó la directora?": a sentence that says nothing of
+            # needs (nor the one before it) lists none, however much of the rest it shares.
+            score *= w.list_head_absent
         if retrieved and (source, start) in retrieved:
             score += w.retrieved
         if q.year is not None and str(q.year) not in sentence and corpus.bulletins[source].year \

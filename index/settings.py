@@ -96,6 +96,7 @@ class MatchWeights:
     type_near: float = 0.4  # the question's terms right beside the sentence's date (× share)
     type_hint: float = 0.15  # a name, a place, a reason ("porque", "para que") when asked
     enumeration: float = 0.3  # "¿qué especialidades?" and "especialidades como A, B, C"
+    list_head_absent: float = 0.85  # a list asked of a noun, and a sentence that never names it
     retrieved: float = 0.05  # a sentence inside a passage the hybrid retriever returned
     sentence_other_year: float = 0.1  # a year asked that neither sentence nor text has
     sentence_said_other: float = 0.3  # the question names a statement of another date

@@ -12,7 +12,7 @@ from assistant.rank import Candidate
 from assistant.types import Answer
 from index.fold import fold
 from index.ingest import ingest
-from index.settings import Settings
+from index.settings import MatchWeights, Settings
 from index.store import Store
 
 TEXTS = {
@@ -1137,3 +1137,48 @@ def test_a_baseline_is_no_answer_for_today(tmp_path: Path, question: str, value:
                              "hemodinamia públicas en el país. Hoy son 134 salas de hemodinamia "
                              "en todo el país.\n"}, question)
     assert answer.values[:1] == [value], answer.text
+
+
+@pytest.mark.parametrize("question", [
+    "¿Qué necesidades planteó la directora del Hospital Rural de Tepic?",
+    "¿Cuáles son las necesidades del Hospital Rural de Tepic, según su directora?",
+    "¿Cuáles son las principales necesidades del Hospital Rural de Tepic?",
+])
+def test_a_list_asked_of_a_noun_is_the_sentence_that_lists_it(tmp_path: Path,
+                                                                question: str) -> None:
+    # The asked noun, then "son"/"están"/":" and the items: that sentence lists them, not the
+    # one that shares the most other words of the question.
+    from assistant.query import parse
+    from assistant.read import rank_sentences
+
+    text = ("La directora del Hospital Rural de Tepic, Ana Ruiz, recibió a la comitiva con los "
+            "médicos, las enfermeras y el personal de limpieza. Entre las necesidades del hospital "
+            "están una ambulancia nueva, un pediatra de base y la reparación del techo.\n")
+    settings = _index(tmp_path, {"a.txt": text})
+    corpus = Assistant(settings).corpus()
+    best = rank_sentences(parse(question, corpus.vocab), corpus, settings.match)[0]
+    _, start, end = corpus.terms.sentences[best.index]
+    assert "ambulancia" in text[start:end]
+
+
+def test_a_sentence_that_never_names_the_listed_noun_loses(tmp_path: Path) -> None:
+    from dataclasses import replace
+
+    from assistant.query import parse
+    from assistant.read import rank_sentences
+
+    text = ("El Hospital Rural de Tepic, con 30 camas, dos quirófanos y un laboratorio, cumple 40 "
+            "años. Sus necesidades, dijo el director, son cada vez mayores porque faltan una "
+            "ambulancia, un pediatra y un techo nuevo.\n")
+    settings = _index(tmp_path, {"a.txt": text})
+    corpus = Assistant(settings).corpus()
+    q = parse("¿Qué necesidades tiene el Hospital Rural de Tepic?", corpus.vocab)
+
+    def scores(w: MatchWeights) -> dict[str, float]:
+        return {text[corpus.terms.sentences[r.index][1]:][:3]: r.score
+                for r in rank_sentences(q, corpus, w)}
+
+    weighed, unweighed = scores(settings.match), scores(replace(settings.match,
+                                                               list_head_absent=1.0))
+    assert weighed["Sus"] == unweighed["Sus"]
+    assert weighed["El "] == pytest.approx(unweighed["El "] * settings.match.list_head_absent)
