@@ -53,12 +53,12 @@ _LIST = re.compile(r"\bcuales\b|\bque\s+(?:tipos?|clases?)\s+de\b|\bque\s+[a-z]{
 _PLAN_VERBS = (r"propuso|propone|propuest[oa]s?|pretend\w*|planea\w*|llegar|busca\w*|quiere"
                r"|queria|queriamos|se\s+esperaba|contemplaba|pensaba")
 GOAL = re.compile(
-    r"\b(?:meta|metas|objetivo|proposito|" + _PLAN_VERBS + r"|preve\w*|previst[oa]s?|proyect\w*"
+    r"\b(?:meta|metas|objetivo|proposito|" + _PLAN_VERBS + r"|preve\w*|(?<!lo\s)previst[oa]s?|proyect\w*"
     r"|programad[oa]s|alcanzar\w*|contempla|tendra|tendran|habra|sera|seran|crearan"
     r"|contrataran"
     # "¿cuántas plazas faltan por cubrir?", "quedan por basificar": what is still to be done.
-    r"|(?:falta|faltan|faltaba|faltaban|queda|quedan|quedaba|quedaban|pendientes?)\s+(?:por|de|a)\s+"
-    r"[a-z]{2,}(?:ar|er|ir))\b")
+    r"|(?:falta|faltan|faltaba|faltaban|faltaron|queda|quedan|quedaba|quedaban|quedaron"
+    r"|pendientes?)\s+(?:por|de|a|sin)\s+(?!pesar\b|lugar\b|nivel\b)[a-z]{2,}(?:ar|er|ir)(?:se)?)\b")
 # The verbs of a plan say what kind of figure is asked, not what it counts: "¿a cuántas
 # quería llegar?", "¿cuántas se había propuesto colocar?" are no topic words.
 GOAL_VERBS = re.compile(r"\b(?:" + _PLAN_VERBS + r"|alcanzar|querian|esperaba\w*|preven?|previst[oa]s?)\b")
@@ -72,7 +72,8 @@ BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\
 CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|crecimiento"
                     r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|disminuy\w*|bajo\s+(?:de|a)\s+"
                     r"\d)\b")
-_MONEY_WORDS = (r"pesos|dolares|monto|costos?|cost(?:ar|ara|aran|aria|arian|aba|aban|aron)|cuestan?"
+_MONEY_WORDS = (r"pesos|dolares|monto|costos?|cost(?:ar|ara|aran|aria|arian|aba|aban|aron|ad[oa])"
+                r"|cuestan?"
                 r"|precio|gana|ganaba|paga"
                 r"|pago|pagad[oa]s?|pagaron|salario|sueldo|beca|presupuesto|importe|inversion"
                 r"|invirti\w*|inviert\w*|invertir|invertid[oa]s?|multas?|recursos|ingresos|dinero|recaud\w*|credito"
@@ -162,7 +163,8 @@ _NOT_MONEY = re.compile(r"\s+(?:hospitalari\w*|a\s+urgencias|a\s+hospital\w*|hum
 
 # Verbs and words that say money changed hands; in a question that counts a noun ("¿cuántas vidas
 # cobró la pandemia?", "¿cuántos días fueron pagados?") they say what happened, not the unit.
-_MONEY_ACTS = re.compile(r"cobr\w*|pag\w*|invert\w*|invirti\w*|inviert\w*|gasta\w*|efectivo|premio")
+_MONEY_ACTS = re.compile(r"cobr\w*|pag\w*|invert\w*|invirti\w*|inviert\w*|gasta\w*|efectivo|premio"
+                         r"|cost\w*|cuestan?")
 _COUNT_OF = re.compile(r"\bcuant[oa]s\s+(?!de\b)[a-z]{3,}")
 
 

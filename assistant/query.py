@@ -216,11 +216,14 @@ def _names(text: str, vocab_places: set[str]) -> list[str]:
 
 def _list_flags(folded: str) -> dict[str, str]:
     """ "¿qué especialidades...?", "¿cuáles son las necesidades …?" ask for a list of
-    especialidades, of necesidades: remember the noun's stem."""
-    m = re.search(r"\b(?:que|cuales)\s+(?:(?:son|eran|fueron|seran)\s+(?:los|las)\s+)?"
-                  r"(?:principales\s+)?([a-z]{4,}s)\b", folded)
-    return {"list_head": m.group(1)[:-2] if m.group(1).endswith("es") else m.group(1)[:-1]
-            } if m else {}
+    especialidades, of necesidades: remember the noun's stem. A noun of kind ("¿qué tipos de
+    acciones …?") is none: the answer names its kinds ("tres rubros: …"), not "tipos"."""
+    m = re.search(r"\b(?:que|cuales)\s+(?:(?:son|eran|fueron|seran)\s+(?:los|las|sus)\s+)?"
+                  r"(?:(?:principales|otr[oa]s|nuev[oa]s|tant[oa]s|demas|diferentes|distint[oa]s"
+                  r"|mayores|primer[oa]s|ultim[oa]s)\s+)*([a-z]{4,}s)\b", folded)
+    if m is None or m.group(1) in ("tipos", "clases", "formas", "maneras", "categorias", "cosas"):
+        return {}
+    return {"list_head": m.group(1)[:-2] if m.group(1).endswith("es") else m.group(1)[:-1]}
 
 
 def validate(question: str, max_chars: int) -> str:

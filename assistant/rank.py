@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from assistant.corpus import norm_no
 from assistant.intent import MONEY
 from assistant.query import Query
-from assistant.terms import derivations, people, prefix, synonyms, term
+from assistant.terms import derivations, people, prefix, staff, staff_cues, synonyms, term
 from index.dates import find_times, with_year
 from index.fold import fold
 from index.scope import places, states_named
@@ -243,7 +243,8 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             if names_met:
                 zones.append((names_met, w.name_in_text))
             of_field = bool((corpus.fact_noun[i] - _GENERIC_HEADS - _UNIT_NOUNS) & named_nouns)
-            people_of = q.head in people() and bool(corpus.fact_noun[i] & _PEOPLE_HEADS)
+            people_of = bool(q.head in people() and corpus.fact_noun[i] & _ANY_PEOPLE
+                             and (q.head in staff()) == bool(corpus.fact_local[i] & staff_cues()))
             if (of_field or people_of) and q.head is not None:
                 # "tres traumatólogos" are "especialistas en traumatología", "45 personas" may
                 # be the workers asked: the asked noun is met as a related word, and weighed
@@ -519,7 +520,9 @@ def _asked_from(q: Query) -> str | None:
 
 
 _GENERIC_HEADS = frozenset(term(m) for m in BARE_MEASURES)
-_PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente"))
+_PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente", "personal"))
+# The nouns any people are counted in ("un equipo de 209 personas").
+_ANY_PEOPLE = frozenset(term(w) for w in ("personas", "gente"))
 # Units of measure (time, distance; money when a figure's noun is its currency): a figure of
 # one counts no things.
 _UNIT_NOUNS = frozenset(term(w) for w in (

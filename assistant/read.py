@@ -68,8 +68,9 @@ def _type_bonus(q: Query, sentence: str, w: MatchWeights) -> float:
     if q.intent == "list":
         head = q.flags.get("list_head")
         if head and re.search(r"\b" + re.escape(head) + r"\w*(?:\s+(?:del?|la|las|los|el|este"
-                              r"|esta|su|sus|nuestr[oa]s?)){0,3}(?:\s+[a-z]+)?\s*(?:como|:|son|estan"
-                              r"|incluyen|abarcan)\b", folded):
+                              r"|esta|su|sus|nuestr[oa]s?)){0,3}(?:\s+[a-z]+)?\s*(?:,?\s*como\b|:"
+                              r"|(?:son|estan|incluyen|abarcan)(?:\s*:|\s+(?:un|una|unos|unas|el|la"
+                              r"|los|las)\b))", folded):
             # "¿qué especialidades?" → "especialidades como A, B, ...", "las necesidades del
             # hospital son A, B, ...", "sus necesidades: A, B".
             return w.enumeration

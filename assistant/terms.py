@@ -82,6 +82,20 @@ def people() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def staff() -> frozenset[str]:
+    """The terms of people who work somewhere (the thesaurus's ``staff``): «personas» counts
+    them only where the figure's clause speaks of a team («un equipo de 45 personas»), and any
+    other people only where it does not («atiende a 12 mil personas»)."""
+    return frozenset(term(fold(w)) for w in _thesaurus()["staff"])
+
+
+@lru_cache(maxsize=1)
+def staff_cues() -> frozenset[str]:
+    """The terms that say a figure counts a workforce (``staff_cues``): equipo, plantilla …"""
+    return frozenset(term(fold(w)) for w in _thesaurus()["staff_cues"])
+
+
+@lru_cache(maxsize=1)
 def _stop() -> frozenset[str]:
     # Number words are the figure, not what it counts.
     return stop_words() | {fold(w) for w in NUMBER_WORDS} | {"ciento", "porciento"}

@@ -168,24 +168,33 @@ _PAST = re.compile(r"(?<![\wÁÉÍÓÚÑ])[a-záéíóúñ]{3,}(?:ó|aron|ieron|
 # reducir ..." states a purpose, not a goal figure.
 _GOAL_NOUN = re.compile(r"(?<!con el )(?<!con la )(?<!para )\b(?:meta|metas|objetivo|proposito)\b"
                         r"(?!\s+de\s+[a-z]+r\b)")
-# "36 mil 449 personas a basificar", "800 plazas por cubrir": a noun, then "a" or "por" and an
-# infinitive, counts what is still to be done. Nouns that end as infinitives do ("por hogar",
-# "a nivel") are no verb.
+# "36 mil 449 personas a basificar", "800 plazas por cubrir": a plural noun (and an adjective),
+# then "a" or "por" and an infinitive, counts what is still to be done. A verb between them
+# ("210 enfermeras comenzaron a trabajar") says what was done; money ("300 millones a construir")
+# is a purpose; nouns that end as infinitives do ("por hogar", "a nivel", "a pesar") are no verb.
 _NOT_INFINITIVE = ("lugar", "hogar", "mujer", "familiar", "titular", "particular", "militar",
                    "escolar", "popular", "regular", "similar", "alquiler", "taller", "poder",
                    "deber", "placer", "bienestar", "pilar", "dolar", "collar", "altar", "azar",
-                   "cargo", "partir", "traves", "celular", "par", "mar", "nivel", "ser", "estar")
-_TO_DO = re.compile(r"(?:\s+[a-z]+){1,3}?\s+(?:a|por)\s+(?!(?:" + "|".join(_NOT_INFINITIVE)
-                    + r")\b)[a-z]{2,}(?:ar|er|ir)\b")
-# "cuando iniciamos", "al inicio de la administración", "cuando llegamos": the time a speaker
-# starts from; a figure of that time said in the imperfect ("había", "teníamos") is the state
-# before a change.
-_THEN = re.compile(r"\b(?:cuando\s+(?:(?:se\s+)?(?:inici|empez|comenz|arranc|lleg|recib|asum"
-                   r"|entr)\w*)|al\s+(?:inicio|arranque|comienzo|principio)\s+de\s+(?:la|esta"
-                   r"|este|nuestra|nuestro|el)\s+(?:administracion|gobierno|sexenio|gestion"
-                   r"|mandato)|al\s+(?:llegar|iniciar|arrancar|comenzar))\b")
+                   "cargo", "partir", "traves", "celular", "par", "mar", "nivel", "ser", "estar",
+                   "pesar", "millar", "exterior", "interior", "anterior", "posterior", "mayor",
+                   "menor", "mejor", "peor", "primer", "tercer", "cualquier")
+_TO_DO = re.compile(r"\s+(?!pesos\b|dolares\b)[a-z]+s(?:\s+[a-z]+s)?\s+(?:a|por)\s+(?!(?:"
+                    + "|".join(_NOT_INFINITIVE) + r")\b)[a-z]{2,}(?:ar|er|ir)(?:se)?\b")
+# "cuando iniciamos", "al inicio de la administración", "cuando llegó este gobierno": the time
+# the speakers started from; a figure of that time said in the imperfect ("había", "teníamos")
+# is the state before a change. A story's "cuando llegó al hospital, la niña tenía 5 años" is
+# none: the start must be the speakers' own (first person plural) or a government's.
+_GOVERNMENT = (r"(?:(?:la|esta|este|nuestra|nuestro|el|del|presente|actual|nueva|nuevo)\s+){1,2}"
+               r"(?:administracion|gobierno|sexenio|gestion|mandato)")
+_THEN = re.compile(r"\b(?:cuando\s+(?:inici|empez|comenz|arranc|lleg|recib|asum|entr)amos"
+                   r"|cuando\s+(?:inicio|empezo|comenzo|arranco|llego|asumio|entro)\s+" + _GOVERNMENT
+                   + r"|al\s+(?:inicio|arranque|comienzo|principio)\s+(?:de\s+)?" + _GOVERNMENT
+                   + r"|al\s+(?:llegar|iniciar|arrancar|comenzar)\s+(?:a\s+|al\s+)?" + _GOVERNMENT
+                   + r")\b")
 _WAS = re.compile(r"\b(?:habia|habian|teniamos|tenia|tenian|existian|existia|contabamos|contaba"
                   r"|contaban|eran|era)\b")
+# Between two figures of one list ("107 salas y 20 quirófanos"): the second is said as the first.
+_LIST_GAP = re.compile(r"\s*[a-z ]*?(?:,|\s+y|\s+e)\s*")
 # Words that open another clause: a verb of change does not reach past them.
 _NOT_A_CLAUSE = r"(?!(?:se|que|y|e|pero|porque|donde|cuando)\b)"
 # "el año pasado", "bajo el programa": an adjective and a preposition, no verb of change.
@@ -230,9 +239,17 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
             r"[^.;:]{0,120}?\b(?:a|al|a\s+la|hasta)\s+(?:cerca\s+de\s+|mas\s+de\s+|las\s+"
             r"|los\s+)?" + _NUMBER_START, after):
         return "antes"
-    since = re.split(r"[;:\d]", before)[-1]  # back to the figure before, or a clause's end
-    if _THEN.search(since) and _WAS.search(since.rsplit(",", 1)[-1]):
-        # "cuando iniciamos en el gobierno había 107 salas": the state before, not today's.
+    # Back to the figure before (not a year: "cuando iniciamos en 2018"), or a clause's end,
+    # and further back along a list of figures ("había 107 salas y 20 quirófanos").
+    pieces = re.split(r"[;:]|(?<!\d)(?!(?:19|20)\d\d\b)\d+", before)
+    k = len(pieces) - 1
+    while k > 0 and _LIST_GAP.fullmatch(pieces[k]):
+        k -= 1
+    since = " ".join(pieces[k:])
+    if _THEN.search(since) and _WAS.search(since.rsplit(",", 1)[-1]) and not (
+            _GOAL.search(since) or _GOAL_NOUN.search(since)):
+        # "cuando iniciamos en el gobierno había 107 salas": the state before, not today's
+        # ("cuando inició el programa, la meta era vacunar a 300 mil" is a goal).
         return "antes"
     if re.search(r"\b(?:un|el|del|este|ese)\s+(?:incremento|aumento|crecimiento|disminucion"
                  r"|reduccion|alza)" + _CHANGE_ADJ + r"\s+(?:de|del)\s+(?:hasta\s+)?(?:el\s+)?$",

@@ -135,7 +135,10 @@ def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str
     ("¿Cuánto costaría ampliar el hospital de Tula?", True),
     ("¿Cuánto cuestan los tres tomógrafos nuevos?", True),
     ("¿Cuánto costaba una consulta antes de la reforma?", True),
+    ("¿Cuánto ha costado la obra del hospital?", True),
     ("¿Cuántas salas de urgencias se ampliarán?", False),
+    # ... but not when the question counts a noun.
+    ("¿Cuántos días le costará al paciente recuperarse?", False),
 ])
 def test_a_money_word_that_is_counted_asks_for_a_count(vocab: Vocabulary, question: str,
                                                       money: bool) -> None:
@@ -387,8 +390,25 @@ def test_a_population_is_counted_in_people_not_in_towns() -> None:
     ("¿Cuántos quirófanos había al inicio de la administración?", False, True),
     ("¿Cuántos quirófanos tenía el Instituto cuando inició el gobierno?", False, True),
     ("¿Cuántos quirófanos tiene hoy el Instituto?", False, False),
+    ("¿Cuántas plazas quedaron por cubrirse en Oaxaca?", True, False),
+    ("¿Cuántas recetas quedan sin surtir en la clínica?", True, False),
+    ("¿Cuántos medicamentos faltan a pesar del nuevo abasto?", False, False),
+    ("¿Cuántas cirugías se hicieron, de acuerdo con lo previsto?", False, False),
 ])
 def test_plans_and_starting_points_asked(vocab: Vocabulary, question: str, goal: bool,
                                          baseline: bool) -> None:
     q = parse(question, vocab)
     assert (q.goal, q.baseline) == (goal, baseline)
+
+
+@pytest.mark.parametrize("question, head", [
+    ("¿Qué especialidades tendrá el hospital?", "especialidad"),
+    ("¿Qué otras especialidades tendrá el hospital?", "especialidad"),
+    ("¿Qué nuevas especialidades abrirá el hospital?", "especialidad"),
+    ("¿Cuáles son sus necesidades?", "necesidad"),
+    ("¿Cuáles son las principales necesidades del hospital?", "necesidad"),
+    # A noun of kind names no list of its own.
+    ("¿Qué tipos de acciones eligieron los comités?", None),
+])
+def test_the_noun_a_list_is_asked_of(vocab: Vocabulary, question: str, head: str | None) -> None:
+    assert parse(question, vocab).flags.get("list_head") == head

@@ -1104,6 +1104,8 @@ def test_a_name_elsewhere_in_the_text_does_not_locate_the_figure(tmp_path: Path)
     ("¿De cuántas enfermeras y médicos es el equipo de la clínica de Tlacotalpan?", 45),
     ("¿Cuántas camas tiene la clínica de Tlacotalpan?", 12),
     ("¿Cuántos quirófanos tiene la clínica de Tlacotalpan?", None),
+    # A team is no count of the people it serves.
+    ("¿Cuántos pacientes atiende la clínica de Tlacotalpan?", None),
 ])
 def test_a_figure_of_personas_counts_the_people_asked(tmp_path: Path, question: str,
                                                       value: int | None) -> None:
@@ -1182,3 +1184,34 @@ def test_a_sentence_that_never_names_the_listed_noun_loses(tmp_path: Path) -> No
                                                                list_head_absent=1.0))
     assert weighed["Sus"] == unweighed["Sus"]
     assert weighed["El "] == pytest.approx(unweighed["El "] * settings.match.list_head_absent)
+
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿A cuántos pacientes atiende la clínica de Tlacotalpan?", 12000),
+    ("¿Cuántos médicos tiene la clínica de Tlacotalpan?", None),
+])
+def test_a_figure_of_personas_served_is_no_staff(tmp_path: Path, question: str,
+                                                 value: int | None) -> None:
+    answer = _ask(tmp_path, {"a.txt": "La clínica de Tlacotalpan atiende a 12 mil personas de la "
+                             "sierra.\n"}, question)
+    assert (answer.values[:1] or [None]) == [value], answer.text
+
+
+def test_a_copula_after_the_listed_noun_is_no_enumeration(tmp_path: Path) -> None:
+    from assistant.query import parse
+    from assistant.read import rank_sentences
+
+    text = ("El Hospital de Zona 5 de Tepic abrió este año cardiología, neurología y oncología, "
+            "con 20 camas. Las especialidades del hospital son atendidas por 40 médicos. Sus "
+            "necesidades: una ambulancia, un pediatra y un techo.\n")
+    settings = _index(tmp_path, {"a.txt": text})
+    corpus = Assistant(settings).corpus()
+
+    def best(question: str) -> str:
+        top = rank_sentences(parse(question, corpus.vocab), corpus, settings.match)[0]
+        _, start, end = corpus.terms.sentences[top.index]
+        return text[start:end]
+
+    assert "cardiología" in best("¿Qué especialidades abrió el Hospital de Zona 5 de Tepic?")
+    assert "ambulancia" in best("¿Cuáles son las necesidades del Hospital de Zona 5 de Tepic?")

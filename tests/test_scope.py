@@ -483,6 +483,15 @@ def test_a_period_of_the_next_clause_leaves_this_figure_undated() -> None:
     ("Se pagan 910 pesos por hogar en la sierra.", "realizado"),
     ("Hay 910 camas a nivel estatal.", "realizado"),
     ("Se destinaron 910 millones de pesos a construir el hospital.", "realizado"),
+    ("Hoy se asignan 910 millones de pesos a construir el hospital.", "realizado"),
+    ("Faltan 910 plazas por cubrirse en la sierra.", "meta"),
+    # A verb between the noun and the infinitive says what was done.
+    ("En la jornada, 910 enfermeras comenzaron a trabajar.", "realizado"),
+    ("Un total de 910 personas acudieron a donar sangre.", "realizado"),
+    ("Los 910 trabajadores fueron premiados por cumplir su tarea.", "realizado"),
+    ("Se otorgan 910 becas a estudiantes por obtener buenas calificaciones.", "realizado"),
+    ("El hospital atiende a 910 pacientes a pesar de la falta de médicos.", "realizado"),
+    ("Hay 910 médicos por millar de habitantes en la capital.", "realizado"),
 ])
 def test_a_noun_still_to_be_done_is_a_plan(sentence: str, modality: str) -> None:
     fact = _facts(sentence)[910] if "millones" not in sentence else _facts(sentence)[910_000_000]
@@ -500,6 +509,10 @@ def test_a_total_to_be_done_is_a_plan_beside_what_was_done() -> None:
     ("Al inicio de la administración teníamos 12 quirófanos; hoy tenemos 30.", 12, 30),
     ("Al inicio de este gobierno, el estado contaba con 12 salas, y hoy cuenta con 30 salas.",
      12, 30),
+    ("Al inicio del sexenio había 12 salas; hoy son 30 salas.", 12, 30),
+    ("Al inicio de la presente administración había 12 salas; hoy hay 30 salas.", 12, 30),
+    ("Cuando iniciamos en 2018 había 12 salas, y ahora tenemos 30 salas.", 12, 30),
+    ("Cuando llegó este gobierno había 12 salas; ahora contamos con 30 salas.", 12, 30),
 ])
 def test_the_state_when_a_government_started_is_a_baseline(sentence: str, before: int,
                                                            after: int) -> None:
@@ -510,7 +523,23 @@ def test_the_state_when_a_government_started_is_a_baseline(sentence: str, before
 @pytest.mark.parametrize("sentence", [
     "Había 12 hospitales en el estado en 2019.",
     "Cuando iniciamos la campaña se vacunaron 12 mil niños.",
+    # A story's start is not the speakers': ages and states in a narrative are no baseline.
+    "Cuando llegó al hospital, la niña tenía 12 años de edad.",
+    "Cuando recibió el trasplante, el paciente tenía 12 años.",
+    "Al llegar a urgencias, la paciente tenía 12 horas con fiebre.",
+    "Cuando llegaron los brigadistas, había 12 personas en el albergue.",
 ])
 def test_a_past_without_a_starting_point_is_what_was_done(sentence: str) -> None:
     (fact,) = [f for f in _facts(sentence).values() if f.value != 2019]
     assert fact.modality == "realizado"
+
+
+def test_a_list_after_a_starting_point_is_all_of_that_time() -> None:
+    facts = _facts("Cuando iniciamos había 12 salas y 20 quirófanos; hoy hay 30 salas.")
+    assert (facts[12].modality, facts[20].modality, facts[30].modality) == (
+        "antes", "antes", "realizado")
+
+
+def test_a_goal_when_a_government_started_stays_a_goal() -> None:
+    (fact,) = _facts("Cuando inició este gobierno, la meta era vacunar a 300 mil niños.").values()
+    assert fact.modality == "meta"
