@@ -208,7 +208,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     def topic_mod(source: str) -> bool:
         """The asked subtype is a word of the whole text (its topic), once per text."""
         if source not in in_text:
-            in_text[source] = _near(q.head_mod or "", index.source_bags[source])
+            in_text[source] = mentions(q.head_mod or "", index.source_bags[source])
         return in_text[source]
 
     for s in sentences:
@@ -333,13 +333,13 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             own_mod = corpus.fact_mod[i]
             if q.head_mod and own_mod is not None and own_mod != q.head_mod \
                     and own_mod not in q.content \
-                    and not _near(q.head_mod, corpus.fact_head[i]) \
+                    and not mentions(q.head_mod, corpus.fact_head[i]) \
                     and any(corpus.fact_mod[j] == q.head_mod for j in corpus.sentence_facts[s]):
                 # "400 estudios de laboratorio y 20 estudios de rayos X": the figure names its
                 # own subtype; the asked one is another figure's of its sentence.
                 score *= w.subtype_other
                 reasons.append(f"otro tipo ({own_mod})")
-            elif q.head_mod and not _near(q.head_mod, corpus.fact_head[i], corpus.fact_local[i],
+            elif q.head_mod and not mentions(q.head_mod, corpus.fact_head[i], corpus.fact_local[i],
                                           index.bags[s]):
                 # "cuántas consultas de especialidad": the subtype must be in the figure's
                 # sentence; "consultas de medicina familiar" is another one.
@@ -559,7 +559,9 @@ def counts_head(head: str, bag: frozenset[str]) -> bool:
     return head in bag or _kin(head, bag) or bool(synonyms().get(head, frozenset()) & bag)
 
 
-def _near(t: str, *bags: frozenset[str]) -> bool:
+def mentions(t: str, *bags: frozenset[str]) -> bool:
+    """Term ``t`` or a related word of it (a shared stem prefix, a derivation) is in one of
+    ``bags``: the asked subtype or list noun is named there."""
     return any(t in bag or _related(t, bag) for bag in bags)
 
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from assistant.intent import PERSON_NAME
 from assistant.query import Query
-from assistant.rank import _near, counts_head, coverage
+from assistant.rank import counts_head, coverage, mentions
 from assistant.terms import term
 from assistant.types import Answer, Citation
 from index.dates import answers_when, find_times
@@ -167,7 +167,7 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         factor, named = _event_factor(q, stages, w)
         score = factor * (lex + bonus + named)
         if list_head is not None and not any(
-                counts_head(list_head, bag) or _near(list_head, bag)
+                counts_head(list_head, bag) or mentions(list_head, bag)
                 for bag in (index.bags[s], index.bags[prev] if prev is not None else frozenset())):
             # "¿Qué necesidades planteó la directora?": a sentence that says nothing of
             # needs (nor the one before it) lists none, however much of the rest it shares.
