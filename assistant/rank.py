@@ -374,9 +374,13 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 reasons.append("otro periodo")
             elif (brief is not None and f.period_end is None and bulletin.date
                   and not brief[0] <= bulletin.date <= brief[2]
+                  and not (q.goal and f.modality == "meta" and brief[0] > bulletin.date
+                           and brief[0][:4] == bulletin.date[:4])
                   and not names_day(s, prev)):
                 # "al 26 de marzo de 2020" asked: a figure stated without a period in a text of
                 # June counts June's beds, unless its sentence or the one before names the day.
+                # A plan for later in its text's year is stated before the time it is for
+                # ("vamos a llegar a 144" in March, asked for December).
                 score *= w.period_of_text
                 reasons.append("texto de otra fecha")
             if part and (_WHOLE.search(folded, max(0, f.value_start - 40), f.value_start)

@@ -164,6 +164,13 @@ def test_words_that_name_the_kind_of_figure(vocab: Vocabulary, question: str,
     ("¿Cuántas camas perdió el hospital que quedó inservible?", set(), {"inservible"}),
     ("¿Cuántas camas de terapia intensiva tiene el hospital nuevo?", {"terapia", "intensiva"},
      {"nuevo"}),
+    # An article after a preposition goes on with the phrase; any other opens a new one.
+    ("¿Cuántas vacunas contra la influenza se aplicaron?", {"influenza"}, set()),
+    ("¿Cuántas camas de la unidad de terapia intensiva hay?", {"unidad", "terapia"}, set()),
+    ("¿Para cuántos derechohabientes es el hospital general la única opción de cirugía?",
+     {"general"}, {"unica", "opcion", "cirugia"}),
+    ("¿Cuántos quirófanos tendrá el hospital regional una vez ampliado?", {"regional"},
+     {"vez"}),
 ])
 def test_the_asked_noun_phrase(vocab: Vocabulary, question: str, inside: set[str],
                                outside: set[str]) -> None:

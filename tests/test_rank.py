@@ -875,6 +875,28 @@ def test_a_plan_verb_is_no_topic_word(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("question", [
+    "¿A cuántas salas de hemodinamia se prevé llegar al cierre de 2024?",
+    "¿Cuántas salas de hemodinamia se planea tener en diciembre de 2024?",
+    "¿Cuántas salas de hemodinamia habrá al final de 2024?",
+])
+@pytest.mark.parametrize("date, answers", [("2024-03-12", True), ("2023-03-12", False)])
+def test_a_plan_is_stated_before_the_time_it_is_for(tmp_path: Path, question: str, date: str,
+                                                    answers: bool) -> None:
+    # A plan said in March for the end of its year answers for December; one said the year
+    # before, with no period of its own, may have been for that year.
+    folder = tmp_path / "t"
+    folder.mkdir()
+    (folder / "a.txt").write_text("Hoy son 134 salas de hemodinamia públicas en todo el país. "
+                                  "El Seguro Social abrió 16 y el Issste abrió 13, y por eso "
+                                  "este año vamos a llegar a 144.\n", encoding="utf-8")
+    (folder / "a.meta.json").write_text(f'{{"date": "{date}"}}', encoding="utf-8")
+    settings = Settings(data_dir=tmp_path / "data", embedder="use")
+    ingest([folder], settings)
+    answer = Assistant(settings).ask(question)
+    assert answer.values == ([144] if answers else [])
+
+
+@pytest.mark.parametrize("question", [
     "¿Cuántos médicos egresaron de las especialidades?",
     "¿Cuántos médicos especialistas egresaron?",
 ])
