@@ -70,11 +70,11 @@ BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\
                       r"|\bal\s+(?:principio|inicio|arranque|comienzo)\b"
                       r"|\bcuando\s+(?:inicio|empezo|comenzo|arranco|llego|asumio)\b")
 CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|crecimiento"
-                    r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|disminuy\w*|bajo\s+(?:de|a)\s+"
+                    r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|cuant[oa]s?\s+mas|disminuy\w*|bajo\s+(?:de|a)\s+"
                     r"\d)\b")
 _MONEY_WORDS = (r"pesos|dolares|monto|costos?|cost(?:ar|ara|aran|aria|arian|aba|aban|aron|ad[oa])"
                 r"|cuestan?"
-                r"|precio|gana|ganaba|paga"
+                r"|precio|gana|ganaba|paga|pagan|pagaba|pagaban|pagar|pagara|pagaran|pagaria|pagarian"
                 r"|pago|pagad[oa]s?|pagaron|salario|sueldo|beca|presupuesto|importe|inversion"
                 r"|invirti\w*|inviert\w*|invertir|invertid[oa]s?|multas?|recursos|ingresos|dinero|recaud\w*|credito"
                 r"|creditos|ahorro|gasto|gasta\w*|subsidio|apoyo\s+economico|efectivo"
@@ -128,16 +128,39 @@ RATES = {
 }
 
 
+# A list asked first ("¿qué especialidades …?", "¿cuáles …?"), and the question's first relative
+# clause, which says something of a noun ("el hospital, el primero que crece en número de camas").
+_LIST_OPENS = re.compile(r"\W*(?:y\s+)?(?:cuales\b|que\s+(?:(?:tipos?|clases?)\s+de\s+)?"
+                         r"(?!" + _QUANTITY + r")[a-z]{3,}s\b)")
+_RELATIVE = re.compile(r"\bque\b")
+_COUNT_WORDS = re.compile(r"\b(?:total|cantidad|suma|monto|porcentaje)\b")
+
+
+def _counts_in_relative_only(folded: str) -> bool:
+    """The question opens asking for a list, and every cue of a figure is in a relative clause:
+    "¿qué especialidades tendrá el hospital, el primero que crece en número de especialidades?"
+    asks for the specialties, not a number."""
+    opens = _LIST_OPENS.match(folded)
+    if opens is None:
+        return False
+    relative = _RELATIVE.search(folded, opens.end())
+    if relative is None:
+        return False
+    main = folded[:relative.start()]
+    return not (_FIGURE.search(main) or _COUNT_WORDS.search(main))
+
+
 def intent_of(folded: str, numeric: bool) -> str:
     """The answer type a folded question asks for (one of ``INTENTS``).
 
     When it asks both ("¿cuántas cirugías se hicieron cuando inició la pandemia?"), the cue
-    that comes first decides: the rest is a condition.
+    that comes first decides: the rest is a condition. A list asked before a relative clause
+    that counts something is still a list.
     """
     date, figure = _DATE.search(folded), _FIGURE.search(folded)
     if date and not (figure and figure.start() < date.start()):
         return "date"
-    if numeric or figure:
+    if (numeric or figure) and not _counts_in_relative_only(folded):
         return "figure"
     if _PERSON.search(folded):
         return "person"

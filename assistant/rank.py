@@ -153,8 +153,10 @@ def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> fl
         # presupuesto?") may answer it.
         of_money = bool(MONEY.search(fold(f"{f.measure} {f.qualifier or ''}"))
                         or _SHARE_OF_MONEY & head)
+        if q.change:
+            return 1.0  # "¿cuánto más ganan …?", "¿cuánto creció …?": a change is often a share
         return w.unit_mismatch if q.money and q.how_much and not (
-            q.direction or q.change or of_money) else w.percent_unasked
+            q.direction or of_money) else w.percent_unasked
     if q.money:
         if f.unit in ("pesos", "dólares"):
             return 1.0
@@ -184,7 +186,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     # "Llevamos 120, dos aquí.": a sentence of figures that name no noun counts what the
     # sentence before named, so it is a candidate whenever that one is.
     sentences |= {n for s in sentences if (n := index.neighbours(s)[1]) is not None
-                  and n in corpus.bare_sentences}
+                  and corpus.sentence_facts.get(n)}
     weighted = weigh(q, corpus, w)
     out: list[Candidate] = []
     pinned = norm_no(q.bulletin) if q.bulletin else None

@@ -28,6 +28,15 @@ _REASON = re.compile(r"\b(?:porque|para\s+que|debido|con\s+el\s+(?:fin|objetivo|
                      r"|a\s+fin\s+de|ya\s+que|dado\s+que|busca|ayud\w+|permit\w+|objetivo"
                      r"|finalidad|por\s+eso|razon|motivo|causa)\b")
 _PLACE_WORDS = re.compile(r"\b(?:en|de)\s+[A-ZÁÉÍÓÚÑ]\w+")
+# A sentence that opens by pointing back answers what the one before announced: "… identificar
+# nuestras principales necesidades. Al respecto, hay equipo que …", "… tres criterios. Entre
+# ellos, …".
+# ("En ese sentido" is a speaker's filler, not a pointer.)
+_REFERS_BACK = re.compile(r"\W*(?:y\s+)?(?:al\s+respecto"
+                          r"|sobre\s+(?:esto|ello|este\s+punto|el\s+particular)"
+                          r"|en\s+cuanto\s+a\s+(?:esto|ello)|entre\s+(?:ellas|ellos|estas|estos)"
+                          r"|(?:estas|estos)\s+son|son\s+(?:las|los)\s+siguientes"
+                          r"|por\s+lo\s+que\s+(?:respecta|toca)\s+a\s+(?:esto|ello))\b")
 _ANAPHORA = re.compile(r"\b(?:aquel|aquella|ese|esa|dicho|dicha)\s+(?:ano|fecha|dia|mes)\b")
 
 
@@ -151,16 +160,22 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
             continue  # a question in the text ("¿Qué es una unidad móvil?") asks
         prev, nxt = index.neighbours(s)
         zones = [(index.bags[s], 1.0)]
+        lead_in = False
         if prev is not None:
             # The sentence after a question or a colon is its answer: it takes its terms.
             before = text[index.sentences[prev][1]:index.sentences[prev][2]].rstrip()
-            lead_in = before.endswith(("?", ":"))
+            lead_in = before.endswith(("?", ":")) or bool(_REFERS_BACK.match(fold(sentence)))
             zones.append((index.bags[prev], w.lead_in if lead_in else w.neighbour))
         if nxt is not None:
             zones.append((index.bags[nxt], w.next_sentence))
         zones.append((index.source_bags[source], w.text))
         lex, _ = coverage(q, zones, corpus, w)
         bonus = _type_bonus(q, sentence, w)
+        if list_head is not None and lead_in and prev is not None and sentence.count(",") >= 2 \
+                and mentions(list_head, index.bags[prev]):
+            # "… nuestras principales necesidades. Al respecto, A, B y C": the list the
+            # sentence before announced, as "las necesidades son A, B y C" is.
+            bonus = max(bonus, w.enumeration)
         if q.intent == "date" and bonus > 0:
             bonus += w.type_near * _near_date(q, sentence, corpus, w)
         stages = _stages(q, sentence) if q.event_nums and q.event_noun else None
@@ -172,6 +187,10 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
             # "¿Qué necesidades planteó la directora?": a sentence that says nothing of
             # needs (nor the one before it) lists none, however much of the rest it shares.
             score *= w.list_head_absent
+        if q.names and q.names.isdisjoint(corpus.bulletin_stems[source]):
+            # "¿Qué necesidades planteó la directora del hospital de Mamantel?": a text that
+            # never names Mamantel speaks of another hospital.
+            score *= w.name_other
         if retrieved and (source, start) in retrieved:
             score += w.retrieved
         if q.year is not None and str(q.year) not in sentence and corpus.bulletins[source].year \

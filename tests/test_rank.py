@@ -436,6 +436,21 @@ def test_intents(question: str, intent: str) -> None:
     assert intent_of(fold(question), numeric=False) == intent
 
 
+@pytest.mark.parametrize("question, intent", [
+    # A list asked first; the count is in a relative clause about another noun.
+    ("¿Qué especialidades abrirá el hospital, el primero que crece en número de camas?", "list"),
+    ("¿Cuáles son las clínicas que atienden la mayor cantidad de partos?", "list"),
+    ("¿Qué tipos de cirugía hará la unidad que tiene un total de 40 camas?", "list"),
+    # A count asked in the main clause stays a figure.
+    ("¿Qué hospitales tienen cuántas camas?", "figure"),
+    ("¿Cuántas especialidades tiene el hospital que crece?", "figure"),
+    ("¿Qué porcentajes de ocupación tienen los hospitales que atienden COVID?", "figure"),
+    ("¿Cuál es el total de camas que se abrieron?", "figure"),
+])
+def test_a_count_in_a_relative_clause_asks_no_figure(question: str, intent: str) -> None:
+    assert intent_of(" ".join(fold(question).split()), numeric=True) == intent
+
+
 def _index(tmp_path: Path, texts: dict[str, str]) -> Settings:
     """The settings of an index of ``texts`` (file name → text) built in ``tmp_path``."""
     folder = tmp_path / "t"
@@ -913,12 +928,40 @@ def test_a_span_of_time_counts_no_things(tmp_path: Path, question: str) -> None:
     ("¿Cuántas vidas cobró la pandemia?", False),  # a count: "cobró" is what happened
     ("¿Cuántos días de incapacidad fueron pagados?", False),
     ("¿Cuántos pacientes recibieron un tratamiento efectivo?", False),
+    ("¿Cuánto se pagará a cada enfermera premiada?", True),  # any tense of "pagar"
+    ("¿Cuánto le pagaban los estados a un especialista?", True),
+    ("¿Cuántos días se pagarán de incapacidad?", False),
 ])
 def test_money_acts_ask_for_money_only_when_nothing_is_counted(question: str,
                                                                money: bool) -> None:
     from assistant.intent import cues
 
     assert cues(fold(question))["money"] is money
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuánto más ganan los especialistas que contrata el programa?",
+    "¿Cuánto más cobran hoy los especialistas que antes?",
+])
+def test_a_change_may_be_asked_as_a_share(tmp_path: Path, question: str) -> None:
+    # "¿Cuánto más …?" asks for a change: the share of the increase answers, not the salary.
+    assert _first_value(tmp_path, {"a.txt": "Los especialistas que contrata el programa "
+                        "tienen un 16 por ciento de incremento respecto a lo que ganaban en "
+                        "los estados, cerca de 45 mil pesos al mes.\n"}, question) == 16
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuánto dinero recibirá cada enfermera del grado Cruz?",
+    "¿De cuánto es el premio del grado Cruz?",
+])
+def test_a_figure_in_the_sentence_after_the_asked_words(tmp_path: Path, question: str) -> None:
+    # The sentence before names the grade; the figure's own sentence shares no word with the
+    # question, and is still a candidate.
+    ranked, _ = _ranked(tmp_path, {"a.txt": "La condecoración tiene dos grados. El grado Collar "
+                        "se entregará a 58 médicos, con una medalla y 100 mil pesos. El grado "
+                        "Cruz se entregará a 500 enfermeras postuladas por sus hospitales. En "
+                        "este caso el premio será una insignia, más 50 mil pesos.\n"}, question)
+    assert ranked[0].fact.value == 50000
 
 
 @pytest.mark.parametrize("question, national", [
@@ -1191,6 +1234,45 @@ def test_a_list_asked_of_a_noun_is_the_sentence_that_lists_it(tmp_path: Path,
             "médicos, las enfermeras y el personal de limpieza. Entre las necesidades del hospital "
             "están una ambulancia nueva, un pediatra de base y la reparación del techo.\n")
     assert "ambulancia" in _best_sentences(tmp_path, text, [question])[0]
+
+
+@pytest.mark.parametrize("opening, lists", [
+    ("Al respecto,", True),
+    ("Sobre el particular,", True),
+    ("Entre ellas,", True),
+    ("En ese sentido,", False),  # a speaker's filler, not a pointer back
+])
+def test_a_sentence_that_points_back_lists_what_the_one_before_announced(
+        tmp_path: Path, opening: str, lists: bool) -> None:
+    from assistant.query import parse
+    from assistant.read import rank_sentences
+
+    text = ("La visita del director fue el lunes, y recorrió el hospital con su equipo. Uno de "
+            "los objetivos de la visita es conocer nuestras principales necesidades. "
+            f"{opening} hay equipo que cumplió su vida útil, requerimos dos ambulancias y un pozo "
+            "de agua.\n")
+    settings = _index(tmp_path, {"a.txt": text})
+    corpus = Assistant(settings).corpus()
+    q = parse("¿Qué necesidades tiene el hospital?", corpus.vocab)
+    ranked = rank_sentences(q, corpus, settings.match)
+    first = text[corpus.terms.sentences[ranked[0].index][1]:]
+    assert first.startswith(opening) is lists
+
+
+def test_a_list_from_a_text_that_never_names_the_asked_place_loses(tmp_path: Path) -> None:
+    texts = {"a.txt": "Visita al Hospital Rural de Tepic\nEl recorrido duró dos horas. Sus "
+                      "necesidades: una ambulancia, un pediatra y un techo.\n",
+             "b.txt": "Visita al Hospital Rural de Izamal\nLa directora del Hospital Rural de "
+                      "Izamal planteó al presidente las necesidades del hospital rural: un "
+                      "quirófano, dos médicos y un pozo.\n"}
+    from assistant.query import parse
+    from assistant.read import rank_sentences
+
+    settings = _index(tmp_path, texts)
+    corpus = Assistant(settings).corpus()
+    q = parse("¿Qué necesidades planteó la directora del Hospital Rural de Tepic?", corpus.vocab)
+    ranked = rank_sentences(q, corpus, settings.match)
+    assert corpus.terms.sentences[ranked[0].index][0] == "a.txt"
 
 
 def test_a_sentence_that_never_names_the_listed_noun_loses(tmp_path: Path) -> None:
