@@ -70,7 +70,7 @@ BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\
                       r"|\bal\s+(?:principio|inicio|arranque|comienzo)\b"
                       r"|\bcuando\s+(?:inicio|empezo|comenzo|arranco|llego|asumio)\b")
 CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|crecimiento"
-                    r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|cuant[oa]s?\s+mas|disminuy\w*|bajo\s+(?:de|a)\s+"
+                    r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|cuant[oa]s?\s+mas(?!\s+(?:de|del|tiempo)\b)|disminuy\w*|bajo\s+(?:de|a)\s+"
                     r"\d)\b")
 _MONEY_WORDS = (r"pesos|dolares|monto|costos?|cost(?:ar|ara|aran|aria|arian|aba|aban|aron|ad[oa])"
                 r"|cuestan?"
@@ -147,7 +147,10 @@ def _counts_in_relative_only(folded: str) -> bool:
     if relative is None:
         return False
     main = folded[:relative.start()]
-    return not (_FIGURE.search(main) or _COUNT_WORDS.search(main))
+    # "¿Qué hospitales que atienden COVID hay en Yucatán y cuántas camas tienen?": a "cuánto"
+    # anywhere asks for a figure.
+    return not (_FIGURE.search(main) or _COUNT_WORDS.search(main)
+                or re.search(r"\bcuant[oa]s?\b", folded))
 
 
 def intent_of(folded: str, numeric: bool) -> str:
@@ -189,6 +192,9 @@ _NOT_MONEY = re.compile(r"\s+(?:hospitalari\w*|a\s+urgencias|a\s+hospital\w*|hum
 _MONEY_ACTS = re.compile(r"cobr\w*|pag\w*|invert\w*|invirti\w*|inviert\w*|gasta\w*|efectivo|premio"
                          r"|cost\w*|cuestan?")
 _COUNT_OF = re.compile(r"\bcuant[oa]s\s+(?!de\b)[a-z]{3,}")
+# "¿Cuánto tiempo se pagará la incapacidad?", "¿cuánto tarda en pagar …?": a span of time.
+_HOW_LONG = re.compile(r"\bcuanto\s+(?:mas\s+)?tiempo\b|\btard(?:a|an|o|aron|aba|aban|ara|aran"
+                       r"|aria|ar)\b")
 
 
 def cues(folded: str) -> dict[str, bool]:
@@ -197,7 +203,8 @@ def cues(folded: str) -> dict[str, bool]:
             "change": bool(CHANGE.search(folded)),
             "money": any((m.group() in _MONEY_MASS and not _NOT_MONEY.match(folded, m.end()))
                          or (not _COUNTED.search(folded, 0, m.start())
-                             and not (_MONEY_ACTS.fullmatch(m.group()) and _COUNT_OF.search(folded)))
+                             and not (_MONEY_ACTS.fullmatch(m.group())
+                                      and (_COUNT_OF.search(folded) or _HOW_LONG.search(folded))))
                          for m in MONEY.finditer(folded)),
             "amount": bool(AMOUNT.search(folded)), "how_much": bool(HOW_MUCH.search(folded))}
 

@@ -178,6 +178,7 @@ def _phrases(folded: str) -> tuple[str, ...]:
 # Words that carry a noun phrase on to a complement ("trasplantes de córnea", "camas para
 # pacientes", "vacunas contra la influenza"); any other function word or a verb ends it.
 _PHRASE_LINKS = {"de", "del", "contra", "para"}
+_DEFINITE = {"el", "la", "los", "las"}  # after a link they go on with the phrase ("de la")
 
 
 def _asked_phrases(topic: str, originals: dict[str, str], keys: tuple[str, ...],
@@ -193,10 +194,10 @@ def _asked_phrases(topic: str, originals: dict[str, str], keys: tuple[str, ...],
             continue
         prev = tok
         for nxt in toks[i + 1:]:
-            if nxt in _ARTICLES and prev not in _PHRASE_LINKS:
+            if nxt in _DEFINITE and prev not in _PHRASE_LINKS:
                 break  # "el hospital rural la única opción": an article opens another phrase
             prev = nxt
-            if nxt in _PHRASE_LINKS or nxt in _ARTICLES:
+            if nxt in _PHRASE_LINKS or nxt in _DEFINITE:
                 continue
             if nxt in stop or _is_verb(nxt, originals.get(nxt, nxt), vocab):
                 break

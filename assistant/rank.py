@@ -139,6 +139,9 @@ _SHARE_OF_MONEY = frozenset(term(w) for w in (
     "descuento", "monto", "pago", "ingreso", "presupuesto"))
 
 
+_MONEY_NOUNS = re.compile(r"\b(?:dinero|pesos|dolares|monto|montos|recursos)\b")
+
+
 def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> float:
     """How well the figure's unit fits the question; ``head`` is the noun the figure counts."""
     if q.percent:
@@ -153,8 +156,10 @@ def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> fl
         # presupuesto?") may answer it.
         of_money = bool(MONEY.search(fold(f"{f.measure} {f.qualifier or ''}"))
                         or _SHARE_OF_MONEY & head)
-        if q.change:
-            return 1.0  # "¿cuánto más ganan …?", "¿cuánto creció …?": a change is often a share
+        if q.change and not _MONEY_NOUNS.search(fold(q.text)):
+            # "¿cuánto más ganan …?", "¿cuánto creció …?": a change is often a share ("¿cuánto
+            # dinero aumentó …?" asks for the sum).
+            return 1.0
         return w.unit_mismatch if q.money and q.how_much and not (
             q.direction or of_money) else w.percent_unasked
     if q.money:

@@ -37,6 +37,8 @@ _REFERS_BACK = re.compile(r"\W*(?:y\s+)?(?:al\s+respecto"
                           r"|en\s+cuanto\s+a\s+(?:esto|ello)|entre\s+(?:ellas|ellos|estas|estos)"
                           r"|(?:estas|estos)\s+son|son\s+(?:las|los)\s+siguientes"
                           r"|por\s+lo\s+que\s+(?:respecta|toca)\s+a\s+(?:esto|ello))\b")
+# A series after the opener: "A, B y C" (two commas, then "y" or "e" after the last one).
+_SERIES = re.compile(r",[^,]*,[^,]*\b[ye]\s")
 _ANAPHORA = re.compile(r"\b(?:aquel|aquella|ese|esa|dicho|dicha)\s+(?:ano|fecha|dia|mes)\b")
 
 
@@ -160,18 +162,21 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
             continue  # a question in the text ("¿Qué es una unidad móvil?") asks
         prev, nxt = index.neighbours(s)
         zones = [(index.bags[s], 1.0)]
-        lead_in = False
+        # "Al respecto, A, B y C": a series that answers what the sentence before announced.
+        points_back = _REFERS_BACK.match(fold(sentence)) if prev is not None else None
+        if points_back is not None and not _SERIES.search(fold(sentence), points_back.end()):
+            points_back = None
         if prev is not None:
             # The sentence after a question or a colon is its answer: it takes its terms.
             before = text[index.sentences[prev][1]:index.sentences[prev][2]].rstrip()
-            lead_in = before.endswith(("?", ":")) or bool(_REFERS_BACK.match(fold(sentence)))
+            lead_in = before.endswith(("?", ":")) or points_back is not None
             zones.append((index.bags[prev], w.lead_in if lead_in else w.neighbour))
         if nxt is not None:
             zones.append((index.bags[nxt], w.next_sentence))
         zones.append((index.source_bags[source], w.text))
         lex, _ = coverage(q, zones, corpus, w)
         bonus = _type_bonus(q, sentence, w)
-        if list_head is not None and lead_in and prev is not None and sentence.count(",") >= 2 \
+        if list_head is not None and points_back is not None and prev is not None \
                 and mentions(list_head, index.bags[prev]):
             # "… nuestras principales necesidades. Al respecto, A, B y C": the list the
             # sentence before announced, as "las necesidades son A, B y C" is.

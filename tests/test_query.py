@@ -171,6 +171,7 @@ def test_words_that_name_the_kind_of_figure(vocab: Vocabulary, question: str,
      {"general"}, {"unica", "opcion", "cirugia"}),
     ("¿Cuántos quirófanos tendrá el hospital regional una vez ampliado?", {"regional"},
      {"vez"}),
+    ("¿Cuántas consultas de un día normal da la clínica?", set(), {"dia", "normal"}),
 ])
 def test_the_asked_noun_phrase(vocab: Vocabulary, question: str, inside: set[str],
                                outside: set[str]) -> None:

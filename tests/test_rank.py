@@ -446,6 +446,8 @@ def test_intents(question: str, intent: str) -> None:
     ("¿Cuántas especialidades tiene el hospital que crece?", "figure"),
     ("¿Qué porcentajes de ocupación tienen los hospitales que atienden COVID?", "figure"),
     ("¿Cuál es el total de camas que se abrieron?", "figure"),
+    ("¿Qué hospitales que atienden COVID hay en Yucatán y cuántas camas tienen?", "figure"),
+    ("¿Qué medicamentos que compra el IMSS cuestan cuánto?", "figure"),
 ])
 def test_a_count_in_a_relative_clause_asks_no_figure(question: str, intent: str) -> None:
     assert intent_of(" ".join(fold(question).split()), numeric=True) == intent
@@ -931,6 +933,8 @@ def test_a_span_of_time_counts_no_things(tmp_path: Path, question: str) -> None:
     ("¿Cuánto se pagará a cada enfermera premiada?", True),  # any tense of "pagar"
     ("¿Cuánto le pagaban los estados a un especialista?", True),
     ("¿Cuántos días se pagarán de incapacidad?", False),
+    ("¿Cuánto tiempo se pagará la incapacidad?", False),  # a span of time
+    ("¿Cuánto tarda el IMSS en pagar la pensión?", False),
 ])
 def test_money_acts_ask_for_money_only_when_nothing_is_counted(question: str,
                                                                money: bool) -> None:
@@ -948,6 +952,28 @@ def test_a_change_may_be_asked_as_a_share(tmp_path: Path, question: str) -> None
     assert _first_value(tmp_path, {"a.txt": "Los especialistas que contrata el programa "
                         "tienen un 16 por ciento de incremento respecto a lo que ganaban en "
                         "los estados, cerca de 45 mil pesos al mes.\n"}, question) == 16
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuánto dinero aumentó el presupuesto para hospitales?", 2_000_000_000),
+    ("¿En cuántos pesos creció el presupuesto para hospitales?", 2_000_000_000),
+])
+def test_a_change_asked_in_money_is_the_sum(tmp_path: Path, question: str, value: int) -> None:
+    assert _first_value(tmp_path, {"a.txt": "El presupuesto del IMSS para hospitales aumentó 5 "
+                        "por ciento este año. Con ello, el presupuesto creció en 2 mil millones "
+                        "de pesos respecto a 2023.\n"}, question) == value
+
+
+@pytest.mark.parametrize("question, change", [
+    ("¿Cuánto más ganan los especialistas?", True),
+    ("¿Cuántas más se contrataron este año?", True),
+    ("¿Cuántos más de 60 años se vacunaron?", False),  # "más de 60 años" is an age
+    ("¿Cuánto más tiempo durará la obra?", False),
+])
+def test_how_much_more_asks_a_change(question: str, change: bool) -> None:
+    from assistant.intent import cues
+
+    assert cues(" ".join(fold(question).split()))["change"] is change
 
 
 @pytest.mark.parametrize("question", [
@@ -1257,6 +1283,23 @@ def test_a_sentence_that_points_back_lists_what_the_one_before_announced(
     ranked = rank_sentences(q, corpus, settings.match)
     first = text[corpus.terms.sentences[ranked[0].index][1]:]
     assert first.startswith(opening) is lists
+
+
+def test_a_sentence_that_points_back_without_a_series_lists_nothing(tmp_path: Path) -> None:
+    from assistant.query import parse
+    from assistant.read import rank_sentences
+
+    text = ("El director recorrió el hospital rural y escuchó las principales necesidades del "
+            "personal. Al respecto, el director señaló que, por ahora, no hay una fecha para "
+            "resolverlas. Para el hospital se requieren un quirófano, dos ambulancias, un pediatra "
+            "y un pozo de agua.\n")
+    settings = _index(tmp_path, {"a.txt": text})
+    corpus = Assistant(settings).corpus()
+    q = parse("¿Qué necesidades tiene el hospital?", corpus.vocab)
+    readings = {text[corpus.terms.sentences[r.index][1]:][:11]: r
+                for r in rank_sentences(q, corpus, settings.match)}
+    assert readings["Al respecto"].score < readings["El director"].score
+    assert not readings["Al respecto"].enumerates
 
 
 def test_a_list_from_a_text_that_never_names_the_asked_place_loses(tmp_path: Path) -> None:
