@@ -63,8 +63,6 @@ class Corpus:
     fact_rates: list[tuple[str, ...]] = field(default_factory=list)
     fact_mod: list[str | None] = field(default_factory=list)
     sentence_facts: dict[int, list[int]] = field(default_factory=dict)
-    # Sentences with a figure that names no noun ("Llevamos 120.", "el 40 %"): a bare measure.
-    bare_sentences: set[int] = field(default_factory=set)
     fact_sentence: dict[int, int] = field(default_factory=dict)  # fact → its sentence
 
     def __post_init__(self) -> None:
@@ -126,8 +124,6 @@ class Corpus:
             if s is None:
                 continue
             self.sentence_facts[s] = members
-            if any(self.facts[i].measure in BARE_MEASURES for i in members):
-                self.bare_sentences.add(s)
             self.fact_sentence.update((i, s) for i in members)
             text = texts[key[0]]
             members.sort(key=lambda i: self.facts[i].value_start)

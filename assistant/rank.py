@@ -188,8 +188,9 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     """Every fact that shares a term with the question, scored, best first."""
     index = corpus.terms
     sentences = index.candidates(list(q.content))
-    # "Llevamos 120, dos aquí.": a sentence of figures that name no noun counts what the
-    # sentence before named, so it is a candidate whenever that one is.
+    # The sentence after a candidate is one too: "Llevamos 120, dos aquí." counts what the
+    # sentence before named, and "El grado Cruz se entregará a 500 enfermeras. En este caso el
+    # premio será de 50 mil pesos." answers of the grade the sentence before names.
     sentences |= {n for s in sentences if (n := index.neighbours(s)[1]) is not None
                   and corpus.sentence_facts.get(n)}
     weighted = weigh(q, corpus, w)

@@ -163,8 +163,9 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         prev, nxt = index.neighbours(s)
         zones = [(index.bags[s], 1.0)]
         # "Al respecto, A, B y C": a series that answers what the sentence before announced.
-        points_back = _REFERS_BACK.match(fold(sentence)) if prev is not None else None
-        if points_back is not None and not _SERIES.search(fold(sentence), points_back.end()):
+        folded_sentence = fold(sentence)
+        points_back = _REFERS_BACK.match(folded_sentence) if prev is not None else None
+        if points_back is not None and not _SERIES.search(folded_sentence, points_back.end()):
             points_back = None
         if prev is not None:
             # The sentence after a question or a colon is its answer: it takes its terms.
