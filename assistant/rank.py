@@ -204,6 +204,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
     named_nouns = {q.head_of, *corpus.terms.variants(q.head_of)} if q.head_of else set()
     named: dict[int, bool] = {}
     participles = _participles(q)
+    acts = _acts(q)
 
     def names_day(s: int, prev: int | None) -> bool:
         """Sentence ``s`` or the one before names the asked day or month, once per sentence."""
@@ -253,7 +254,8 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             of_field = bool((corpus.fact_noun[i] - _GENERIC_HEADS - _UNIT_NOUNS) & named_nouns)
             people_of = bool(q.head in people() and corpus.fact_noun[i] & _ANY_PEOPLE
                              and (q.head in staff()) == bool(corpus.fact_local[i] & staff_cues()))
-            if (of_field or people_of) and q.head is not None:
+            acts_of = bool(acts & corpus.fact_noun[i])
+            if (of_field or people_of or acts_of) and q.head is not None:
                 # "tres traumatólogos" are "especialistas en traumatología", "45 personas" may
                 # be the workers asked: the asked noun is met as a related word, and weighed
                 # below (head_named, head_missing).
@@ -304,6 +306,10 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                         synonyms().get(q.head, frozenset()) & corpus.fact_noun[i]):
                     # "¿cuántos empleos?" and "84,857 puestos": a near-synonym is near.
                     score *= w.head_near
+                elif acts_of:
+                    # "¿cuántos bebés nacieron?" and "633 nacimientos": one act per person.
+                    score *= w.head_near
+                    reasons.append("cuenta " + ",".join(sorted(corpus.fact_noun[i] & acts)))
                 elif corpus.fact_noun[i] & _UNIT_NOUNS and q.head not in _UNIT_NOUNS:
                     # "¿cuántos médicos egresaron?" and "son de tres años": a span of time or a
                     # distance counts no things.
@@ -427,6 +433,28 @@ def _participles(q: Query) -> frozenset[str]:
     """Terms of the plural participles the question gives the asked noun ("¿cuántos niños
     estaban inscritos?"), the state of what it counts."""
     return frozenset(term(m.group(1)) for m in _PARTICIPLE.finditer(fold(q.text))) - {q.head}
+
+
+# "pasan a consulta", "acuden a urgencias", "ingresaron en terapia": a verb of going and
+# the service its people go to.
+_GOES_TO = re.compile(r"\b([a-z]+)\s+(?:a|al|en)\s+(?:(?:la|las|el|los|una|un)\s+)?([a-z]{4,})\b")
+
+
+def _acts(q: Query) -> frozenset[str]:
+    """What the asked people do, as the nouns a text counts it by: "¿cuántos bebés nacieron?"
+    is answered by "633 nacimientos", "¿cuántos pacientes pasan a consulta?" by "160
+    consultas", "¿cuántas personas se vacunaron?" by "vacunaciones" (the verb's own stem)."""
+    if q.head is None or q.head not in people() or not q.content_verbs:
+        return frozenset()
+    out: set[str] = set()
+    for v in q.content_verbs:
+        out |= derivations(v)
+        if len(v) >= 4:
+            out.add(v)
+    for m in _GOES_TO.finditer(fold(q.text)):
+        if term(m.group(1)) in q.content_verbs:
+            out.add(term(m.group(2)))
+    return frozenset(out - people() - _GENERIC_HEADS - _UNIT_NOUNS)
 
 
 def _order(c: Candidate) -> tuple[float, str, int]:
