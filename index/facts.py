@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 57
+EXTRACTOR = 58
 _DATA = Path(__file__).with_name("data")
 
 
@@ -39,7 +39,7 @@ _DATA = Path(__file__).with_name("data")
 def extractor_version() -> str:
     """The extractor's version and a hash of the data it reads (lexicon, places)."""
     digest = hashlib.sha256()
-    for name in ("lexicon.json", "places.json"):
+    for name in ("lexicon.json", "places.json", "thesaurus.json"):
         digest.update((_DATA / name).read_bytes())
     return f"{EXTRACTOR}-{digest.hexdigest()[:12]}"
 
@@ -183,7 +183,19 @@ def _verb_like(key: str) -> bool:
     return _is_verb(key) or key in ("sido", "habido")
 
 
+@lru_cache(maxsize=1)
+def _people_nouns() -> frozenset[str]:
+    """The thesaurus's nouns of people, folded: «beneficiarios», «usuarios», «voluntarios» end
+    like adjectives («hospitalarios») but are what a figure counts."""
+    import json
+
+    people = json.loads((_DATA / "thesaurus.json").read_text(encoding="utf-8"))["people"]
+    return frozenset(fold(w) for w in people)
+
+
 def _is_adjective(key: str, lex: Lexicon) -> bool:
+    if key in _people_nouns():
+        return False
     return key in lex.generic_adjectives or key.endswith(_ADJ_SUFFIXES) or bool(
         lex.canonical_qualifier(key) and not any(
             key == fold(g[0]) for g in lex.qualifier_groups))

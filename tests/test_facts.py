@@ -161,6 +161,14 @@ def test_every_span_is_exact(name: str) -> None:
     ("En el papel eran 80 camas, pero en la práctica fueron 120.",
      [(80, "camas", None), (120, "camas", None)]),
     ("Los módulos eran 60 y son 75 ahora.", [(60, "módulos", None), (75, "módulos", None)]),
+    # Nouns of people that end like adjectives ("hospitalarios") are what is counted.
+    ("Con sus 34 unidades médicas rurales la zona abarca casi 50 mil beneficiarios.",
+     [(34, "unidades", None), (50_000, "beneficiarios", None)]),
+    ("En las clínicas comunitarias trabajan 300 voluntarios.", [(300, "voluntarios", None)]),
+    ("Tras abrir 12 consultorios en la sierra llegamos a 9 mil usuarios.",
+     [(12, "consultorios", None), (9000, "usuarios", None)]),
+    ("Hubo 12 mil egresos, de ellos 300 hospitalarios.",
+     [(12_000, "egresos", None), (300, "egresos", "hospitalarios")]),
     # The subject after the figure: "son 45 los consultorios".
     ("En Sonora son 45 los consultorios que se remodelaron.", [(45, "consultorios", None)]),
     ("Fueron 300 las personas atendidas en la jornada.", [(300, "personas", None)]),
