@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 58
+EXTRACTOR = 59
 _DATA = Path(__file__).with_name("data")
 
 
@@ -808,6 +808,9 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
             # another scale than its part: left bare).
             shared = drafts[idx + 1]
             draft = replace(draft, head=shared.head, qualifier=shared.qualifier, explicit=True)
+            part = not ranged
+        else:
+            part = False
         head, qualifier = draft.head, draft.qualifier
         # "Tres de ellos …", "De ellas, 45 …": a part of what the figure before counted.
         back = _POINTS_BACK_AFTER.match(folded, m.end) or _POINTS_BACK_BEFORE.search(
@@ -891,8 +894,12 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         measure, qual = _compose(head, qualifier, lex)
 
         event = _pick(events, m.start) if events else (ctx.event if not periods else None)
+        # A part's clause runs on through its whole's: "ocho de los 11 municipios del estado
+        # de Campeche" are Campeche's too.
+        after = mentions[idx + 2] if part and idx + 2 < len(mentions) else None
         local = (mentions[idx - 1].end if idx else s_start,
-                 nxt.start if nxt is not None else s_end)
+                 after.start if after is not None else s_end if part or nxt is None
+                 else nxt.start)
         own = [t for t in periods if (not m.start <= t.start < local[1]
                                       or not opens_next(folded, m.end, t.start, t.end,
                                                         local[1], s_end))

@@ -352,3 +352,14 @@ def test_the_time_of_a_relative_aside_is_not_the_figures(text: str, year: int) -
 ])
 def test_a_figure_of_a_later_year_than_its_text_is_a_plan(text: str, modality: str) -> None:
     assert facts_of(text, "2025-03-10")[-1].modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "La red atiende a 40 mil personas que viven en seis de los 17 municipios del estado de Tabasco.",
+    "Ya se vacunó en 12 de los 20 hospitales de Jalisco.",
+])
+def test_a_part_is_of_its_wholes_place(text: str) -> None:
+    """«seis de los 17 municipios del estado de Tabasco»: the part is Tabasco's too."""
+    parts = [f for f in facts_of(text, "2024-05-10") if f.value in (6, 12, 17, 20)]
+    assert len(parts) == 2 and {f.place for f in parts} in ({"Tabasco"}, {"Jalisco"})
+

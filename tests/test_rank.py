@@ -1396,3 +1396,19 @@ def test_the_acts_of_the_asked_people(assistant: Assistant, question: str,
 
     found = _acts(parse(question, assistant.corpus().vocab))
     assert acts <= found if acts else not found
+
+
+_PARTS = ("El hospital rural de Tecpan atiende a 30 mil personas que viven en seis de los 17 "
+          "municipios que integran la región de la Costa Grande.\n")
+
+
+@pytest.mark.parametrize("question, value", [
+    # What the sentence says of its subject is said of the part ...
+    ("¿En cuántos municipios viven las personas que atiende el hospital de Tecpan?", 6),
+    ("¿De cuántos municipios son los pacientes del hospital rural de Tecpan?", 6),
+    # ... what it says of the whole, of the whole.
+    ("¿Cuántos municipios integran la región de la Costa Grande?", 17),
+    ("En total, ¿cuántos municipios tiene la región de la Costa Grande?", 17),
+])
+def test_the_whole_of_a_stated_part(tmp_path: Path, question: str, value: int) -> None:
+    assert _first_value(tmp_path, {"a.txt": _PARTS}, question) == value
