@@ -117,10 +117,7 @@ RATES = {
     "año": re.compile(r"\b(?:al|por|cada|en\s+un)\s+ano\b|\banual(?:es|mente)?\b"
                       r"|\btodos\s+los\s+anos\b"),
     # "al día de hoy", "al día siguiente" are dates, not rates.
-    # "en un día normal": the adjective says which day, and belongs to the rate.
     "día": re.compile(r"\b(?:al|por|cada|en\s+un)\s+dia\b(?!\s+(?:de\s+hoy|siguiente|de\s+la\s+fecha))"
-                      r"(?:\s+(?:normal|promedio|habitual|comun|tipico|cualquiera|ordinario"
-                      r"|habil|laboral)\b)?"
                       r"|\bdiari[oa]s?\b"
                       r"|\btodos\s+los\s+dias\b|\bdiariamente\b"),
     "mes": re.compile(r"\b(?:al|por|cada|en\s+un)\s+mes\b|\bmensual(?:es|mente)?\b"

@@ -435,25 +435,14 @@ def _participles(q: Query) -> frozenset[str]:
     return frozenset(term(m.group(1)) for m in _PARTICIPLE.finditer(fold(q.text))) - {q.head}
 
 
-# "pasan a consulta", "acuden a urgencias", "ingresaron en terapia": a verb of going and
-# the service its people go to.
-_GOES_TO = re.compile(r"\b([a-z]+)\s+(?:a|al|en)\s+(?:(?:la|las|el|los|una|un)\s+)?([a-z]{4,})\b")
-
-
 def _acts(q: Query) -> frozenset[str]:
-    """What the asked people do, as the nouns a text counts it by: "¿cuántos bebés nacieron?"
-    is answered by "633 nacimientos", "¿cuántos pacientes pasan a consulta?" by "160
-    consultas", "¿cuántas personas se vacunaron?" by "vacunaciones" (the verb's own stem)."""
-    if q.head is None or q.head not in people() or not q.content_verbs:
+    """What the asked people do, as the noun a text counts it by: "¿cuántos bebés nacieron?" is
+    answered by "633 nacimientos" (a short verb stem and a noun suffix: ``derivations``). The
+    verb's own stem is not enough: "¿cuántos niños se vacunaron?" is no count of "vacunas"
+    (doses), "¿cuántos médicos se contrataron?" none of "contratos"."""
+    if q.head is None or q.head not in people():
         return frozenset()
-    out: set[str] = set()
-    for v in q.content_verbs:
-        out |= derivations(v)
-        if len(v) >= 4:
-            out.add(v)
-    for m in _GOES_TO.finditer(fold(q.text)):
-        if term(m.group(1)) in q.content_verbs:
-            out.add(term(m.group(2)))
+    out = {d for v in q.content_verbs for d in derivations(v)}
     return frozenset(out - people() - _GENERIC_HEADS - _UNIT_NOUNS)
 
 

@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 59
+EXTRACTOR = 60
 _DATA = Path(__file__).with_name("data")
 
 
@@ -186,7 +186,8 @@ def _verb_like(key: str) -> bool:
 @lru_cache(maxsize=1)
 def _people_nouns() -> frozenset[str]:
     """The thesaurus's nouns of people, folded: «beneficiarios», «usuarios», «voluntarios» end
-    like adjectives («hospitalarios») but are what a figure counts."""
+    like adjectives («hospitalarios»), but right after a figure they are what it counts («50 mil
+    beneficiarios»); after a noun they may still be its adjective («programas voluntarios»)."""
     import json
 
     people = json.loads((_DATA / "thesaurus.json").read_text(encoding="utf-8"))["people"]
@@ -194,8 +195,6 @@ def _people_nouns() -> frozenset[str]:
 
 
 def _is_adjective(key: str, lex: Lexicon) -> bool:
-    if key in _people_nouns():
-        return False
     return key in lex.generic_adjectives or key.endswith(_ADJ_SUFFIXES) or bool(
         lex.canonical_qualifier(key) and not any(
             key == fold(g[0]) for g in lex.qualifier_groups))
@@ -310,7 +309,8 @@ def _read_after(mention: NumberMention, words: list[_Word], lex: Lexicon,
             return _Draft(mention, None, None, w.end, False)  # "se crearon 40 nuevas"
         i += 1
         w = nxt
-    if _is_adjective(w.key, lex) and w.key not in lex.generic_adjectives:
+    if _is_adjective(w.key, lex) and w.key not in lex.generic_adjectives \
+            and w.key not in _people_nouns():
         return _Draft(mention, None, _display([w], text), w.end, False)
     # w is the counted noun; adjectives after it qualify it, "de X" names its kind.
     j = i + 1
@@ -730,6 +730,7 @@ class _Slicer(Generic[_S]):
         return self.items[bisect_left(self.starts, a):bisect_left(self.starts, b)]
 
 
+_CLAUSE_END = re.compile(r"[,;:]|\s(?:y|e|pero|mientras)\s")
 _RELATIVE_LINK = re.compile(r"\b(?:de\s+(?:los|las)\s+cuales|de\s+(?:ellos|ellas|estos|estas))\b")
 
 
@@ -896,10 +897,15 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         event = _pick(events, m.start) if events else (ctx.event if not periods else None)
         # A part's clause runs on through its whole's: "ocho de los 11 municipios del estado
         # de Campeche" are Campeche's too.
-        after = mentions[idx + 2] if part and idx + 2 < len(mentions) else None
-        local = (mentions[idx - 1].end if idx else s_start,
-                 after.start if after is not None else s_end if part or nxt is None
-                 else nxt.start)
+        # Only as far as the whole's own clause: "… en La Raza y el resto se hará en Puebla",
+        # "…, y en 2025 se remodelarán las restantes" say nothing of the part.
+        if part and nxt is not None:
+            limit = mentions[idx + 2].start if idx + 2 < len(mentions) else s_end
+            stop = _CLAUSE_END.search(folded, nxt.end, limit)
+            local = (mentions[idx - 1].end if idx else s_start, stop.start() if stop else limit)
+        else:
+            local = (mentions[idx - 1].end if idx else s_start,
+                     nxt.start if nxt is not None else s_end)
         own = [t for t in periods if (not m.start <= t.start < local[1]
                                       or not opens_next(folded, m.end, t.start, t.end,
                                                         local[1], s_end))

@@ -169,6 +169,10 @@ def test_every_span_is_exact(name: str) -> None:
      [(12, "consultorios", None), (9000, "usuarios", None)]),
     ("Hubo 12 mil egresos, de ellos 300 hospitalarios.",
      [(12_000, "egresos", None), (300, "egresos", "hospitalarios")]),
+    # ... but after a noun, «médicos» and «voluntarios» are still its adjectives.
+    ("Se hicieron 12 mil estudios médicos de laboratorio y 3 mil de imagen.",
+     [(12_000, "estudios", "laboratorio"), (3000, "estudios", "imagen")]),
+    ("Se distribuyeron equipos médicos hasta llegar a 1,200.", [(1200, "equipos", None)]),
     # The subject after the figure: "son 45 los consultorios".
     ("En Sonora son 45 los consultorios que se remodelaron.", [(45, "consultorios", None)]),
     ("Fueron 300 las personas atendidas en la jornada.", [(300, "personas", None)]),
@@ -362,4 +366,11 @@ def test_a_part_is_of_its_wholes_place(text: str) -> None:
     """«seis de los 17 municipios del estado de Tabasco»: the part is Tabasco's too."""
     parts = [f for f in facts_of(text, "2024-05-10") if f.value in (6, 12, 17, 20)]
     assert len(parts) == 2 and {f.place for f in parts} in ({"Tabasco"}, {"Jalisco"})
+
+
+def test_a_part_keeps_only_its_wholes_clause() -> None:
+    """«… y el resto se hará en Puebla» is said of the rest, not of the six done."""
+    facts = facts_of("Seis de los 14 trasplantes se realizaron en el Centro Médico Nacional La "
+                     "Raza y el resto se hará en Puebla.", "2024-05-10")
+    assert [(f.value, f.place) for f in facts if f.value == 6] == [(6, None)]
 

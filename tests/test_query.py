@@ -259,18 +259,6 @@ def test_a_rate_is_a_constraint_not_a_topic_word(vocab: Vocabulary, question: st
     assert not {"diari", "mes", "ano"} & set(q.content)
 
 
-@pytest.mark.parametrize("question, word", [
-    ("¿Cuántas consultas se dan en un día normal en la clínica de Tecpan?", "normal"),
-    ("En un día promedio, ¿cuántas recetas surte la clínica?", "promedio"),
-    ("¿Cuántos pacientes pasan a consulta en un día hábil en la clínica?", "habil"),
-])
-def test_the_adjective_of_a_rates_day_is_part_of_the_rate(vocab: Vocabulary, question: str,
-                                                          word: str) -> None:
-    q = parse(question, vocab)
-    assert "día" in q.rates
-    assert term(word) not in q.asked_phrase and term(word) not in q.content
-
-
 @pytest.mark.parametrize("question", [
     "¿Cuántas recetas surte la clínica, según la nota de Mérida?",
     "De acuerdo con el reporte del martes, ¿cuántas recetas surte la clínica?",
