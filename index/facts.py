@@ -37,7 +37,7 @@ _DATA = Path(__file__).with_name("data")
 
 @lru_cache(maxsize=1)
 def extractor_version() -> str:
-    """The extractor's version and a hash of the data it reads (lexicon, places)."""
+    """The extractor's version and a hash of the data it reads (lexicon, places, thesaurus)."""
     digest = hashlib.sha256()
     for name in ("lexicon.json", "places.json", "thesaurus.json"):
         digest.update((_DATA / name).read_bytes())
@@ -895,10 +895,9 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         measure, qual = _compose(head, qualifier, lex)
 
         event = _pick(events, m.start) if events else (ctx.event if not periods else None)
-        # A part's clause runs on through its whole's: "ocho de los 11 municipios del estado
-        # de Campeche" are Campeche's too.
-        # Only as far as the whole's own clause: "… en La Raza y el resto se hará en Puebla",
-        # "…, y en 2025 se remodelarán las restantes" say nothing of the part.
+        # A part's clause runs on through its whole's, up to the next comma or "y": "ocho de
+        # los 11 municipios del estado de Campeche" are Campeche's too; "… en La Raza y el resto
+        # se hará en Puebla" says nothing of the part.
         if part and nxt is not None:
             limit = mentions[idx + 2].start if idx + 2 < len(mentions) else s_end
             stop = _CLAUSE_END.search(folded, nxt.end, limit)
