@@ -13,6 +13,7 @@ import os
 import re
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from assistant.corpus import norm_no
@@ -142,6 +143,12 @@ _SHARE_OF_MONEY = frozenset(term(w) for w in (
 _MONEY_NOUNS = re.compile(r"\b(?:dinero|pesos|dolares|monto|montos|recursos)\b")
 
 
+@lru_cache(maxsize=256)
+def _names_money(question: str) -> bool:
+    """The question names money ("¿cuánto dinero aumentó …?"), read once per question."""
+    return bool(_MONEY_NOUNS.search(fold(question)))
+
+
 def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> float:
     """How well the figure's unit fits the question; ``head`` is the noun the figure counts."""
     if q.percent:
@@ -156,7 +163,7 @@ def _unit_factor(q: Query, f: Fact, w: MatchWeights, head: frozenset[str]) -> fl
         # presupuesto?") may answer it.
         of_money = bool(MONEY.search(fold(f"{f.measure} {f.qualifier or ''}"))
                         or _SHARE_OF_MONEY & head)
-        if q.change and not _MONEY_NOUNS.search(fold(q.text)):
+        if q.change and not _names_money(q.text):
             # "¿cuánto más ganan …?", "¿cuánto creció …?": a change is often a share ("¿cuánto
             # dinero aumentó …?" asks for the sum).
             return 1.0

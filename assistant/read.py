@@ -163,7 +163,7 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         prev, nxt = index.neighbours(s)
         zones = [(index.bags[s], 1.0)]
         # "Al respecto, A, B y C": a series that answers what the sentence before announced.
-        folded_sentence = fold(sentence)
+        folded_sentence = corpus.folded(source)[start:end]
         points_back = _REFERS_BACK.match(folded_sentence) if prev is not None else None
         if points_back is not None and not _SERIES.search(folded_sentence, points_back.end()):
             points_back = None

@@ -17,6 +17,7 @@ import snowballstemmer
 
 from assistant.vocab import canonicalize, stop_words, tokens
 from index.fold import fold
+from index.lexicon import thesaurus
 from index.numbers import NUMBER_WORDS
 
 _STEMMER = snowballstemmer.stemmer("spanish")
@@ -55,19 +56,10 @@ def term(word: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _thesaurus() -> dict:
-    import json
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent.parent / "index" / "data" / "thesaurus.json"
-    return json.loads(path.read_text(encoding="utf-8"))
-
-
-@lru_cache(maxsize=1)
 def synonyms() -> dict[str, frozenset[str]]:
     """term → the terms of its thesaurus groups (``index/data/thesaurus.json``), itself left out."""
     out: dict[str, set[str]] = {}
-    for group in _thesaurus()["groups"]:
+    for group in thesaurus()["groups"]:
         stems = {term(fold(w)) for w in group}
         for t in stems:
             out.setdefault(t, set()).update(stems - {t})
@@ -78,7 +70,7 @@ def synonyms() -> dict[str, frozenset[str]]:
 def people() -> frozenset[str]:
     """The terms of nouns that name people (the thesaurus's ``people``): trabajadores,
     pacientes, niños, habitantes … A figure of «personas» may count any of them."""
-    return frozenset(term(fold(w)) for w in _thesaurus()["people"])
+    return frozenset(term(fold(w)) for w in thesaurus()["people"])
 
 
 @lru_cache(maxsize=1)
@@ -86,13 +78,13 @@ def staff() -> frozenset[str]:
     """The terms of people who work somewhere (the thesaurus's ``staff``): «personas» counts
     them only where the figure's clause speaks of a team («un equipo de 45 personas»), and any
     other people only where it does not («atiende a 12 mil personas»)."""
-    return frozenset(term(fold(w)) for w in _thesaurus()["staff"])
+    return frozenset(term(fold(w)) for w in thesaurus()["staff"])
 
 
 @lru_cache(maxsize=1)
 def staff_cues() -> frozenset[str]:
     """The terms that say a figure counts a workforce (``staff_cues``): equipo, plantilla …"""
-    return frozenset(term(fold(w)) for w in _thesaurus()["staff_cues"])
+    return frozenset(term(fold(w)) for w in thesaurus()["staff_cues"])
 
 
 @lru_cache(maxsize=1)

@@ -21,7 +21,7 @@ from typing import Generic, TypeVar
 from index.dates import MONTHS, TimeExpr, find_times, with_year
 from index.events import Event, find_events
 from index.fold import fold
-from index.lexicon import Lexicon, lexicon
+from index.lexicon import Lexicon, lexicon, thesaurus
 from index.numbers import NUMBER_WORDS, NumberMention, find_numbers
 from index.scope import figure_scope, founding_date, in_relative_aside, opens_next
 from index.types import BARE_MEASURES, TIME_UNITS, Bulletin, Fact
@@ -188,10 +188,7 @@ def _people_nouns() -> frozenset[str]:
     """The thesaurus's nouns of people, folded: «beneficiarios», «usuarios», «voluntarios» end
     like adjectives («hospitalarios»), but right after a figure they are what it counts («50 mil
     beneficiarios»); after a noun they may still be its adjective («programas voluntarios»)."""
-    import json
-
-    people = json.loads((_DATA / "thesaurus.json").read_text(encoding="utf-8"))["people"]
-    return frozenset(fold(w) for w in people)
+    return frozenset(fold(w) for w in thesaurus()["people"])
 
 
 def _is_adjective(key: str, lex: Lexicon) -> bool:
@@ -898,13 +895,12 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         # A part's clause runs on through its whole's, up to the next comma or "y": "ocho de
         # los 11 municipios del estado de Campeche" are Campeche's too; "… en La Raza y el resto
         # se hará en Puebla" says nothing of the part.
+        local_end = nxt.start if nxt is not None else s_end
         if part and nxt is not None:
             limit = mentions[idx + 2].start if idx + 2 < len(mentions) else s_end
             stop = _CLAUSE_END.search(folded, nxt.end, limit)
-            local = (mentions[idx - 1].end if idx else s_start, stop.start() if stop else limit)
-        else:
-            local = (mentions[idx - 1].end if idx else s_start,
-                     nxt.start if nxt is not None else s_end)
+            local_end = stop.start() if stop else limit
+        local = (mentions[idx - 1].end if idx else s_start, local_end)
         own = [t for t in periods if (not m.start <= t.start < local[1]
                                       or not opens_next(folded, m.end, t.start, t.end,
                                                         local[1], s_end))

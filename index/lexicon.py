@@ -49,6 +49,13 @@ def _canonical(groups: tuple[tuple[str, ...], ...], phrase: str) -> str | None:
 
 
 @lru_cache(maxsize=1)
+def thesaurus() -> dict:
+    """The thesaurus shipped in ``index/data/thesaurus.json``: synonym groups and the nouns of
+    people, staff and staff cues."""
+    return json.loads(_PATH.with_name("thesaurus.json").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon shipped in ``index/data/lexicon.json``."""
     raw = json.loads(_PATH.read_text(encoding="utf-8"))
