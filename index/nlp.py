@@ -154,7 +154,27 @@ def sentence_spans(text: str, piece_chars: int = PIECE_CHARS) -> list[tuple[int,
                 end -= 1
             if end > start:
                 spans.append((start, end))
-    return spans
+    return _reattach_openers(text, spans)
+
+
+_OPENERS = "¿¡«"
+
+
+def _reattach_openers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parser ends a sentence after the opening mark of the next one ("… en abril. ¿",
+    "Por qué 42?"): each such mark goes back to the sentence it opens."""
+    out = list(spans)
+    for i in range(len(out) - 1):
+        start, end = out[i]
+        cut = end
+        while cut > start and (text[cut - 1] in _OPENERS or text[cut - 1].isspace()):
+            cut -= 1
+        if cut == end or cut == start:
+            continue
+        opener = cut + next(k for k, ch in enumerate(text[cut:end]) if ch in _OPENERS)
+        out[i] = (start, cut)
+        out[i + 1] = (opener, out[i + 1][1])
+    return out
 
 
 def _is_bullet(ch: str) -> bool:

@@ -82,3 +82,19 @@ def test_long_text_pipeline_is_linear() -> None:
     assert time.process_time() - t < 30
     assert len(passages) > 1000 and len(facts) > 3000
     assert all(f.sentence_start <= f.value_start < f.value_end <= f.sentence_end for f in facts)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("El equipo llega en abril. ¿Por qué en abril? Porque antes no hay presupuesto.",
+     ["El equipo llega en abril.", "¿Por qué en abril?", "Porque antes no hay presupuesto."]),
+    ("Abrimos 12 salas. ¡Es un récord! Y faltan más.",
+     ["Abrimos 12 salas.", "¡Es un récord!", "Y faltan más."]),
+    ("Lo dijo la directora. «Vamos bien», añadió ayer.",
+     ["Lo dijo la directora.", "«Vamos bien», añadió ayer."]),
+    ("Se vacunó a 300 niños. ¿Cuándo sigue la campaña? ¿En mayo? Sí, el 4 de mayo.",
+     ["Se vacunó a 300 niños.", "¿Cuándo sigue la campaña?", "¿En mayo?", "Sí, el 4 de mayo."]),
+])
+def test_an_opening_mark_begins_its_own_sentence(text: str, expected: list[str]) -> None:
+    # The parser ended "… en abril. ¿" and began "Por qué en abril?": the «¿» is the next
+    # sentence's, so a question in the text reads as a question.
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected

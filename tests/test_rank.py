@@ -1415,3 +1415,32 @@ _PARTS = ("El hospital rural de Tecpan atiende a 30 mil personas que viven en se
 ])
 def test_the_whole_of_a_stated_part(tmp_path: Path, question: str, value: int) -> None:
     assert _first_value(tmp_path, {"a.txt": _PARTS}, question) == value
+
+
+@pytest.mark.parametrize("text, question, answer", [
+    ("Todo el equipo llegará en abril. La clínica tendrá 42 camas de terapia intensiva y dos "
+     "quirófanos nuevos. ¿Por qué 42? Porque es la demanda que registramos el invierno pasado.\n",
+     "¿Por qué se decidió que la clínica tuviera 42 camas de terapia intensiva?", "demanda"),
+    ("Las brigadas recorrerán las comunidades de la sierra con unidades móviles de vacunación. "
+     "¿Y por qué allí? Debido a que ahí la cobertura de vacunación es la más baja del estado.\n",
+     "¿Por qué las brigadas van a las comunidades de la sierra?", "cobertura"),
+    ("Vamos a inaugurar la nueva guardería de Tepic con cupo para 200 niñas y niños. ¿Cuándo? "
+     "El próximo 15 de marzo de 2026, si el clima lo permite.\n",
+     "¿Cuándo se inaugura la guardería de Tepic?", "15 de marzo"),
+])
+def test_the_answer_to_a_short_question_in_the_text_answers_what_came_before_it(
+        tmp_path: Path, text: str, question: str, answer: str) -> None:
+    # "¿Por qué 42?" asks of the sentence before it: the reply after it takes that sentence's
+    # terms, and outranks the sentence that only states the figure.
+    assert answer in _best_sentences(tmp_path, text, [question])[0]
+
+
+def test_a_full_question_in_the_text_does_not_lend_its_reply_the_sentence_before(
+        tmp_path: Path) -> None:
+    # "¿Cuántos médicos faltan en la región?" names its own topic: the reply to it answers
+    # that, not the sentence about the guardería before it.
+    text = ("Vamos a inaugurar la nueva guardería de Tepic con cupo para 200 niñas y niños en "
+            "el mes de marzo. ¿Cuántos médicos especialistas faltan todavía en la región norte? "
+            "Porque es lo que nos preguntan siempre los vecinos en las asambleas.\n")
+    best = _best_sentences(tmp_path, text, ["¿Por qué se inaugura la guardería de Tepic?"])[0]
+    assert "guardería" in best
