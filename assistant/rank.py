@@ -22,7 +22,7 @@ from assistant.query import Query
 from assistant.terms import derivations, people, prefix, staff, staff_cues, synonyms, term
 from index.dates import find_times, with_year
 from index.fold import fold
-from index.scope import places, states_named
+from index.scope import gentilics, places, states_named
 from index.settings import MatchWeights
 from index.types import BARE_MEASURES, TIME_UNITS, Fact
 
@@ -558,7 +558,8 @@ def _asked_from(q: Query) -> str | None:
 _GENERIC_HEADS = frozenset(term(m) for m in BARE_MEASURES)
 _PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente", "personal"))
 # The nouns any people are counted in ("un equipo de 209 personas").
-_ANY_PEOPLE = frozenset(term(w) for w in ("personas", "gente"))
+_ANY_PEOPLE = frozenset(term(w) for w in ("personas", "gente", "mexicanos", "mexicanas",
+                                          *gentilics()))  # "nacen cinco oaxaqueños"
 # Units of measure (time, distance; money when a figure's noun is its currency): a figure of
 # one counts no things.
 _UNIT_NOUNS = frozenset(term(w) for w in (

@@ -124,6 +124,11 @@ def _gentilic_rx() -> tuple[re.Pattern[str], dict[str, str]]:
                       + r")\b"), names
 
 
+def gentilics() -> frozenset[str]:
+    """Every folded gentilic of a state ("oaxaquenos", "yucatecas"): people of a place."""
+    return frozenset(_gentilic_rx()[1])
+
+
 def states_named(folded: str) -> set[str]:
     """Every state a folded text names, as a place or by its gentilic ("la Sierra
     Hidalguense", "cinco oaxaqueños"): where the text is set."""

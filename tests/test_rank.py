@@ -1444,3 +1444,23 @@ def test_a_full_question_in_the_text_does_not_lend_its_reply_the_sentence_before
             "Porque es lo que nos preguntan siempre los vecinos en las asambleas.\n")
     best = _best_sentences(tmp_path, text, ["¿Por qué se inaugura la guardería de Tepic?"])[0]
     assert "guardería" in best
+
+
+_PEOPLE_OF_A_STATE = (
+    "El Hospital Rural de Jala atiende una zona de 6 mil personas de la sierra. Diariamente aquí "
+    "nacen siete nayaritas, y cada año se hacen 40 mil consultas. En su red trabajan 14 unidades "
+    "médicas rurales, con 120 enfermeras.\n")
+
+
+@pytest.mark.parametrize("question, value", [
+    # People are counted by their state's gentilic as by «personas».
+    ("¿Cuántos bebés nacen cada día en el Hospital Rural de Jala?", 7),
+    ("¿Cuántos niños nacen al día en el hospital de Jala?", 7),
+    ("¿Cuántos recién nacidos hay diariamente en el Hospital Rural de Jala?", 7),
+    # ... and by «personas» where the rate is not asked; the nurses are no gentilic's.
+    ("¿A cuántas personas atiende el Hospital Rural de Jala?", 6000),
+    ("¿Cuántas enfermeras trabajan en la red del hospital de Jala?", 120),
+])
+def test_people_counted_by_their_states_gentilic(tmp_path: Path, question: str,
+                                                 value: int) -> None:
+    assert _first_value(tmp_path, {"a.txt": _PEOPLE_OF_A_STATE}, question) == value
