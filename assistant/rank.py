@@ -415,8 +415,25 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             if missing:
                 reasons.append("faltan " + ",".join(missing))
             out.append(Candidate(i, f, score, tuple(reasons)))
+    if not q.places:
+        out = _parts_below_whole(out, corpus, w)
     out.sort(key=_order)
     return out
+
+
+def _parts_below_whole(out: list[Candidate], corpus: "Corpus",
+                       w: MatchWeights) -> list[Candidate]:
+    """A question that names no place, and a text that counts the same noun with no place
+    beside a state's count ("ya entregamos 11 mil tarjetas … En Sonora se entregaron 120
+    tarjetas"): the state's is a part of the whole the question asks."""
+    wholes: dict[str, set[str]] = {}
+    for c in out:
+        if c.fact.place is None and c.score >= w.min_fact_score:
+            wholes.setdefault(c.fact.source, set()).update(corpus.fact_noun[c.index])
+    return [replace(c, score=c.score * w.place_beside_whole,
+                    reasons=(*c.reasons, "parte de un total del texto"))
+            if c.fact.place and corpus.fact_noun[c.index] & wholes.get(c.fact.source, set())
+            else c for c in out]
 
 
 _ASKS_PART = re.compile(r"\bcuant[oa]s\s+de\s+(?:los|las|estos|estas|esos|esas)\b"

@@ -39,7 +39,6 @@ _REFERS_BACK = re.compile(r"\W*(?:y\s+)?(?:al\s+respecto"
                           r"|por\s+lo\s+que\s+(?:respecta|toca)\s+a\s+(?:esto|ello))\b")
 # A series after the opener: "A, B y C" (two commas, then "y" or "e" after the last one).
 _SERIES = re.compile(r",[^,]*,[^,]*\b[ye]\s")
-_ELLIPTIC_TERMS = 3  # an in-text question with fewer terms than this asks of what came before
 _ANAPHORA = re.compile(r"\b(?:aquel|aquella|ese|esa|dicho|dicha)\s+(?:ano|fecha|dia|mes)\b")
 
 
@@ -138,12 +137,6 @@ def _event_factor(q: Query, stages: set[int] | None, w: MatchWeights) -> tuple[f
     return (1.0, w.type_hint) if stages & set(q.event_nums) else (w.event_other, 0.0)
 
 
-def _asks(corpus: "Corpus", i: int) -> bool:
-    """Whether sentence ``i`` of the corpus's term index is a question."""
-    source, start, end = corpus.terms.sentences[i]
-    return corpus.bulletins[source].text[start:end].rstrip().endswith("?")
-
-
 def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
                    retrieved: set[tuple[str, int]] | None = None) -> list[Reading]:
     """Sentences that share a term with the question, scored, best first.
@@ -159,8 +152,7 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
     # The sentence after each hit may be the answer the hit introduces.
     found |= {i + 1 for i in found if index.neighbours(i)[1] is not None}
     # ... and the sentence after a short question that follows a hit ("¿Por qué 58?").
-    found |= {i + 1 for i in found if index.neighbours(i)[1] is not None
-              and len(index.bags[i]) < _ELLIPTIC_TERMS and _asks(corpus, i)}
+    found |= {i + 1 for i in found if i in index.elliptic and index.neighbours(i)[1] is not None}
     head = q.flags.get("list_head") if q.intent == "list" else None
     list_head = term(head) if head else None
     for s in sorted(found):
@@ -182,7 +174,7 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
             before = text[index.sentences[prev][1]:index.sentences[prev][2]].rstrip()
             lead_in = before.endswith(("?", ":")) or points_back is not None
             zones.append((index.bags[prev], w.lead_in if lead_in else w.neighbour))
-            if before.endswith("?") and len(index.bags[prev]) < _ELLIPTIC_TERMS:
+            if prev in index.elliptic:
                 # "… entregar 58 condecoraciones grado Collar. ¿Por qué 58? Porque fue la
                 # edad …": a question of a word or two asks of what was said before it, and
                 # its answer answers that too.

@@ -99,6 +99,9 @@ def terms(text: str) -> list[str]:
     return [term(w) for w in tokens(canonicalize(fold(text))) if w not in stop and len(w) > 1]
 
 
+ELLIPTIC_TERMS = 3  # an in-text question with fewer terms than this asks of what came before
+
+
 @dataclass
 class TermIndex:
     """Every sentence of the corpus as a set of terms, with document frequencies.
@@ -114,6 +117,9 @@ class TermIndex:
     df: Counter[str] = field(default_factory=Counter)
     position: dict[tuple[str, int], int] = field(default_factory=dict)
     source_bags: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Questions in the text of a word or two ("¿Por qué 58?", "¿A quién se las entregamos?"):
+    # they ask of the sentence before them, and the sentence after answers it.
+    elliptic: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, texts: dict[str, str], spans: dict[str, list[tuple[int, int]]]) -> "TermIndex":
@@ -130,6 +136,8 @@ class TermIndex:
                 index.sentences.append((source, start, end))
                 index.bags.append(bag)
                 index.position[(source, start)] = i
+                if len(bag) < ELLIPTIC_TERMS and text[start:end].rstrip().endswith("?"):
+                    index.elliptic.add(i)
                 index.df.update(bag)
                 whole |= bag
                 for t in bag:

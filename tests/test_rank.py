@@ -1464,3 +1464,24 @@ _PEOPLE_OF_A_STATE = (
 def test_people_counted_by_their_states_gentilic(tmp_path: Path, question: str,
                                                  value: int) -> None:
     assert _first_value(tmp_path, {"a.txt": _PEOPLE_OF_A_STATE}, question) == value
+
+
+_WHOLE_AND_STATE = (
+    "En Sonora se entregaron 120 tarjetas de apoyo a los comités de las clínicas, con un avance "
+    "del 98 por ciento. En todo el programa ya entregamos 900 tarjetas. Los comités de Sonora "
+    "programaron 45 obras.\n")
+
+
+@pytest.mark.parametrize("question, value", [
+    # No place asked: the text's whole, not a state's part, though the state's sentence shares
+    # more of the question's words.
+    ("¿Cuántas tarjetas se han entregado a los comités de las clínicas?", 900),
+    ("¿Cuántas tarjetas de apoyo se entregaron a los comités?", 900),
+    ("¿Cuántas tarjetas se han repartido a las clínicas?", 900),
+    # The state asked, and a state's figure with no whole beside it.
+    ("¿Cuántas tarjetas se entregaron en Sonora?", 120),
+    ("¿Cuántas obras programaron los comités?", 45),
+])
+def test_a_states_figure_is_a_part_of_the_texts_whole(tmp_path: Path, question: str,
+                                                      value: int) -> None:
+    assert _first_value(tmp_path, {"a.txt": _WHOLE_AND_STATE}, question) == value
