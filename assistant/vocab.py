@@ -148,10 +148,13 @@ class Vocabulary:
         hit = process.extractOne(word, self._choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         if hit:
             return hit[0]
-        # Another form of the same word: "teléfono" for "telefónica", "vacunación" for "vacunas".
+        # Another form of the same word: "teléfono" for "telefónica", "vacunación" for "vacunas";
+        # the corpus word's whole stem begins the word ("compras" is no form of
+        # "comprobantes", stem "comprob").
         need = max(5, int(len(word) * 0.75 + 0.5))
         best = max(self._choices, key=lambda c: _common_prefix(c, word), default="")
-        return best if _common_prefix(best, word) >= need else None
+        return best if _common_prefix(best, word) >= need and word.startswith(term(best)) \
+            else None
 
 
 def _common_prefix(a: str, b: str) -> int:

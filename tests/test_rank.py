@@ -1485,3 +1485,25 @@ _WHOLE_AND_STATE = (
 def test_a_states_figure_is_a_part_of_the_texts_whole(tmp_path: Path, question: str,
                                                       value: int) -> None:
     assert _first_value(tmp_path, {"a.txt": _WHOLE_AND_STATE}, question) == value
+
+
+@pytest.mark.parametrize("word, corrected", [
+    # A word the corpus lacks is no typo of a corpus word that merely begins like it.
+    ("compras", None),      # not «comprobantes» (stem «comprob»)
+    ("planteo", None),      # not «plantilla»
+    ("septima", None),      # not «septiembre»
+    ("hidalgo", None),      # not «hidalguense»
+    # Typos and other forms of a corpus word still are.
+    ("hospitalez", "hospitales"),
+    ("comprobantez", "comprobantes"),
+    ("telefono", "telefono"),  # a form of «telefónica» (same stem) stays as it is
+])
+def test_a_word_is_corrected_only_to_a_form_of_itself(tmp_path: Path, word: str,
+                                                      corrected: str | None) -> None:
+    from assistant.chain import load_corpus
+
+    settings = _index(tmp_path, {"a.txt": (
+        "En septiembre se revisaron 400 comprobantes de la plantilla de los hospitales, y la "
+        "línea telefónica atendió a 300 familias hidalguenses.\n")})
+    vocab = load_corpus(Store(settings)).vocab
+    assert vocab.correct(word) == corrected
