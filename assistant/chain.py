@@ -12,6 +12,7 @@ import gc
 import hashlib
 import os
 import pickle
+import re
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -46,6 +47,7 @@ from assistant.types import Answer
 from assistant.vocab import build_vocabulary
 from assistant.write import figure_answer
 from index.errors import SettingsError
+from index.fold import fold
 from index.settings import MatchWeights, Settings
 from index.store import Store
 from index.types import Fact
@@ -100,9 +102,8 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         return None
     lexical = corpus.vocab.lexicon_keys(q.keys)
     threshold = weights.min_fact_score
-    if lexical and [u for u in q.unknown
-                    if term(u) not in corpus.terms.df and term(u) in q.asked_phrase
-                    and term(u) not in q.type_terms]:
+    unknown_kinds = _unknown_kinds(q, corpus)
+    if lexical and unknown_kinds:
         # A kind no text mentions next to a measure the texts count ("trasplantes de
         # intestino", "cáncer de próstata"): another kind's figure would answer another question.
         # A word elsewhere ("el hospital que quedó inservible") only weighs in the ranking.
@@ -138,9 +139,8 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
         # no text uses at all ("dentales").
         # The lexicon's kinds are read from the question's keys, not from its Snowball terms,
         # which merge words the lexicon tells apart ("especialistas" and "especialidad").
-        kinds = set(q.kinds) | {
-            t for t in q.content if t not in corpus.terms.df
-            and (t in q.asked_phrase or t in corpus.vocab.kind_terms)}
+        kinds = set(q.kinds) | unknown_kinds | {
+            t for t in q.content if t not in corpus.terms.df and t in corpus.vocab.kind_terms}
         kinds -= q.type_terms  # "¿cuánto dinero …?" asks for money, of no kind "dinero"
         kinds.discard(q.head)  # the counted noun is no kind of itself
         if kinds:
@@ -173,6 +173,27 @@ def _ranked_answer(q: Query, corpus: Corpus, weights: MatchWeights, ranked: list
     if q.intent != "figure":
         return None
     return abstain(q, corpus, [c.fact for c in ranked[:2] if c.score >= weights.near_score])
+
+
+def _unknown_kinds(q: Query, corpus: Corpus) -> set[str]:
+    """The terms of words no text uses that the question names as the kind of what it counts:
+    a complement of its noun ("detecciones de cáncer de próstata", "vacunas contra el
+    sarampión") or an adjective of relation ("trasplantes pediátricos", "consultorios
+    odontológicos", "camas hospitalarias"). A word of state or quality ("camas censables",
+    "obras terminadas") is a detail a text may leave out: it weighs in the ranking, and gates
+    nothing."""
+    folded = fold(q.text)
+    return {term(u) for u in q.unknown
+            if term(u) not in corpus.terms.df and term(u) in q.asked_phrase
+            and term(u) not in q.type_terms
+            and (_RELATION.search(u) or re.search(
+                r"\b(?:de|del|contra)\s+(?:(?:la|el|los|las)\s+)?" + re.escape(u) + r"\b",
+                folded))}
+
+
+# The endings of Spanish adjectives of relation, which name a kind of the noun ("pediátrico",
+# "renal", "escolar", "hospitalario").
+_RELATION = re.compile(r"(?:ic[oa]|al|ar|ari[oa])s?$|(?:ales|ares)$")
 
 
 def _asked_kinds(q: Query, corpus: Corpus) -> set[str]:

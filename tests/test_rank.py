@@ -1507,3 +1507,23 @@ def test_a_word_is_corrected_only_to_a_form_of_itself(tmp_path: Path, word: str,
         "línea telefónica atendió a 300 familias hidalguenses.\n")})
     vocab = load_corpus(Store(settings)).vocab
     assert vocab.correct(word) == corrected
+
+
+_BEDS_AND_GRAFTS = ("El Hospital General de Tepic tiene 120 camas y 30 consultorios. En 2025 se "
+                    "hicieron 85 trasplantes de riñón y 40 de córnea.\n")
+
+
+@pytest.mark.parametrize("question, value", [
+    # A word of state no text uses is a detail the text leaves out: the figure answers.
+    ("¿Cuántas camas censables tiene el Hospital General de Tepic?", 120),
+    ("¿Cuántas camas disponibles tiene el hospital de Tepic?", 120),
+    ("¿Cuántos consultorios terminados tiene el hospital de Tepic?", 30),
+    # A kind no text uses, as a complement or an adjective of relation: another question.
+    ("¿Cuántas camas de pediatría tiene el hospital de Tepic?", None),
+    ("¿Cuántos trasplantes de intestino se hicieron en 2025?", None),
+    ("¿Cuántos trasplantes renales pediátricos se hicieron en 2025?", None),
+    ("¿Cuántos consultorios odontológicos tiene el hospital de Tepic?", None),
+])
+def test_an_unknown_word_gates_only_when_it_names_a_kind(tmp_path: Path, question: str,
+                                                         value: int | None) -> None:
+    assert _first_value(tmp_path, {"a.txt": _BEDS_AND_GRAFTS}, question) == value
