@@ -143,16 +143,21 @@ def from_facts(inputs: dict[str, Any], corpus: Corpus, weights: MatchWeights,
             t for t in q.content if t not in corpus.terms.df and t in corpus.vocab.kind_terms}
         kinds -= q.type_terms  # "¿cuánto dinero …?" asks for money, of no kind "dinero"
         kinds.discard(q.head)  # the counted noun is no kind of itself
-        if kinds:
-            threshold = weights.min_fact_score_strict
         if q.intent != "figure":
             return abstain(q, corpus, closest(q, corpus))
         ranked = [c for c in rank(q)
                   if kinds <= corpus.fact_head[c.index] | corpus.fact_local[c.index]]
+        if kinds:
+            threshold = weights.min_fact_score_kinds
         if not ranked or ranked[0].score < threshold:
             # No figure names the kinds in its own clause: one whose sentence, or the sentence
             # before, names them may answer.
             ranked = [c for c in rank(q) if kinds <= _named_near(c.index, corpus)]
+        if kinds and ranked and q.head is not None \
+                and not counts_head(q.head, corpus.fact_head[ranked[0].index]):
+            # "40 unidades de medicina familiar" for "¿cuántas consultas en unidades de
+            # medicina familiar?": of the kind, not of the noun counted; only a clear one.
+            threshold = weights.min_fact_score_strict
     elif q.intent != "figure" and not keywords:
         return None
     else:

@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 61
+EXTRACTOR = 62
 _DATA = Path(__file__).with_name("data")
 
 
@@ -130,6 +130,10 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
             for m in _WORD.finditer(text[start:end])]
 
 
+_RATIO_BASE = re.compile(r"\bpor\s+cada\s+((?:\d[\d.,]*|un|una|diez|cien|mil)"
+                         r"(?:\s+(?:mil|millon|millones))?)\b")
+
+
 def blocked_spans(text: str, times: list[TimeExpr], events: list[Event]) -> list[tuple[int, int]]:
     """Spans whose digits are not figures: dates, events, codes, phone numbers, quoted names."""
     spans = [(t.start, t.end) for t in times] + [(e.start, e.end) for e in events]
@@ -143,6 +147,9 @@ def blocked_spans(text: str, times: list[TimeExpr], events: list[Event]) -> list
     for m in _BARE_YEAR.finditer(text):
         if not _COUNTED_AFTER.match(fold(text[m.end():m.end() + 30])):
             spans.append((m.start(), m.end()))
+    # The base of a ratio ("1.8 camas por cada mil derechohabientes", "12 muertes por cada 100
+    # mil habitantes") is no figure the text reports.
+    spans += [(m.start(1), m.end(1)) for m in _RATIO_BASE.finditer(fold(text))]
     for m in _PHONE.finditer(text):
         digits = sum(ch.isdigit() for ch in m.group())
         if digits >= 10 or (digits >= 7 and _PHONE_CUE.search(text[max(0, m.start() - 40):m.start()])):

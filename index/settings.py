@@ -86,6 +86,9 @@ class MatchWeights:
     # Choosing.
     min_fact_score: float = 0.38  # below it the assistant abstains (swept 0.33–0.43 on dev)
     min_fact_score_strict: float = 0.6  # ... when the lexicon's strict match found nothing
+    # ... and the question names a kind the lexicon knows: the ranked figures are those of
+    # that kind already (dev's unanswerable ones stay below 0.4)
+    min_fact_score_kinds: float = 0.45
     near_score: float = 0.3  # an abstention shows the closest figures above this, marked
     alt_margin: float = 0.13  # other answers must be this close to the best
     body_ratio: float = 0.8  # the body's sentence stating a headline's figure, this share of it

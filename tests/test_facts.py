@@ -374,3 +374,15 @@ def test_a_part_keeps_only_its_wholes_clause() -> None:
                      "Raza y el resto se hará en Puebla.", "2024-05-10")
     assert [(f.value, f.place) for f in facts if f.value == 6] == [(6, None)]
 
+
+
+@pytest.mark.parametrize("text, values", [
+    ("En 1980 había 1.8 camas por cada mil derechohabientes.", [1.8]),
+    ("La tasa bajó a 12 muertes por cada 100 mil habitantes.", [12]),
+    ("Hay 3 enfermeras por cada diez mil habitantes y 40 médicos en total.", [3, 40]),
+    ("Por cada 1,000 nacidos vivos mueren 11 bebés.", [11]),
+    # The ratio's figure before «por cada» is one.
+    ("Se atienden 25 pacientes por cada cama disponible.", [25]),
+])
+def test_the_base_of_a_ratio_is_no_figure(text: str, values: list[float]) -> None:
+    assert [f.value for f in facts_of(text)] == values

@@ -1527,3 +1527,36 @@ _BEDS_AND_GRAFTS = ("El Hospital General de Tepic tiene 120 camas y 30 consultor
 def test_an_unknown_word_gates_only_when_it_names_a_kind(tmp_path: Path, question: str,
                                                          value: int | None) -> None:
     assert _first_value(tmp_path, {"a.txt": _BEDS_AND_GRAFTS}, question) == value
+
+
+_KIND_BEFORE = ("La córnea es el tejido que más se dona en el occidente del país. Durante el "
+                "trimestre, el Centro Médico Nacional de Occidente realizó 52 trasplantes, todos "
+                "con donantes de la región, y atendió a 900 pacientes en consulta.\n")
+
+
+@pytest.mark.parametrize("question, value", [
+    # The kind asked («córnea») is named in the sentence before, not beside the figure; some
+    # of the question's words are in no text. The figure of that kind answers (it ranks at
+    # about 0.5: between min_fact_score_kinds and min_fact_score_strict).
+    ("¿Cuántos trasplantes de córnea hizo el Centro Médico durante la contingencia sanitaria?",
+     52),
+    ("¿Cuántos trasplantes de córnea con donantes locales se hicieron en el trimestre pasado?",
+     52),
+    # ... but not another place's.
+    ("¿Cuántos trasplantes de córnea hizo el instituto en Jalisco durante la temporada?", None),
+])
+def test_a_figure_of_the_asked_kind_clears_the_kinds_threshold(tmp_path: Path, question: str,
+                                                                value: int | None) -> None:
+    assert _first_value(tmp_path, {"a.txt": _KIND_BEFORE}, question) == value
+
+
+@pytest.mark.parametrize("question", [
+    "cuantas camas por cada mil derechohabientes tiene el imss",
+    "¿Cuántas camas hay por cada mil derechohabientes?",
+])
+def test_a_ratio_asked_is_answered_by_its_figure_not_its_base(tmp_path: Path,
+                                                              question: str) -> None:
+    # «por cada mil» was read as a figure, 1,000 derechohabientes, and answered.
+    text = ("En 1980 el Instituto tenía 1.8 camas por cada mil derechohabientes; hoy tiene 0.69. "
+            "El nuevo hospital de Tepic abrirá con casi 200 camas para los derechohabientes.\n")
+    assert 1000 not in _ask(tmp_path, {"a.txt": text}, question).values
