@@ -1560,3 +1560,17 @@ def test_a_ratio_asked_is_answered_by_its_figure_not_its_base(tmp_path: Path,
     text = ("En 1980 el Instituto tenía 1.8 camas por cada mil derechohabientes; hoy tiene 0.69. "
             "El nuevo hospital de Tepic abrirá con casi 200 camas para los derechohabientes.\n")
     assert 1000 not in _ask(tmp_path, {"a.txt": text}, question).values
+
+
+@pytest.mark.parametrize("text, question, value", [
+    # Near-synonyms of the thesaurus: «galardón» ~ «premio», «compras» ~ «consumos».
+    ("La medalla en grado Placa se entregará a 300 enfermeras de todo el país. En este caso el "
+     "premio será de 20 mil pesos. El grado Banda se dará a 100 médicos.\n",
+     "¿De cuánto es el galardón del grado Placa?", 20_000),
+    ("Con las tarjetas del programa ya hubo 392 consumos en punto de venta, y se entregaron 11 "
+     "mil tarjetas a 800 comités.\n",
+     "¿Cuántas compras se hicieron en las tiendas del programa?", 392),
+])
+def test_a_near_synonym_of_the_thesaurus_answers(tmp_path: Path, text: str, question: str,
+                                                 value: int) -> None:
+    assert _first_value(tmp_path, {"a.txt": text}, question) == value
