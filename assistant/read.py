@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.intent import PERSON_NAME
+from assistant.intent import PERSON_NAME, intent_of
 from assistant.query import Query
 from assistant.rank import counts_head, coverage, mentions
 from assistant.terms import term
@@ -174,10 +174,12 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
             before = text[index.sentences[prev][1]:index.sentences[prev][2]].rstrip()
             lead_in = before.endswith(("?", ":")) or points_back is not None
             zones.append((index.bags[prev], w.lead_in if lead_in else w.neighbour))
-            if prev in index.elliptic:
+            if prev in index.elliptic \
+                    and intent_of(" ".join(fold(before).split()), False) == q.intent:
                 # "… entregar 58 condecoraciones grado Collar. ¿Por qué 58? Porque fue la
                 # edad …": a question of a word or two asks of what was said before it, and
-                # its answer answers that too.
+                # its answer answers that too, when the same kind of answer is asked (a
+                # reason, not the list of grades).
                 asked_of, _ = index.neighbours(prev)
                 if asked_of is not None:
                     zones.append((index.bags[asked_of], w.lead_in))

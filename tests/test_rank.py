@@ -1574,3 +1574,22 @@ def test_a_ratio_asked_is_answered_by_its_figure_not_its_base(tmp_path: Path,
 def test_a_near_synonym_of_the_thesaurus_answers(tmp_path: Path, text: str, question: str,
                                                  value: int) -> None:
     assert _first_value(tmp_path, {"a.txt": text}, question) == value
+
+
+def test_the_reply_to_a_short_question_answers_only_the_kind_it_was_asked(
+        tmp_path: Path) -> None:
+    # «¿Por qué 58?» asks a reason: its reply does not take the sentence before it for a list
+    # question about the prize.
+    from assistant.query import parse
+    from assistant.read import rank_sentences
+
+    settings = _index(tmp_path, {"a.txt": (
+        "El premio estatal de enfermería tiene tres categorías: oro, plata y bronce. Este año se "
+        "entregarán 58 premios estatales de enfermería en categoría oro. ¿Por qué 58? Porque es "
+        "el número de hospitales del estado. El jurado lo forman enfermeras jubiladas.\n")})
+    corpus = Assistant(settings).corpus()
+    ranked = rank_sentences(parse("¿Cuáles son las categorías del premio estatal de enfermería?",
+                                  corpus.vocab), corpus, settings.match)
+    top = [corpus.bulletins["a.txt"].text[s:e]
+           for _, s, e in (corpus.terms.sentences[r.index] for r in ranked[:3])]
+    assert not any(t.startswith("Porque") for t in top)
