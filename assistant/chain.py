@@ -47,7 +47,6 @@ from assistant.types import Answer
 from assistant.vocab import build_vocabulary
 from assistant.write import figure_answer
 from index.errors import SettingsError
-from index.fold import fold
 from index.settings import MatchWeights, Settings
 from index.store import Store
 from index.types import Fact
@@ -181,24 +180,19 @@ def _ranked_answer(q: Query, corpus: Corpus, weights: MatchWeights, ranked: list
 
 
 def _unknown_kinds(q: Query, corpus: Corpus) -> set[str]:
-    """The terms of words no text uses that the question names as the kind of what it counts:
-    a complement of its noun ("detecciones de cáncer de próstata", "vacunas contra el
-    sarampión") or an adjective of relation ("trasplantes pediátricos", "consultorios
-    odontológicos", "camas hospitalarias"). A word of state or quality ("camas censables",
-    "obras terminadas") is a detail a text may leave out: it weighs in the ranking, and gates
+    """The terms of words no text uses that the question names as the kind of what it counts
+    ("detecciones de cáncer de próstata", "cirugías ambulatorias", "nacimientos prematuros"):
+    every such word of its noun phrase but a word of state ("camas censables", "disponibles",
+    "obras terminadas"), a detail a text may leave out, which weighs in the ranking and gates
     nothing."""
-    folded = fold(q.text)
     return {term(u) for u in q.unknown
             if term(u) not in corpus.terms.df and term(u) in q.asked_phrase
-            and term(u) not in q.type_terms
-            and (_RELATION.search(u) or re.search(
-                r"\b(?:de|del|contra)\s+(?:(?:la|el|los|las)\s+)?" + re.escape(u) + r"\b",
-                folded))}
+            and term(u) not in q.type_terms and not _STATE.search(u)}
 
 
-# The endings of Spanish adjectives of relation, which name a kind of the noun ("pediátrico",
-# "renal", "escolar", "hospitalario").
-_RELATION = re.compile(r"(?:ic[oa]|al|ar|ari[oa])s?$|(?:ales|ares)$")
+# Words of state: participles ("terminadas", "atendidos") and "-ble" adjectives ("censables",
+# "disponibles").
+_STATE = re.compile(r"(?:ad|id)[oa]s?$|[ai]bles?$")
 
 
 def _asked_kinds(q: Query, corpus: Corpus) -> set[str]:

@@ -426,14 +426,22 @@ def _parts_below_whole(out: list[Candidate], corpus: "Corpus",
     """A question that names no place, and a text that counts the same noun with no place
     beside a state's count ("ya entregamos 11 mil tarjetas … En Sonora se entregaron 120
     tarjetas"): the state's is a part of the whole the question asks."""
-    wholes: dict[str, set[str]] = {}
+    wholes: dict[str, list[Candidate]] = {}
     for c in out:
-        if c.fact.place is None and c.score >= w.min_fact_score:
-            wholes.setdefault(c.fact.source, set()).update(corpus.fact_noun[c.index])
+        if c.fact.place is None and c.score >= w.min_fact_score and c.fact.modality != "meta":
+            wholes.setdefault(c.fact.source, []).append(c)
+
+    def part(c: Candidate) -> bool:
+        """A state's figure below a larger place-less one of its noun and unit, in its text
+        (not «De ese total, 300 …», a part stated after its state's whole)."""
+        return bool(c.fact.place) and any(
+            o.fact.value > c.fact.value and o.fact.unit == c.fact.unit
+            and corpus.fact_noun[c.index] & corpus.fact_noun[o.index]
+            for o in wholes.get(c.fact.source, ()))
+
     return [replace(c, score=c.score * w.place_beside_whole,
-                    reasons=(*c.reasons, "parte de un total del texto"))
-            if c.fact.place and corpus.fact_noun[c.index] & wholes.get(c.fact.source, set())
-            else c for c in out]
+                    reasons=(*c.reasons, "parte de un total del texto")) if part(c) else c
+            for c in out]
 
 
 _ASKS_PART = re.compile(r"\bcuant[oa]s\s+de\s+(?:los|las|estos|estas|esos|esas)\b"

@@ -174,7 +174,7 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
             before = text[index.sentences[prev][1]:index.sentences[prev][2]].rstrip()
             lead_in = before.endswith(("?", ":")) or points_back is not None
             zones.append((index.bags[prev], w.lead_in if lead_in else w.neighbour))
-            if prev in index.elliptic \
+            if prev in index.elliptic and q.intent != "text" \
                     and intent_of(" ".join(fold(before).split()), False) == q.intent:
                 # "… entregar 58 condecoraciones grado Collar. ¿Por qué 58? Porque fue la
                 # edad …": a question of a word or two asks of what was said before it, and

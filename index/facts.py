@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 62
+EXTRACTOR = 63
 _DATA = Path(__file__).with_name("data")
 
 
@@ -131,7 +131,7 @@ def _words(text: str, start: int, end: int) -> list[_Word]:
 
 
 _RATIO_BASE = re.compile(r"\bpor\s+cada\s+((?:\d[\d.,]*|un|una|diez|cien|mil)"
-                         r"(?:\s+(?:mil|millon|millones))?)\b")
+                         r"(?:\s+(?:mil|millon|millones)(?:\s+\d[\d.,]*)?)?)\b")
 
 
 def blocked_spans(text: str, times: list[TimeExpr], events: list[Event]) -> list[tuple[int, int]]:

@@ -386,3 +386,9 @@ def test_a_part_keeps_only_its_wholes_clause() -> None:
 ])
 def test_the_base_of_a_ratio_is_no_figure(text: str, values: list[float]) -> None:
     assert [f.value for f in facts_of(text)] == values
+
+
+def test_the_base_of_a_ratio_in_words_and_digits_is_no_figure() -> None:
+    # «2 mil 500» is one number: its «500» was read as a figure of «pesos de salario».
+    text = "Por cada 2 mil 500 pesos de salario, el trabajador aporta 60 pesos."
+    assert [f.value for f in facts_of(text)] == [60]

@@ -1593,3 +1593,36 @@ def test_the_reply_to_a_short_question_answers_only_the_kind_it_was_asked(
     top = [corpus.bulletins["a.txt"].text[s:e]
            for _, s, e in (corpus.terms.sentences[r.index] for r in ranked[:3])]
     assert not any(t.startswith("Porque") for t in top)
+
+
+@pytest.mark.parametrize("text, question, value", [
+    # A part stated after its state's whole is no whole of it (a review found these).
+    ("En Jalisco, el IMSS realizó 1,450 cirugías de cataratas en 2023. De ese total, 300 "
+     "cirugías se hicieron en jornadas de fin de semana.\n",
+     "¿Cuántas cirugías de cataratas realizó el IMSS en 2023?", 1450),
+    ("El IMSS en Nuevo León realizó 210 trasplantes de riñón durante 2023. De ellos, 35 "
+     "trasplantes fueron en niños.\n",
+     "¿Cuántos trasplantes de riñón realizó el IMSS en 2023?", 210),
+    # A kind no text uses gates, unless it is a word of state.
+    ("En 2023 el IMSS realizó 1.5 millones de cirugías y 90 mil partos.\n",
+     "¿Cuántas cirugías ambulatorias se realizaron en 2023?", None),
+    ("En 2023 el IMSS realizó 1.5 millones de cirugías y 90 mil nacimientos.\n",
+     "¿Cuántos nacimientos prematuros hubo en 2023?", None),
+    # «intervenciones» and «abasto» are no surgeries and no stock.
+    ("El programa dio 800 intervenciones educativas en escuelas de Tepic.\n",
+     "¿Cuántas cirugías se realizaron en Tepic?", None),
+    ("El abasto de medicamentos en las farmacias de Tepic es del 97 por ciento.\n",
+     "¿Cuántos medicamentos hay en inventario en Tepic?", None),
+])
+def test_what_a_review_of_the_session_found(tmp_path: Path, text: str, question: str,
+                                            value: float | None) -> None:
+    assert _first_value(tmp_path, {"a.txt": text}, question) == value
+
+
+def test_a_rhetorical_question_in_the_text_lends_nothing(tmp_path: Path) -> None:
+    # «¿Y qué sigue?» asks no kind of answer: the sentence after it is not quoted with the
+    # hospital the question asks for.
+    text = ("El IMSS inauguró el Hospital General de Zona de Tapachula, con 120 camas. ¿Y qué "
+            "sigue? El próximo año se construirá una Unidad de Medicina Familiar en Mérida.\n")
+    answer = _ask(tmp_path, {"a.txt": text}, "¿Qué hospital se inauguró en Tapachula?")
+    assert "Tapachula" in answer.text and "Mérida" not in answer.text
