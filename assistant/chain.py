@@ -185,9 +185,9 @@ def _unknown_kinds(q: Query, corpus: Corpus) -> set[str]:
     every such word of its noun phrase but a word of state ("camas censables", "disponibles",
     "obras terminadas"), a detail a text may leave out, which weighs in the ranking and gates
     nothing."""
-    return {term(u) for u in q.unknown
-            if term(u) not in corpus.terms.df and term(u) in q.asked_phrase
-            and term(u) not in q.type_terms and not _STATE.search(u)}
+    return {t for u in q.unknown
+            if (t := term(u)) not in corpus.terms.df and t in q.asked_phrase
+            and t not in q.type_terms and not _STATE.search(u)}
 
 
 # Words of state: participles ("terminadas", "atendidos") and "-ble" adjectives ("censables",

@@ -44,7 +44,8 @@ class MatchWeights:
     place_unasked: float = 0.7  # a state's figure for a question that names none (0.9
     # before; the development sets were equal, the held-out half gained one question)
     place_for_national: float = 0.3  # ... and the question asks for the whole country
-    place_beside_whole: float = 0.6  # ... and its text states the same noun with no place
+    place_beside_whole: float = 0.6  # ... and its text states a larger figure of the same noun
+    # and unit with no place, not a goal (the state's is a part of it)
     name_in_text: float = 0.6  # credit of a question's proper name its text names anywhere
     name_other: float = 0.15  # the question's proper name ("Mapastepec") is not in the text
     unit_mismatch: float = 0.3  # a count for "qué porcentaje"
