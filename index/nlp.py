@@ -158,6 +158,8 @@ def sentence_spans(text: str, piece_chars: int = PIECE_CHARS) -> list[tuple[int,
 
 
 _OPENERS = "¿¡«"
+_DASHES = "—–"
+_ENDS = (".", "?", "!", "…", "»")
 
 
 def _reattach_openers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -167,11 +169,14 @@ def _reattach_openers(text: str, spans: list[tuple[int, int]]) -> list[tuple[int
     for i in range(len(out) - 1):
         start, end = out[i]
         cut = end
-        while cut > start and (text[cut - 1] in _OPENERS or text[cut - 1].isspace()):
-            cut -= 1
+        while cut > start and (text[cut - 1] in _OPENERS or text[cut - 1].isspace()
+                               or text[cut - 1] in _DASHES
+                               and text[start:cut - 1].rstrip().endswith(_ENDS)):
+            cut -= 1  # a dash after a final point opens a speaker's line: "… abril. —¿Y?"
         if cut == end or cut == start:
             continue
-        opener = cut + next(k for k, ch in enumerate(text[cut:end]) if ch in _OPENERS)
+        opener = cut + next(k for k, ch in enumerate(text[cut:end])
+                            if ch in _OPENERS or ch in _DASHES)
         out[i] = (start, cut)
         out[i + 1] = (opener, out[i + 1][1])
     return out

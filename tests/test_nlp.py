@@ -93,6 +93,12 @@ def test_long_text_pipeline_is_linear() -> None:
      ["Lo dijo la directora.", "«Vamos bien», añadió ayer."]),
     ("Se vacunó a 300 niños. ¿Cuándo sigue la campaña? ¿En mayo? Sí, el 4 de mayo.",
      ["Se vacunó a 300 niños.", "¿Cuándo sigue la campaña?", "¿En mayo?", "Sí, el 4 de mayo."]),
+    # A transcript's dash after a final point opens the next speaker's line; one inside a
+    # sentence stays.
+    ("Llegamos en abril. —¿Por qué en abril? —Porque no había presupuesto.",
+     ["Llegamos en abril.", "—¿Por qué en abril?", "—Porque no había presupuesto."]),
+    ("El director —dijo ayer— confirmó 40 camas. Todo bien.",
+     ["El director —dijo ayer— confirmó 40 camas.", "Todo bien."]),
 ])
 def test_an_opening_mark_begins_its_own_sentence(text: str, expected: list[str]) -> None:
     # The parser ended "… en abril. ¿" and began "Por qué en abril?": the «¿» is the next
