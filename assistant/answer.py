@@ -11,6 +11,7 @@ from assistant.corpus import Corpus, norm_no
 from assistant.format import format_value, period_words
 from assistant.intent import PERSON_NAME
 from assistant.query import Query
+from assistant.terms import synonyms, term
 from assistant.types import NOT_FOUND, Answer, Citation
 from assistant.vocab import canonicalize, stems
 from index.dates import answers_when, find_times, parse_iso
@@ -162,10 +163,15 @@ def select(q: Query, facts: list[Fact], corpus: Corpus) -> list[Fact]:
     for group in by_source.values():
         # Per measure, the figures that say no more than was asked: "detecciones de diabetes"
         # is answered by the diabetes figure, not by one of "hipertensión, diabetes y cáncer".
-        by_measure: dict[str, list[tuple[int, Fact]]] = {}
+        # A word the question asks in other words is not more: "¿cuántos pacientes
+        # hospitalizados?" is answered by "40 pacientes internados", before a bare "300
+        # pacientes" of the outpatient clinic.
+        by_measure: dict[str, list[tuple[tuple[int, int], Fact]]] = {}
         for f in group:
             m, qual, _ = corpus.stems[corpus.index_of(f)]
-            by_measure.setdefault(f.measure, []).append((len((m | qual) - keys), f))
+            asked = {w for w in (m | qual) - keys if _asks(q, w)}
+            by_measure.setdefault(f.measure, []).append(
+                ((len((m | qual) - keys - asked), -len(asked)), f))
         for items in by_measure.values():
             fewest = min(extra for extra, _ in items)
             chosen.extend(f for extra, f in items if extra == fewest)
@@ -195,6 +201,13 @@ def select(q: Query, facts: list[Fact], corpus: Corpus) -> list[Fact]:
     return kept
 
 
+def _asks(q: Query, word: str) -> bool:
+    """Whether a figure's ``word`` (a ``vocab.stems`` stem) is one of the question's content
+    words or a near-synonym of one (``terms.synonyms``: internados ~ hospitalizados)."""
+    t = term(word)
+    return t in q.content or bool(synonyms().get(t, frozenset()) & set(q.content))
+
+
 def _event_phrase(event: str) -> str:
     """ "en la 7ª Jornada Nacional", "en el 1º Triatlón", "en las tres primeras Jornadas"."""
     parts = event.split()
@@ -203,6 +216,12 @@ def _event_phrase(event: str) -> str:
     else:
         article = "las" if fold(parts[min(1, len(parts) - 1)]).endswith("s") else "la"
     return f"en {article} {event}"
+
+
+# A qualifier of one plural adjective or participle ("internados", "quirúrgicas",
+# "hospitalarios") follows the noun as written; a noun takes "de" ("trasplantes de córnea").
+_ADJECTIVE = re.compile(r"(?!(?:estad|cuidad|resultad|grad|mercad|partid|contenid|sentid)os$)"
+                        r"[a-z]{3,}(?:ad[oa]s|id[oa]s|ic[oa]s|iv[oa]s|ari[oa]s|ales|bles)$")
 
 
 def describe(f: Fact) -> str:
@@ -217,7 +236,10 @@ def describe(f: Fact) -> str:
     if f.approx:
         what = f"{f.approx} {what}"
     if f.qualifier:
-        what += f" de {f.qualifier}" if f.unit != "percent" else f" en {f.qualifier}"
+        if f.unit != "percent" and _ADJECTIVE.match(fold(f.qualifier)):
+            what += f" {f.qualifier}"  # "40 pacientes internados", not "de internados"
+        else:
+            what += f" de {f.qualifier}" if f.unit != "percent" else f" en {f.qualifier}"
     period = period_words(f.period_start, f.period_end)
     if f.event:
         what += " " + _event_phrase(f.event)

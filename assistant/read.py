@@ -24,9 +24,17 @@ from index.settings import MatchWeights
 if TYPE_CHECKING:
     from assistant.corpus import Corpus
 
-_REASON = re.compile(r"\b(?:porque|para\s+que|debido|con\s+el\s+(?:fin|objetivo|proposito)"
-                     r"|a\s+fin\s+de|ya\s+que|dado\s+que|busca|ayud\w+|permit\w+|objetivo"
-                     r"|finalidad|por\s+eso|razon|motivo|causa)\b")
+# A reason is either a cause ("porque", "debido a", "ya que") or a purpose ("para que", "con
+# el fin de", "permite"). A sentence that gives the one asked holds the answer's type, as a
+# date does for "¿cuándo?": "¿Por qué …?" asks for the cause, and a purpose word alone is a
+# weak hint there ("… y nos ayudó a vigilar" does not say why something happened); "¿para
+# qué …?" and "objetivo" ask for the purpose, which a cause also often gives.
+_CAUSE = re.compile(r"\b(?:porque|debido|ya\s+que|dado\s+que|puesto\s+que|a\s+causa\s+de"
+                    r"|se\s+debe\s+a|por\s+(?:eso|ello|esa\s+razon|este\s+motivo)|razon|motivo"
+                    r"|causa)\b")
+_PURPOSE = re.compile(r"\b(?:para\s+que|con\s+el\s+(?:fin|objetivo|proposito)|a\s+fin\s+de"
+                      r"|busca|ayud\w+|permit\w+|objetivo|finalidad|proposito)\b")
+_ASKS_CAUSE = re.compile(r"\bpor\s*que\b|\bmotivo\b|\brazon\b")
 _PLACE_WORDS = re.compile(r"\b(?:en|de)\s+[A-ZÁÉÍÓÚÑ]\w+")
 # A sentence that opens by pointing back answers what the one before announced: "… identificar
 # nuestras principales necesidades. Al respecto, hay equipo que …", "… tres criterios. Entre
@@ -75,7 +83,10 @@ def _type_bonus(q: Query, sentence: str, w: MatchWeights) -> float:
         found = find_places(folded) or _PLACE_WORDS.search(sentence)
         return w.type_hint if found else -w.type_missing / 3
     if q.intent == "reason":
-        return w.type_hint if _REASON.search(folded) else 0.0
+        cause, purpose = _CAUSE.search(folded), _PURPOSE.search(folded)
+        if _ASKS_CAUSE.search(fold(q.text)):
+            return w.type_match if cause else w.type_hint / 3 if purpose else 0.0
+        return w.type_match if purpose else w.type_hint if cause else 0.0
     if q.intent == "list":
         head = q.flags.get("list_head")
         if head and re.search(r"\b" + re.escape(head) + r"\w*(?:\s+(?:del?|la|las|los|el|este"

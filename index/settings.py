@@ -96,7 +96,7 @@ class MatchWeights:
     agree_ratio: float = 0.6  # the same measure in another text or year, this share of the best
     max_answers: int = 4
     min_sentence_score: float = 0.45  # the reader's threshold for non-figure questions
-    type_match: float = 0.2  # a date question and a sentence with a date
+    type_match: float = 0.2  # a date question and a sentence with a date (a cause, a purpose)
     type_missing: float = 0.15  # ... and one without (a third of it for persons and places)
     type_near: float = 0.4  # the question's terms right beside the sentence's date (× share)
     type_hint: float = 0.15  # a name, a place, a reason ("porque", "para que") when asked

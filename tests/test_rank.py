@@ -1626,3 +1626,49 @@ def test_a_rhetorical_question_in_the_text_lends_nothing(tmp_path: Path) -> None
             "sigue? El próximo año se construirá una Unidad de Medicina Familiar en Mérida.\n")
     answer = _ask(tmp_path, {"a.txt": text}, "¿Qué hospital se inauguró en Tapachula?")
     assert "Tapachula" in answer.text and "Mérida" not in answer.text
+
+
+@pytest.mark.parametrize("text, question, value", [
+    # A word the question asks in other words (a near-synonym of the thesaurus) is no word
+    # more: the figure that says it goes before a bare one of the same noun.
+    ("En el Hospital de Tlalpan hay 40 pacientes internados y 300 pacientes en consulta "
+     "externa.\n", "¿Cuántos pacientes hospitalizados hay en Tlalpan?", 40),
+    ("El hospital atiende a 300 pacientes en consulta externa; hoy tiene 52 pacientes "
+     "hospitalizados.\n", "¿Cuántos pacientes internados tiene el hospital?", 52),
+    ("En el Hospital de Tlalpan hay 40 pacientes internados y 300 pacientes en consulta "
+     "externa.\n", "¿Cuántos pacientes en consulta externa hay en Tlalpan?", 300),
+])
+def test_the_strict_figure_that_says_the_asked_word_in_other_words_wins(
+        tmp_path: Path, text: str, question: str, value: int) -> None:
+    assert _first_value(tmp_path, {"a.txt": text}, question) == value
+
+
+def test_an_adjective_qualifier_follows_its_noun_without_de(tmp_path: Path) -> None:
+    answer = _ask(tmp_path, {"a.txt": "En el Hospital de Tlalpan hay 40 pacientes internados y "
+                                      "300 pacientes en consulta externa.\n"},
+                  "¿Cuántos pacientes internados hay en Tlalpan?")
+    assert "40 pacientes internados" in answer.text and "de internados" not in answer.text
+
+
+@pytest.mark.parametrize("question, cause", [
+    # «¿Por qué …?» asks for the cause: the sentence that gives one («debido a que», «ya que»)
+    # goes before one that only says what something helped to do; «¿para qué …?» asks the
+    # purpose.
+    ("¿Por qué no aparecían registradas las defunciones en el sistema?", True),
+    ("¿Cuál fue el motivo de que las defunciones no estuvieran registradas en el sistema?",
+     True),
+    ("¿Para qué se revisaron los registros de defunciones del sistema?", False),
+])
+def test_a_why_question_wants_a_cause_and_a_what_for_question_a_purpose(
+        tmp_path: Path, question: str, cause: bool) -> None:
+    from assistant.query import parse
+    from assistant.read import rank_sentences
+
+    settings = _index(tmp_path, {"a.txt": (
+        "Revisamos los registros del sistema de defunciones con un equipo de epidemiólogos, lo "
+        "que nos ayudó a vigilar y a registrar las defunciones en el sistema institucional. Las "
+        "defunciones no estaban registradas debido a que el certificado era de papel.\n")})
+    corpus = Assistant(settings).corpus()
+    ranked = rank_sentences(parse(question, corpus.vocab), corpus, settings.match)
+    _, s, e = corpus.terms.sentences[ranked[0].index]
+    assert ("debido a que" in corpus.bulletins["a.txt"].text[s:e]) is cause
