@@ -161,8 +161,10 @@ def select(q: Query, facts: list[Fact], corpus: Corpus) -> list[Fact]:
         by_source.setdefault(f.source, []).append(f)
     chosen: list[Fact] = []
     for group in by_source.values():
-        # Per measure, the figures that say no more than was asked: "detecciones de diabetes"
-        # is answered by the diabetes figure, not by one of "hipertensión, diabetes y cáncer".
+        # Per noun, the figures that say no more than was asked: "detecciones de diabetes"
+        # is answered by the diabetes figure, not by one of "hipertensión, diabetes y cáncer";
+        # "¿cuántas consultas?" (no subtype asked) by the total, not by its parts "de
+        # cardiología", "de urgencias".
         # A word the question asks in other words is not more: "¿cuántos pacientes
         # hospitalizados?" is answered by "40 pacientes internados", before a bare "300
         # pacientes" of the outpatient clinic.
@@ -170,7 +172,8 @@ def select(q: Query, facts: list[Fact], corpus: Corpus) -> list[Fact]:
         for f in group:
             m, qual, _ = corpus.stems[corpus.index_of(f)]
             asked = {w for w in (m | qual) - keys if _asks(q, w)}
-            by_measure.setdefault(f.measure, []).append(
+            noun = f.measure if q.head_mod else fold(f.measure).split()[0]
+            by_measure.setdefault(noun, []).append(
                 ((len((m | qual) - keys - asked), -len(asked)), f))
         for items in by_measure.values():
             fewest = min(extra for extra, _ in items)

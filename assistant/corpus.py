@@ -26,7 +26,8 @@ def norm_no(number: str | None) -> str:
 _COMPLEMENT = re.compile(r"\s*" + COMPLEMENT)
 
 
-def _complement(mention: str) -> str | None:
+def complement_of(mention: str) -> str | None:
+    """The matching term of the "de" complement that opens ``mention`` (folded), or None."""
     m = _COMPLEMENT.match(mention)
     return complement_term(m.group(1)) if m else None
 
@@ -118,7 +119,7 @@ class Corpus:
         # The noun a figure counts, alone ("hospitales" of "37 hospitales para cirugía").
         self.fact_noun = [frozenset(terms(f.measure)) for f in self.facts]
         # The subtype a figure counts: the "de" complement of its noun ("cirugías de cataratas").
-        self.fact_mod = [_complement(fold(texts[f.source][f.value_end:f.end])) for f in self.facts]
+        self.fact_mod = [complement_of(fold(texts[f.source][f.value_end:f.end])) for f in self.facts]
         for key, members in by_sentence.items():
             s = self.terms.position.get(key)
             if s is None:

@@ -16,7 +16,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.corpus import norm_no
+from assistant.corpus import complement_of, norm_no
 from assistant.intent import MONEY
 from assistant.query import Query
 from assistant.terms import derivations, people, prefix, staff, staff_cues, synonyms, term
@@ -360,6 +360,13 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 # own subtype; the asked one is another figure's of its sentence.
                 score *= w.subtype_other
                 reasons.append(f"otro tipo ({own_mod})")
+            elif q.head_mod and own_mod is None and subtype_of(corpus, i) is None \
+                    and _breakdown(corpus, s, q.head_mod):
+                # "5 mil 200 consultas; entre ellas, 900 de cardiología, 400 de nefrología":
+                # the asked subtype is one of the parts its sentence lists; this is the total.
+                # (One other kind is no list: "520 sillas de ruedas; en total 4 mil 100 sillas".)
+                score *= w.subtype_missing
+                reasons.append("el total, no " + q.head_mod)
             elif q.head_mod and not mentions(q.head_mod, corpus.fact_head[i], corpus.fact_local[i],
                                           index.bags[s]):
                 # "cuántas consultas de especialidad": the subtype must be in the figure's
@@ -417,8 +424,47 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             out.append(Candidate(i, f, score, tuple(reasons)))
     if not q.places:
         out = _parts_below_whole(out, corpus, w)
+    if q.head_mod is None:
+        out = _subtypes_below_total(q, out, corpus, w)
     out.sort(key=_order)
     return out
+
+
+def _breakdown(corpus: "Corpus", s: int, asked: str) -> bool:
+    """Whether sentence ``s`` lists the figures of several subtypes, ``asked`` among them."""
+    kinds = {subtype_of(corpus, j) for j in corpus.sentence_facts[s]} - {None}
+    return asked in kinds and len(kinds) > 1
+
+
+def subtype_of(corpus: "Corpus", i: int) -> str | None:
+    """Figure ``i``'s subtype: its noun's complement as written, or in its measure when the
+    noun is left out ("mil 110 de ginecología" after "2 mil 794 consultas")."""
+    return corpus.fact_mod[i] or complement_of(fold(corpus.facts[i].measure))
+
+
+def _subtypes_below_total(q: Query, out: list[Candidate], corpus: "Corpus",
+                          w: MatchWeights) -> list[Candidate]:
+    """A question that asks no subtype, and a sentence that states a total and then its parts
+    ("2 mil 794 consultas, de las cuales mil 110 de ginecología"): a subtype the question
+    does not name is a part of the total it asks."""
+    totals: dict[str, list[Candidate]] = {}
+    for c in out:
+        if subtype_of(corpus, c.index) is None and c.score >= w.min_fact_score and c.fact.modality != "meta":
+            totals.setdefault(c.fact.source, []).append(c)
+
+    def part(c: Candidate) -> bool:
+        """A figure of a subtype the question does not name, after a larger one of its noun
+        and unit that names none, in its sentence (the breakdown that follows a total)."""
+        mod = subtype_of(corpus, c.index)
+        return mod is not None and mod not in q.content and any(
+            o.fact.value > c.fact.value and o.fact.unit == c.fact.unit
+            and o.fact.sentence_start == c.fact.sentence_start and o.fact.start < c.fact.start
+            and corpus.fact_noun[c.index] & corpus.fact_noun[o.index]
+            for o in totals.get(c.fact.source, ()))
+
+    return [replace(c, score=c.score * w.subtype_beside_total,
+                    reasons=(*c.reasons, "un tipo, no el total")) if part(c) else c
+            for c in out]
 
 
 def _parts_below_whole(out: list[Candidate], corpus: "Corpus",

@@ -75,6 +75,8 @@ class MatchWeights:
     subtype_other: float = 0.4  # "trasplantes de riñón" asked, "trasplantes de córnea" found
     subtype_missing: float = 0.7  # ... the asked subtype not in the figure's sentence
     subtype_in_text: float = 0.9  # ... but the topic of its text, and no other subtype stated
+    subtype_beside_total: float = 0.85  # no subtype asked, and a subtype's figure beside a
+    # larger one of the same noun and unit that names none, in its text (a part of the total)
     event_other: float = 0.3  # "la 7ª Jornada" asked, another event's figure
     period_other: float = 0.2  # the figure's stated period does not meet the asked one (as
     # for a year: June's figure never answers for April; 0.4 before, every measured set equal)

@@ -1672,3 +1672,24 @@ def test_a_why_question_wants_a_cause_and_a_what_for_question_a_purpose(
     ranked = rank_sentences(parse(question, corpus.vocab), corpus, settings.match)
     _, s, e = corpus.terms.sentences[ranked[0].index]
     assert ("debido a que" in corpus.bulletins["a.txt"].text[s:e]) is cause
+
+
+@pytest.mark.parametrize("text, question, values", [
+    # No subtype asked: the total answers, not its parts beside it, stated with the noun or
+    # without it, whether the figures count what the question names or are ranked for it.
+    ("En el hospital de Tepic se han dado 5 mil 200 consultas; entre ellas, 900 de "
+     "cardiología, 400 de nefrología y 1,300 consultas de urgencias.\n",
+     "¿Cuántas consultas lleva dadas el hospital de Tepic?", [5200]),
+    ("Al momento, la clínica de Tepic ha otorgado alrededor de 3 mil 120 consultas; entre "
+     "ellas, 800 de cardiología, 210 de pediatría y 640 consultas de urgencia.\n",
+     "¿Cuántas consultas lleva dadas hasta ahora la clínica nueva de Tepic?", [3120]),
+    ("Este año el hospital de Colima realizó 640 cirugías, de las cuales 210 cirugías de "
+     "cataratas y 95 de hernia.\n", "¿Cuántas cirugías hizo el hospital de Colima?", [640]),
+    # ... and the asked subtype still answers for itself.
+    ("En el hospital de Tepic se han dado 5 mil 200 consultas; entre ellas, 900 de "
+     "cardiología, 400 de nefrología y 1,300 consultas de urgencias.\n",
+     "¿Cuántas consultas de cardiología se han dado en el hospital de Tepic?", [900]),
+])
+def test_a_subtype_the_question_does_not_name_is_a_part_of_the_total(
+        tmp_path: Path, text: str, question: str, values: list[int]) -> None:
+    assert list(_ask(tmp_path, {"a.txt": text}, question).values) == values
