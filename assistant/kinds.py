@@ -83,8 +83,18 @@ _SECOND = re.compile(r"\s*,?\s+(?:y|e)\s+(?=(?:en|de|a|al|con|para|por)?\s*(?:cu
 _FIRST = re.compile(r"\b(?:cuant[oa]s?|que\s+(?:porcentaje|parte|numero|cantidad|proporcion))\b")
 
 
-_BARE_ASK = re.compile(r"^(?:en|de|a|al|con|para|por)?\s*cuant[oa]s?\s+(?=(?:a|al|en|de|del|hasta"
-                       r"|para|durante|entre|el|la|los|las)\b|\d|$)")
+# "y cuántos a octubre de 2018", "y de cuánto son en 2022": a second question with no noun.
+_VERBS = ("son", "eran", "es", "era", "fue", "fueron", "hay", "habia", "hubo", "suman",
+          "sumaban", "tiene", "tienen", "tenia", "tenian")
+_BARE_ASK = re.compile(r"^(?:en|de|a|al|con|para|por)?\s*cuant[oa]s?\s+(?:(?P<verb>"
+                       + "|".join(_VERBS) + r")\s+)?"
+                       r"(?=(?:a|al|en|de|del|hasta|para|durante|entre|el|la|los|las|hoy|ahora"
+                       r"|actualmente)\b|\d|$)")
+# "y cuánto es hoy": a time of its own, not the first question's.
+_NOW = re.compile(r"\b(?:hoy|ahora|actualmente|en\s+la\s+actualidad|este\s+ano)\b")
+# "¿De cuánto eran las reservas del IMSS …?": the subject after the verb of a bare "cuánto".
+_SUBJECT = re.compile(r"\bcuant[oa]s?\s+(?:" + "|".join(_VERBS)
+                      + r")\s+((?:el|la|los|las)\s+[a-z]+)")
 
 
 def split_questions(question: str) -> list[str]:
@@ -109,7 +119,18 @@ def split_questions(question: str) -> list[str]:
     one = f"{lead} ¿{one}?".strip() if lead else f"¿{one}?"
     said = topic(one)
     bare = _BARE_ASK.match(fold(two))
-    if bare:
+    if bare and bare.group("verb"):
+        # "y cuántas hay en 2022", "y de cuánto son en 2022": the first question's noun, before
+        # its verb when it counts one ("¿cuántas camas había …?"), else as its subject after
+        # the verb ("¿de cuánto eran las reservas …?").
+        noun = " ".join(w for w in said.split() if fold(w) not in _VERBS)
+        subject = _SUBJECT.search(fold(one))
+        if noun:
+            two = two[:bare.start("verb")] + noun + " " + two[bare.start("verb"):]
+        elif subject:
+            two = (two[:bare.end()] + one[subject.start(1):subject.end(1)] + " "
+                   + two[bare.end():])
+    elif bare:
         # "y cuántos a octubre de 2018": the first question's counted noun.
         two = two[:bare.end()] + (said + " " if said else "") + two[bare.end():]
     ftwo = fold(two)
@@ -124,7 +145,7 @@ def split_questions(question: str) -> list[str]:
         for a, b in reversed(cut):
             tail = tail[:a] + tail[b:]
         extra.append(" ".join(tail.split()))
-    if not _spans_times(ftwo, two):
+    if not _spans_times(ftwo, two) and not _NOW.search(ftwo):
         extra += [one[a:b] for a, b in _spans_times(fone, one)]
     if not _spans_places(ftwo):
         extra += [one[a:b] for a, b, _ in _spans_places(fone)]

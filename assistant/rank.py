@@ -185,7 +185,10 @@ def _modality_factor(q: Query, f: Fact, w: MatchWeights) -> float:
     if f.modality == "meta":
         return 1.0 if q.goal else w.goal_unasked
     if f.modality == "antes":
-        return 1.0 if q.baseline else w.baseline_unasked
+        # "pasaron de 215 mil millones en 2018 a 401 mil millones": a start dated in its own
+        # words is that year's figure, and answers a question of that year.
+        dated = f.time_phrase is not None and f.year is not None and f.year in q.years
+        return 1.0 if q.baseline or dated else w.baseline_unasked
     if f.modality == "cambio":
         return 1.0 if q.change else w.change_unasked
     return w.done_when_goal if q.goal else 1.0

@@ -36,7 +36,9 @@ def what(f: Fact, text: str) -> str:
     tail = mention_tail(f, text)
     if tail and len(tail) <= 80:
         phrase = f"{value} {tail}"
-    elif f.measure not in BARE_MEASURES:
+    elif f.measure not in BARE_MEASURES and not (f.unit in ("pesos", "dólares")
+                                                 and f.measure == "monto"):
+        # "$215,000,000,000 pesos", not "… pesos monto": "monto" only names an amount.
         phrase = f"{value} {f.measure}"
     else:
         phrase = value

@@ -23,7 +23,7 @@ from index.events import Event, find_events
 from index.fold import fold
 from index.lexicon import Lexicon, lexicon, thesaurus
 from index.numbers import NUMBER_WORDS, NumberMention, find_numbers
-from index.scope import figure_scope, founding_date, in_relative_aside, opens_next
+from index.scope import baselines_time, figure_scope, founding_date, in_relative_aside, opens_next
 from index.types import BARE_MEASURES, TIME_UNITS, Bulletin, Fact
 
 # "beneficiará a 1.5 millones", "atendemos a más de 2 millones": people, whatever came before.
@@ -31,7 +31,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 64
+EXTRACTOR = 65
 _DATA = Path(__file__).with_name("data")
 
 
@@ -912,7 +912,9 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                                       or not opens_next(folded, m.end, t.start, t.end,
                                                         local[1], s_end))
                and not in_relative_aside(folded, s_start, t.start, t.end, m.start)
-               and not (t.end <= m.start and founding_date(folded, t.start, t.end, m.start))]
+               and not (t.end <= m.start and founding_date(folded, t.start, t.end, m.start))
+               and not (t.end <= m.start and baselines_time(folded, s_start, t.start, t.end,
+                                                            m.start))]
         if own:
             # "8 mil 704 plazas; para el año 2020 se crearán otras 10 mil": a period that opens
             # the next figure's clause is that figure's, not this one's.

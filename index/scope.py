@@ -26,7 +26,7 @@ _RELATIVE: list[tuple[re.Pattern[str], int]] = [
     (re.compile(r"\b(?:el|del|al)\s+(?:ano\s+pasado|pasado\s+ano|ano\s+anterior)\b"), -1),
     (re.compile(r"\b(?:el|del|al|para\s+el)\s+(?:proximo\s+ano|ano\s+proximo|siguiente\s+ano"
                 r"|ano\s+siguiente|ano\s+que\s+(?:entra|viene))\b"), 1),
-    (re.compile(r"\b(?:este|esta|en\s+el)\s+ano\b|\ben\s+lo\s+que\s+va\s+del\s+ano\b"
+    (re.compile(r"\b(?:este|esta|en\s+el)\s+ano\b(?!\s+(?:de\s+)?\d)|\ben\s+lo\s+que\s+va\s+del\s+ano\b"
                 r"|\b(?:al\s+dia\s+de\s+)?hoy\b|\bactualmente\b|\ben\s+este\s+momento\b"
                 r"|\ba\s+la\s+fecha\b|\bal\s+dia\s+de\s+hoy\b"), 0),
 ]
@@ -341,6 +341,16 @@ _FOUNDED = re.compile(r"\b(?:inaugur\w+|fundad[oa]s?|fundo|fundaron|construid[oa
                       r"|desde\s+(?:el\s+)?)?$")
 
 
+def baselines_time(folded: str, s_start: int, t_start: int, t_end: int, v_start: int) -> bool:
+    """The time phrase at ``t_start`` dates the starting figure of a change and the figure at
+    ``v_start`` is its end ("pasaron de 215 mil millones de pesos en 2018 a 401 mil
+    millones"): the phrase is the start's, not the end's."""
+    return bool(re.fullmatch(r"\s*(?:a|al|hasta)\s+(?:(?:los|las|el|la|unos|unas)\s+)?",
+                             folded[t_end:v_start])
+                and re.search(r"\bde(?:l)?\s+(?:" + _NUMBER_START + r")[^.;:]{0,50}$",
+                              folded[s_start:t_start]))
+
+
 _NEW_CLAUSE = re.compile(r",|\b[ye]\s+(?!" + _NUMBER_START + r")")
 
 
@@ -388,7 +398,8 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
     l_start, l_end = local or (c_start, c_end)
     before = [m for m in markers if m[1] <= v_start
               and not in_relative_aside(folded, s_start, m[0], m[1], v_start)
-              and not founding_date(folded, m[0], m[1], v_start)]
+              and not founding_date(folded, m[0], m[1], v_start)
+              and not baselines_time(folded, s_start, m[0], m[1], v_start)]
     # A phrase after the figure is its own only before the next figure ("antes se hacían 10 o
     # 12 brigadas, el año pasado hicimos 40": the phrase is the 40's).
     after = [m for m in markers

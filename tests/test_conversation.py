@@ -188,6 +188,14 @@ def test_two_kinds_split_into_one_question_each(question: str, parts: list[str])
     ("¿cuántos trasplantes de riñón hubo?", []),
     ("¿Cuándo y dónde se firmó el convenio?", []),
     ("¿cuántas cirugías y consultas hubo?", []),
+    # A second question with its own verb and no noun takes the first one's noun.
+    ("¿Cuántas camas había en 2019 y cuántas hay en 2022?",
+     ["¿Cuántas camas había en 2019?", "¿cuántas camas hay en 2022?"]),
+    ("¿De cuánto eran las reservas del Instituto en 2018 y de cuánto son en 2022?",
+     ["¿De cuánto eran las reservas del Instituto en 2018?",
+      "¿de cuánto son las reservas en 2022?"]),
+    ("¿Cuánto era la deuda en 2019 y cuánto es hoy?",
+     ["¿Cuánto era la deuda en 2019?", "¿cuánto es la deuda hoy?"]),
 ])
 def test_two_questions_in_one_are_asked_one_by_one(question: str, parts: list[str]) -> None:
     assert split_questions(question) == parts

@@ -1693,3 +1693,19 @@ def test_a_why_question_wants_a_cause_and_a_what_for_question_a_purpose(
 def test_a_subtype_the_question_does_not_name_is_a_part_of_the_total(
         tmp_path: Path, text: str, question: str, values: list[int]) -> None:
     assert list(_ask(tmp_path, {"a.txt": text}, question).values) == values
+
+
+@pytest.mark.parametrize("question, value", [
+    # A change's start dated in its own words answers a question of that year; its end, of
+    # the text's year.
+    ("¿De cuánto eran las reservas del Instituto en 2018?", 215_000_000_000),
+    ("¿A cuánto ascendían las reservas en 2018?", 215_000_000_000),
+    ("¿De cuánto son las reservas del Instituto en 2022?", 401_000_000_000),
+])
+def test_a_dated_start_of_a_change_answers_for_its_year(tmp_path: Path, question: str,
+                                                        value: int) -> None:
+    text = ("Las reservas del Instituto pasaron de 215 mil millones de pesos en 2018 a 401 "
+            "mil millones de pesos.\n")
+    answer = _ask(tmp_path, {"a.txt": text, "a.meta.json": '{"date": "2022-11-15"}'}, question)
+    assert list(answer.values) == [value]
+    assert "monto" not in answer.text.split("[1]")[0]

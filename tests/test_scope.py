@@ -543,3 +543,25 @@ def test_a_list_after_a_starting_point_is_all_of_that_time() -> None:
 def test_a_goal_when_a_government_started_stays_a_goal() -> None:
     (fact,) = _facts("Cuando inició este gobierno, la meta era vacunar a 300 mil niños.").values()
     assert fact.modality == "meta"
+
+
+@pytest.mark.parametrize("sentence, start, end, year", [
+    # "de A <tiempo> a B": the time phrase after the change's start is the start's; the end
+    # is the text's present (2021 here), not the start's year.
+    ("Las reservas pasaron de 215 mil millones de pesos en 2018 a 401 mil millones de pesos.",
+     215_000_000_000, 401_000_000_000, 2018),
+    ("El abasto de medicinas pasó del 20 por ciento en 2019 al 96 por ciento.", 20, 96, 2019),
+    ("La plantilla creció de 300 médicos en 2020 a 450 médicos.", 300, 450, 2020),
+    ("Se pasó de 40 camas en el año 2019 hasta 90 camas.", 40, 90, 2019),
+])
+def test_the_time_of_a_changes_start_is_not_its_ends(sentence: str, start: float, end: float,
+                                                     year: int) -> None:
+    facts = _facts(sentence)
+    assert (facts[start].year, facts[start].modality) == (year, "antes")
+    assert (facts[end].year, facts[end].period_start, facts[end].modality) == (
+        2021, None, "realizado")
+
+
+def test_a_year_stated_after_el_ano_is_that_year_not_this_one() -> None:
+    (fact,) = [f for f in _facts("En el año 2019 se hicieron 40 cirugías.").values()]
+    assert fact.year == 2019 and fact.time_phrase == "año 2019"
