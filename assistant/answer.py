@@ -9,7 +9,7 @@ from langchain_core.documents import Document
 
 from assistant.corpus import Corpus, norm_no
 from assistant.format import format_value, period_words
-from assistant.intent import PERSON_NAME
+from assistant.intent import PERSON_NAME, TOTAL
 from assistant.query import Query
 from assistant.terms import synonyms, term
 from assistant.types import NOT_FOUND, Answer, Citation
@@ -159,12 +159,13 @@ def select(q: Query, facts: list[Fact], corpus: Corpus) -> list[Fact]:
     by_source: dict[str, list[Fact]] = {}
     for f in facts:
         by_source.setdefault(f.source, []).append(f)
+    total = bool(TOTAL.search(fold(q.text)))  # "¿cuántos en total?": the parts are summed
     chosen: list[Fact] = []
     for group in by_source.values():
         # Per noun, the figures that say no more than was asked: "detecciones de diabetes"
         # is answered by the diabetes figure, not by one of "hipertensión, diabetes y cáncer";
         # "¿cuántas consultas?" (no subtype asked) by the total, not by its parts "de
-        # cardiología", "de urgencias".
+        # cardiología", "de urgencias" (which "¿cuántas en total?" sums, or checks the total by).
         # A word the question asks in other words is not more: "¿cuántos pacientes
         # hospitalizados?" is answered by "40 pacientes internados", before a bare "300
         # pacientes" of the outpatient clinic.
@@ -172,7 +173,7 @@ def select(q: Query, facts: list[Fact], corpus: Corpus) -> list[Fact]:
         for f in group:
             m, qual, _ = corpus.stems[corpus.index_of(f)]
             asked = {w for w in (m | qual) - keys if _asks(q, w)}
-            noun = f.measure if q.head_mod else fold(f.measure).split()[0]
+            noun = f.measure if q.head_mod or total else fold(f.measure).split()[0]
             by_measure.setdefault(noun, []).append(
                 ((len((m | qual) - keys - asked), -len(asked)), f))
         for items in by_measure.values():

@@ -51,7 +51,9 @@ _LIST = re.compile(r"\bcuales\b|\bque\s+(?:tipos?|clases?)\s+de\b|\bque\s+[a-z]{
 # A question about a plan: "¿a cuántas quería llegar?", "la meta", "tenía programadas".
 # The verbs of a plan, shared by GOAL and GOAL_VERBS.
 _PLAN_VERBS = (r"propuso|propone|propuest[oa]s?|pretend\w*|planea\w*|llegar|busca\w*|quiere"
-               r"|queria|queriamos|se\s+esperaba|contemplaba|pensaba")
+               r"|queria|queriamos|se\s+esperaba|contemplaba|pensaba"
+               # "¿cuántos hospitales iba a operar?", "van a construir": a future in "ir a".
+               r"|(?:iba|iban|va|van)\s+a(?=\s+[a-z]{2,}(?:ar|er|ir)\b)")
 GOAL = re.compile(
     r"\b(?:meta|metas|objetivo|proposito|" + _PLAN_VERBS + r"|preve\w*|(?<!lo\s)previst[oa]s?|proyect\w*"
     r"|programad[oa]s|alcanzar\w*|contempla|tendra|tendran|habra|sera|seran|crearan"

@@ -420,6 +420,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 # plazas, 10 mil ..." states the whole first.
                 score *= w.whole_for_part
                 reasons.append("el total, no la parte")
+            if _REPLACED.match(folded, f.end):
+                # "ya no operará solamente 80 hospitales, sino 331": the figure the text
+                # corrects is not what it states.
+                score *= w.replaced
+                reasons.append("la corrige otra cifra")
             if f.approx:
                 score *= w.approx
             if missing:
@@ -493,6 +498,9 @@ def _parts_below_whole(out: list[Candidate], corpus: "Corpus",
             for c in out]
 
 
+# A figure that another replaces: "80 hospitales, sino 331", "50 médicos sino 75".
+_REPLACED = re.compile(r"\s*,?\s*sino\s+(?:(?:a|en|de|con)\s+)?(?:(?:mas\s+de|casi)\s+)?"
+                       r"(?:\d|(?:un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|mil)\b)")
 _ASKS_PART = re.compile(r"\bcuant[oa]s\s+de\s+(?:los|las|estos|estas|esos|esas)\b"
                         # "de las plazas de urgencias, ¿cuántas eran para especialistas?"
                         r"|\bde\s+(?:los|las|estos|estas|esos|esas)\s+[^,¿?]{3,80},\s*¿?\s*"

@@ -23,7 +23,14 @@ from index.events import Event, find_events
 from index.fold import fold
 from index.lexicon import Lexicon, lexicon, thesaurus
 from index.numbers import NUMBER_WORDS, NumberMention, find_numbers
-from index.scope import baselines_time, figure_scope, founding_date, in_relative_aside, opens_next
+from index.scope import (
+    baselines_time,
+    figure_scope,
+    founding_date,
+    in_relative_aside,
+    opens_next,
+    relative_times,
+)
 from index.types import BARE_MEASURES, TIME_UNITS, Bulletin, Fact
 
 # "beneficiará a 1.5 millones", "atendemos a más de 2 millones": people, whatever came before.
@@ -31,7 +38,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 65
+EXTRACTOR = 66
 _DATA = Path(__file__).with_name("data")
 
 
@@ -714,6 +721,11 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
             ctx.event = s_events[-1]
             known = event_periods.get(_event_key(s_events[-1]))
             ctx.period = known if known is not None else None
+        elif any(off == 0 for _, _, off in relative_times(folded[s_start:s_end])):
+            # "En 1979 nació el programa. … a finales de este año tendrá presencia en 24
+            # estados. Y ya no operará 80 hospitales, sino 331.": a time of the text's own
+            # day ("este año", "hoy") ends the span stated before; what follows is of now.
+            ctx.period, ctx.until = None, None
         days = [t for t in s_times if t.kind == "day"]
         if days:
             ctx.last_day = days[-1]
@@ -721,6 +733,8 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
 
 
 _S = TypeVar("_S", TimeExpr, Event, NumberMention)
+# "no 80 hospitales, sino 331": what stands between a figure and the one that replaces it.
+_INSTEAD = re.compile(r"\s*,?\s*sino\s+(?:(?:a|en|de|con)\s+)?(?:(?:mas\s+de|casi)\s+)?")
 
 
 class _Slicer(Generic[_S]):
@@ -966,6 +980,11 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                 # ends them ("en lo que va del año, con corte a agosto"); "a la fecha se tienen
                 # 585" is a count of the text's day, not of a span stated before it.
                 p = None
+        if out and out[-1].sentence_start == s_start and _INSTEAD.fullmatch(
+                folded, out[-1].end, m.start):
+            # "ya no operará solamente 80 hospitales, sino 331": the figure that replaces
+            # another in its clause shares its verb, and so its modality.
+            scope = replace(scope, modality=out[-1].modality)
         if scope.modality == "realizado" and year is not None and scope.time_phrase \
                 and scope.year is not None and scope.year > year and fact_year == scope.year \
                 and (p is None or p.period_start is None or int(p.period_start[:4]) > year):

@@ -61,6 +61,7 @@ class MatchWeights:
     change_unasked: float = 0.85
     whole_for_part: float = 0.7  # "¿cuántas de las plazas ...?" and "de las 19 mil plazas"
     approx: float = 0.98  # exact figures win ties
+    replaced: float = 0.7  # "no 80 hospitales, sino 331": the figure another one corrects
     semantic: float = 0.1  # bonus for a figure in the passage the embedder ranks first (/rank)
     semantic_k: int = 6  # passages the embedder is asked for, for figure questions
     stated_in_question: float = 0.3  # "en los 23 estados": the question's own figure

@@ -402,6 +402,10 @@ def test_a_population_is_counted_in_people_not_in_towns() -> None:
     ("¿Cuántas recetas quedan sin surtir en la clínica?", True, False),
     ("¿Cuántos medicamentos faltan a pesar del nuevo abasto?", False, False),
     ("¿Cuántas cirugías se hicieron, de acuerdo con lo previsto?", False, False),
+    # "ir a" and an infinitive is a plan; "van a la clínica" is not.
+    ("¿Cuántos hospitales iba a operar el programa?", True, False),
+    ("¿Cuántas clínicas van a abrir en 2025?", True, False),
+    ("¿Cuántas personas van a la clínica cada día?", False, False),
 ])
 def test_plans_and_starting_points_asked(vocab: Vocabulary, question: str, goal: bool,
                                          baseline: bool) -> None:

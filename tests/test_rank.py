@@ -1709,3 +1709,17 @@ def test_a_dated_start_of_a_change_answers_for_its_year(tmp_path: Path, question
     answer = _ask(tmp_path, {"a.txt": text, "a.meta.json": '{"date": "2022-11-15"}'}, question)
     assert list(answer.values) == [value]
     assert "monto" not in answer.text.split("[1]")[0]
+
+
+@pytest.mark.parametrize("text, question, value", [
+    # The figure "sino" corrects is not the answer; «iba a operar» asks a plan.
+    ("El plan tendrá presencia en 24 estados y ya no operará solamente 80 hospitales, sino "
+     "331.\n", "¿Cuántos hospitales iba a operar el plan?", 331),
+    ("Este año no se contrataron 50 médicos, sino 75 médicos.\n",
+     "¿Cuántos médicos se contrataron este año?", 75),
+    ("Para diciembre el programa no va a abrir 12 clínicas, sino 18 clínicas.\n",
+     "¿Cuántas clínicas va a abrir el programa en diciembre?", 18),
+])
+def test_a_figure_that_sino_corrects_is_not_the_answer(tmp_path: Path, text: str,
+                                                       question: str, value: int) -> None:
+    assert _first_value(tmp_path, {"a.txt": text}, question) == value

@@ -565,3 +565,28 @@ def test_the_time_of_a_changes_start_is_not_its_ends(sentence: str, start: float
 def test_a_year_stated_after_el_ano_is_that_year_not_this_one() -> None:
     (fact,) = [f for f in _facts("En el año 2019 se hicieron 40 cirugías.").values()]
     assert fact.year == 2019 and fact.time_phrase == "año 2019"
+
+
+@pytest.mark.parametrize("text, value", [
+    # A time of the text's own day ends the span stated sentences before: what follows is
+    # of the text's year (2021 here), not of the story's.
+    ("El programa existe desde 1979 y atendía entonces a 3 mil comunidades. Hoy tiene "
+     "presencia en 24 estados. Opera 80 hospitales.", 80),
+    ("En 1995 se abrieron las primeras 40 clínicas. Este año el programa llegó a 19 estados. "
+     "Cuenta con 120 clínicas.", 120),
+])
+def test_a_time_of_the_texts_day_ends_an_earlier_span(text: str, value: int) -> None:
+    fact = _facts(text)[value]
+    assert (fact.year, fact.period_start) == (2021, None)
+
+
+@pytest.mark.parametrize("sentence, first, second, modality", [
+    # "no A, sino B": B shares A's verb, and so whether it is a plan.
+    ("Ya no operará solamente 80 hospitales, sino 331.", 80, 331, "meta"),
+    ("La meta no es llegar a 200 quirófanos, sino a 250.", 200, 250, "meta"),
+    ("No se contrataron 50 médicos, sino 75.", 50, 75, "realizado"),
+])
+def test_the_figure_after_sino_shares_the_verb_of_the_one_it_replaces(
+        sentence: str, first: int, second: int, modality: str) -> None:
+    facts = _facts(sentence)
+    assert (facts[first].modality, facts[second].modality) == (modality, modality)
