@@ -155,6 +155,9 @@ def _counts_in_relative_only(folded: str) -> bool:
                 or re.search(r"\bcuant[oa]s?\b", folded))
 
 
+_ASKED_BEFORE = re.compile(r"\b(?:que|cual|cuales|donde|quien|quienes|como|cuant[oa]s?)\b")
+
+
 def intent_of(folded: str, numeric: bool) -> str:
     """The answer type a folded question asks for (one of ``INTENTS``).
 
@@ -163,6 +166,10 @@ def intent_of(folded: str, numeric: bool) -> str:
     that counts something is still a list.
     """
     date, figure = _DATE.search(folded), _FIGURE.search(folded)
+    if date and date.group() == "cuando" and _ASKED_BEFORE.search(folded, 0, date.start()):
+        # "¿Qué servicios se quieren abrir cuando haya más personal?": a "cuando" after the
+        # question's own word opens a condition, not a question of time.
+        date = None
     if date and not (figure and figure.start() < date.start()):
         return "date"
     if (numeric or figure) and not _counts_in_relative_only(folded):

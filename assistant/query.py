@@ -368,7 +368,10 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     # of growth, of replacement); a rate per thousand is read as one too, a known limit.
     percent = any(w in words()["percent_cues"] for w in raw_words) or "%" in text or bool(
         re.search(r"\bpor\s*ciento\b|\b(?:que|cual\s+(?:es|era|fue|" + MAY_BE + r")\s+(?:el|la))\s+"
-                  r"(?:(?:nivel|grado|indice)\s+de\s+)?(?:avance|proporcion|tasa|" + SHARE + r")\b"
+                  r"(?:(?:(?:nivel|grado|indice)\s+de\s+)?(?:avance|proporcion|tasa|" + SHARE + r")"
+                  # "¿qué nivel de abasto …?": the level of a supply, a share (not "nivel de
+                  # atención", a tier of care).
+                  r"|(?:nivel|grado|indice)\s+de\s+(?!atencion\b)[a-z]{4,})\b"
                   r"|" + PART_SHARE,
                   folded))
     wh = next((w for w in raw_words if w in ("cuando", "donde", "quien", "quienes", "telefono",

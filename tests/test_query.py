@@ -365,6 +365,9 @@ def test_a_date_is_no_rate(text: str, expected: tuple[str, ...]) -> None:
     ("¿Cuál es el índice de ocupación hospitalaria?", True, "ocupacion"),
     ("¿Qué cobertura de vacunación alcanzó la campaña?", True, None),
     ("¿Qué grado de avance lleva la obra?", True, None),
+    # The level of anything but care is a share: "nivel de abasto", "de satisfacción".
+    ("¿Qué nivel de abasto de medicamentos se ha alcanzado?", True, None),
+    ("¿Cuál es el nivel de satisfacción de los usuarios?", True, "satisfaccion"),
     ("¿Cuántas camas tiene el hospital?", False, "camas"),
 ])
 def test_a_share_is_asked_by_its_noun(vocab: Vocabulary, question: str, percent: bool,

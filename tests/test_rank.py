@@ -422,6 +422,10 @@ def test_facts_carry_their_scope(assistant: Assistant) -> None:
     ("¿Cuál es el número para informes?", "text"),
     ("¿Qué número de teléfono tiene la línea?", "text"),
     ("¿Cuántas cirugías se hicieron cuando inició la pandemia?", "figure"),
+    # A "cuando" after the question's own word is a condition, not a question of time.
+    ("¿Qué servicios se quieren abrir cuando haya más personal?", "list"),
+    ("¿Dónde se atendía a los pacientes cuando cerró el hospital?", "place"),
+    ("cuando abrio el hospital que esta en tlaxiaco", "date"),
     ("¿Quiénes pueden entrar de visita?", "text"),
     ("¿Qué nivel de ocupación tiene el hospital?", "figure"),
     ("¿Qué nivel de atención ofrece la clínica?", "text"),  # a tier of care, no figure
