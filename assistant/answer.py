@@ -11,6 +11,7 @@ from assistant.corpus import Corpus, norm_no
 from assistant.format import format_value, period_words
 from assistant.intent import PERSON_NAME, TOTAL
 from assistant.query import Query
+from assistant.rank import REPLACED
 from assistant.terms import synonyms, term
 from assistant.types import NOT_FOUND, Answer, Citation
 from assistant.vocab import canonicalize, stems
@@ -156,6 +157,8 @@ def select(q: Query, facts: list[Fact], corpus: Corpus) -> list[Fact]:
     if named:
         counting = [f for f in facts if named & corpus.stems[corpus.index_of(f)][0]]
         facts = counting or facts
+    # "ya no operará 80 hospitales, sino 331": the figure the text corrects goes.
+    facts = [f for f in facts if not REPLACED.match(corpus.folded(f.source), f.end)] or facts
     by_source: dict[str, list[Fact]] = {}
     for f in facts:
         by_source.setdefault(f.source, []).append(f)
@@ -222,12 +225,6 @@ def _event_phrase(event: str) -> str:
     return f"en {article} {event}"
 
 
-# A qualifier of one plural adjective or participle ("internados", "quirúrgicas",
-# "hospitalarios") follows the noun as written; a noun takes "de" ("trasplantes de córnea").
-_ADJECTIVE = re.compile(r"(?!(?:estad|cuidad|resultad|grad|mercad|partid|contenid|sentid)os$)"
-                        r"[a-z]{3,}(?:ad[oa]s|id[oa]s|ic[oa]s|iv[oa]s|ari[oa]s|ales|bles)$")
-
-
 def describe(f: Fact) -> str:
     """One figure in words: "353 trasplantes de córnea del 1 de abril al 12 de septiembre"."""
     value = format_value(f.value, f.unit)
@@ -240,10 +237,7 @@ def describe(f: Fact) -> str:
     if f.approx:
         what = f"{f.approx} {what}"
     if f.qualifier:
-        if f.unit != "percent" and _ADJECTIVE.match(fold(f.qualifier)):
-            what += f" {f.qualifier}"  # "40 pacientes internados", not "de internados"
-        else:
-            what += f" de {f.qualifier}" if f.unit != "percent" else f" en {f.qualifier}"
+        what += f" de {f.qualifier}" if f.unit != "percent" else f" en {f.qualifier}"
     period = period_words(f.period_start, f.period_end)
     if f.event:
         what += " " + _event_phrase(f.event)

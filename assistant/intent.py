@@ -166,9 +166,12 @@ def intent_of(folded: str, numeric: bool) -> str:
     that counts something is still a list.
     """
     date, figure = _DATE.search(folded), _FIGURE.search(folded)
-    if date and date.group() == "cuando" and _ASKED_BEFORE.search(folded, 0, date.start()):
+    opened = folded.rfind("¿", 0, date.start()) + 1 if date else 0
+    if date and date.group() == "cuando" and _ASKED_BEFORE.search(folded, opened, date.start()) \
+            and not re.search(r"(?:,|\by)\s*$", folded[:date.start()]):
         # "¿Qué servicios se quieren abrir cuando haya más personal?": a "cuando" after the
-        # question's own word opens a condition, not a question of time.
+        # question's own word opens a condition, not a question of time (not "¿cómo y
+        # cuándo …?", "¿y qué hay del hospital, cuándo abrirá?").
         date = None
     if date and not (figure and figure.start() < date.start()):
         return "date"

@@ -370,8 +370,9 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         re.search(r"\bpor\s*ciento\b|\b(?:que|cual\s+(?:es|era|fue|" + MAY_BE + r")\s+(?:el|la))\s+"
                   r"(?:(?:(?:nivel|grado|indice)\s+de\s+)?(?:avance|proporcion|tasa|" + SHARE + r")"
                   # "¿qué nivel de abasto …?": the level of a supply, a share (not "nivel de
-                  # atención", a tier of care).
-                  r"|(?:nivel|grado|indice)\s+de\s+(?!atencion\b)[a-z]{4,})\b"
+                  # atención", a tier of care, nor a class of risk or schooling).
+                  r"|nivel\s+de\s+(?!(?:atencion|riesgo|estudios|escolaridad|hospital"
+                  r"|especialidad)\b)[a-z]{4,})\b"
                   r"|" + PART_SHARE,
                   folded))
     wh = next((w for w in raw_words if w in ("cuando", "donde", "quien", "quienes", "telefono",

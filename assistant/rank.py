@@ -420,7 +420,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 # plazas, 10 mil ..." states the whole first.
                 score *= w.whole_for_part
                 reasons.append("el total, no la parte")
-            if _REPLACED.match(folded, f.end):
+            if REPLACED.match(folded, f.end):
                 # "ya no operará solamente 80 hospitales, sino 331": the figure the text
                 # corrects is not what it states.
                 score *= w.replaced
@@ -498,9 +498,10 @@ def _parts_below_whole(out: list[Candidate], corpus: "Corpus",
             for c in out]
 
 
-# A figure that another replaces: "80 hospitales, sino 331", "50 médicos sino 75".
-_REPLACED = re.compile(r"\s*,?\s*sino\s+(?:(?:a|en|de|con)\s+)?(?:(?:mas\s+de|casi)\s+)?"
-                       r"(?:\d|(?:un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|mil)\b)")
+# A figure that another replaces: "80 hospitales rurales, sino 331", "50 médicos sino 75".
+REPLACED = re.compile(r"(?:\s+[a-z]+){0,2}\s*,?\s*sino\s+(?:(?:a|en|de|con)\s+)?"
+                      r"(?:(?:mas\s+de|casi)\s+)?"
+                      r"(?:\d|(?:un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|mil)\b)")
 _ASKS_PART = re.compile(r"\bcuant[oa]s\s+de\s+(?:los|las|estos|estas|esos|esas)\b"
                         # "de las plazas de urgencias, ¿cuántas eran para especialistas?"
                         r"|\bde\s+(?:los|las|estos|estas|esos|esas)\s+[^,¿?]{3,80},\s*¿?\s*"
@@ -559,9 +560,16 @@ def nudge(ranked: list[Candidate], semantic: dict[str, list[tuple[int, int, int]
 
 
 def _same_event(q: Query, f: Fact) -> bool:
+    from index.events import find_events
+
+    if f.event is None and f.qualifier:
+        # "112 millones adicionales para una tercera etapa": the stage named in lower case in
+        # the figure's own words is the asked one.
+        return any(e.nums == q.event_nums and (q.event_noun is None
+                                               or term(e.noun) == term(q.event_noun))
+                   for e in find_events(f.qualifier, require_caps=False))
     if len(q.event_nums) == 1:
         return f.event_num == q.event_nums[0]
-    from index.events import find_events
 
     events = find_events(f.event or "", require_caps=False) if f.event else []
     return any(e.nums == q.event_nums for e in events)

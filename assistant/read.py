@@ -175,6 +175,7 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
             continue  # a question in the text ("¿Qué es una unidad móvil?") asks
         prev, nxt = index.neighbours(s)
         zones = [(index.bags[s], 1.0)]
+        lead_in = False
         # "Al respecto, A, B y C": a series that answers what the sentence before announced.
         folded_sentence = corpus.folded(source)[start:end]
         points_back = _REFERS_BACK.match(folded_sentence) if prev is not None else None
@@ -199,6 +200,10 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
         zones.append((index.source_bags[source], w.text))
         lex, _ = coverage(q, zones, corpus, w)
         bonus = _type_bonus(q, sentence, w)
+        if q.intent == "reason" and not lead_in and index.bags[s].isdisjoint(q.content):
+            # "… se remodeló con el objetivo de … La obra se retrasó porque …": a sentence
+            # that names nothing asked, nor replies to a question, gives another thing's cause.
+            bonus = min(bonus, 0.0)
         if list_head is not None and points_back is not None and prev is not None \
                 and mentions(list_head, index.bags[prev]):
             # "… nuestras principales necesidades. Al respecto, A, B y C": the list the

@@ -38,7 +38,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 66
+EXTRACTOR = 68
 _DATA = Path(__file__).with_name("data")
 
 
@@ -612,6 +612,7 @@ class _Context:
     last_day: TimeExpr | None = None
     until: int | None = None  # where an inherited period stated without figures lapses
     noun: tuple[str, str | None] | None = None  # what the last sentence's last figure counted
+    before_now: TimeExpr | None = None  # the span a sentence of the text's day ended
 
 
 # A phrase of the text's day ("a la fecha", "hoy"): a count of that day, not a span.
@@ -690,6 +691,8 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
             # "En 2017 el cabildo donó el terreno." is a story's date: it does not date the
             # figures of later paragraphs, as a period stated with figures does.
             ctx.period, ctx.until = None, None
+        if ctx.before_now is not None and _POINTS_BACK.match(folded, s_start):
+            ctx.period = ctx.before_now
         s_times = in_sentence[0](s_start, s_end)
         s_events = in_sentence[1](s_start, s_end)
         periods = [_resolve_period(t, ctx, s_times) for t in s_times
@@ -721,11 +724,12 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
             ctx.event = s_events[-1]
             known = event_periods.get(_event_key(s_events[-1]))
             ctx.period = known if known is not None else None
-        elif any(off == 0 for _, _, off in relative_times(folded[s_start:s_end])):
+        elif new and any(off == 0 for _, _, off in relative_times(folded[s_start:s_end])):
             # "En 1979 nació el programa. … a finales de este año tendrá presencia en 24
-            # estados. Y ya no operará 80 hospitales, sino 331.": a time of the text's own
-            # day ("este año", "hoy") ends the span stated before; what follows is of now.
-            ctx.period, ctx.until = None, None
+            # estados. Y ya no operará 80 hospitales, sino 331.": figures of the text's own
+            # day ("este año", "hoy") end the span stated before; what follows is of now,
+            # unless it points back to it ("En ese lapso …", "De ellas, …").
+            ctx.before_now, ctx.period, ctx.until = ctx.period, None, None
         days = [t for t in s_times if t.kind == "day"]
         if days:
             ctx.last_day = days[-1]
@@ -733,8 +737,15 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
 
 
 _S = TypeVar("_S", TimeExpr, Event, NumberMention)
+# A sentence that points back to an earlier span: "En ese lapso …", "De ellas, …".
+_POINTS_BACK = re.compile(r"\W*(?:y\s+)?(?:(?:en|durante)\s+(?:ese|aquel|dicho|el\s+mismo)\s+"
+                          r"(?:ano|lapso|periodo|tiempo|mes|semestre|trimestre)"
+                          r"|de\s+(?:ellas|ellos|esas|esos|estas|estos)|en\s+esa\s+fecha)\b")
+# Verbs of money given, paid or spent (folded), before a figure: "transfirió", "se invirtieron".
+_PAID = re.compile(r"\b(?:transfi\w+|invirt\w+|invert\w+|destin\w+|asign\w+|pag[oóa]\w*"
+                   r"|erog\w+|ejerc\w+|gast\w+|cost\w+|aport\w+|otorg\w+\s+recursos)\b")
 # "no 80 hospitales, sino 331": what stands between a figure and the one that replaces it.
-_INSTEAD = re.compile(r"\s*,?\s*sino\s+(?:(?:a|en|de|con)\s+)?(?:(?:mas\s+de|casi)\s+)?")
+_INSTEAD = re.compile(r"(?:\s+[a-z]+){0,2}\s*,?\s*sino\s+(?:(?:a|en|de|con)\s+)?(?:(?:mas\s+de|casi)\s+)?")
 
 
 class _Slicer(Generic[_S]):
@@ -846,7 +857,12 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         elif head is None:
             prefix = _words(text, s_start, m.start)
             before = _read_before(m, prefix, lex, text)
-            if len(prefix) >= 2 and prefix[-1].key == "de" \
+            if out and out[-1].sentence_start == s_start and out[-1].unit == _unit(text, m) \
+                    and _INSTEAD.fullmatch(folded, out[-1].end, m.start):
+                # "no 80 hospitales rurales, sino 331": the figure that replaces another
+                # counts what it counted.
+                head, qualifier = out[-1].measure, out[-1].qualifier
+            elif len(prefix) >= 2 and prefix[-1].key == "de" \
                     and _plural_noun(prefix[-2], lex, text, participles=True) \
                     and not _AGE_AFTER.match(folded, m.end):
                 # "una existencia de embarazadas de mil 76 de alto riesgo": the plural noun
@@ -899,9 +915,16 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         assert head is not None
         unit = _unit(text, m)
         prior = out[-1] if out and out[-1].sentence_start == s_start else None
-        if unit == "count" and not draft.explicit and re.search(
+        bare_millions = unit == "count" and (
+            not draft.explicit or fold(head) in lex.generic_adjectives) and re.search(
                 r"\bmill[oó]n(?:es)?\s*$", fold(text[m.start:m.end])) and not _TO_PEOPLE.search(
-                folded, max(0, m.start - 40), m.start):
+                folded, max(0, m.start - 40), m.start)
+        if bare_millions and (prior is None or prior.unit not in ("pesos", "dólares")) \
+                and _PAID.search(folded, max(s_start, m.start - 60), m.start):
+            # "el Insabi transfirió al Seguro Social 112 millones adicionales": millions with
+            # no noun, given, paid or spent, are money.
+            unit, head = "pesos", "monto"
+        if bare_millions:
             # "de los 25 mil millones de pesos …, aún sobran 20 mil millones": millions with no
             # noun after a sum of money in the same sentence are money too (not before one:
             # "atendimos 2 millones y gastamos 40 millones de pesos"; not people: "beneficiará

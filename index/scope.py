@@ -344,11 +344,13 @@ _FOUNDED = re.compile(r"\b(?:inaugur\w+|fundad[oa]s?|fundo|fundaron|construid[oa
 def baselines_time(folded: str, s_start: int, t_start: int, t_end: int, v_start: int) -> bool:
     """The time phrase at ``t_start`` dates the starting figure of a change and the figure at
     ``v_start`` is its end ("pasaron de 215 mil millones de pesos en 2018 a 401 mil
-    millones"): the phrase is the start's, not the end's."""
+    millones"): the phrase is the start's, not the end's. A verb of change says it is one
+    ("aplicó 10 mil vacunas en 2021 a 4 mil trabajadores" gives to someone)."""
     return bool(re.fullmatch(r"\s*(?:a|al|hasta)\s+(?:(?:los|las|el|la|unos|unas)\s+)?",
                              folded[t_end:v_start])
-                and re.search(r"\bde(?:l)?\s+(?:" + _NUMBER_START + r")[^.;:]{0,50}$",
-                              folded[s_start:t_start]))
+                and re.search(r"\b(?:pas|crec|creci|aument|increment|sub|baj|disminu|reduj|redu"
+                              r"|evolucion)\w*\s+(?:[a-z]+\s+){0,3}?del?\s+(?:" + _NUMBER_START
+                              + r")[^.;:]{0,50}$", folded[s_start:t_start]))
 
 
 _NEW_CLAUSE = re.compile(r",|\b[ye]\s+(?!" + _NUMBER_START + r")")
@@ -395,6 +397,10 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
     if text_year is not None:
         markers += [(s_start + a, s_start + b, text_year + off, True)
                     for a, b, off in relative_times(folded[s_start:s_end])]
+        # "en abril pasado el Insabi transfirió 112 millones": a month without its year is of
+        # the text's year, and nearer the figure than the "hoy" of "quiero anunciar hoy".
+        markers += [(t.start, t.end, text_year, False) for t in times
+                    if s_start <= t.start < s_end and t.year is None and t.kind == "month"]
     l_start, l_end = local or (c_start, c_end)
     before = [m for m in markers if m[1] <= v_start
               and not in_relative_aside(folded, s_start, m[0], m[1], v_start)

@@ -368,6 +368,9 @@ def test_a_date_is_no_rate(text: str, expected: tuple[str, ...]) -> None:
     # The level of anything but care is a share: "nivel de abasto", "de satisfacción".
     ("¿Qué nivel de abasto de medicamentos se ha alcanzado?", True, None),
     ("¿Cuál es el nivel de satisfacción de los usuarios?", True, "satisfaccion"),
+    # ... not a class of risk or schooling.
+    ("¿Qué grado de riesgo de trabajo tiene la empresa?", False, None),
+    ("¿Qué nivel de riesgo tiene la empresa?", False, None),
     ("¿Cuántas camas tiene el hospital?", False, "camas"),
 ])
 def test_a_share_is_asked_by_its_noun(vocab: Vocabulary, question: str, percent: bool,

@@ -590,3 +590,60 @@ def test_the_figure_after_sino_shares_the_verb_of_the_one_it_replaces(
         sentence: str, first: int, second: int, modality: str) -> None:
     facts = _facts(sentence)
     assert (facts[first].modality, facts[second].modality) == (modality, modality)
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # Millions with no noun that are given, paid or spent are money.
+    ("En abril el Insabi transfirió al Instituto 112 millones adicionales para la obra.",
+     112_000_000),
+    ("Este año se invirtieron 45 millones en la remodelación del hospital.", 45_000_000),
+    ("Se pagaron 3 millones a los proveedores de oxígeno.", 3_000_000),
+])
+def test_millions_given_or_spent_are_money(sentence: str, value: int) -> None:
+    assert _facts(sentence)[value].unit == "pesos"
+
+
+@pytest.mark.parametrize("sentence", [
+    "El programa atiende a 12 millones de derechohabientes.",
+    "El IMSS afilió a 1.5 millones adicionales.",
+    "La campaña vacunó a 2 millones en el estado.",
+])
+def test_millions_of_people_are_no_money(sentence: str) -> None:
+    assert all(f.unit != "pesos" for f in _facts(sentence).values())
+
+
+@pytest.mark.parametrize("sentence, value, month", [
+    # A month stated without its year, nearer the figure than the speaker's "hoy", is the
+    # figure's time (of the text's year, 2021 here).
+    ("Quiero anunciar el día de hoy que, como se acordó, en abril el Insabi transfirió 112 "
+     "millones de pesos al Instituto.", 112_000_000, "2021-04-01"),
+    ("Hoy les informo que en mayo se hicieron 45 cirugías de cataratas.", 45, "2021-05-01"),
+])
+def test_a_month_beside_the_figure_beats_the_speakers_hoy(sentence: str, value: int,
+                                                          month: str) -> None:
+    assert _facts(sentence)[value].period_start == month
+
+
+@pytest.mark.parametrize("text, value, start", [
+    # What a review found: a sentence of the text's day with no figure ends no span, and a
+    # sentence that points back to the span takes it again.
+    ("Durante 2020 el hospital realizó 3 mil cirugías. Así lo informó hoy el director. De "
+     "ellas, 500 fueron cirugías de urgencia.", 500, "2020-01-01"),
+    ("De enero a septiembre de 2020 la delegación aplicó 250 mil vacunas. Actualmente se "
+     "mantienen 40 módulos. En ese lapso también se aplicaron 80 mil pruebas.", 80_000,
+     "2020-01-01"),
+])
+def test_a_span_pointed_back_to_outlives_a_sentence_of_the_texts_day(text: str, value: int,
+                                                                      start: str) -> None:
+    assert _facts(text)[value].period_start == start
+
+
+def test_a_year_before_a_recipient_is_no_start_of_a_change() -> None:
+    facts = _facts("El IMSS aplicó más de 10 mil vacunas en 2019 a 4 mil trabajadores de la "
+                   "salud en Oaxaca.")
+    assert (facts[10_000].year, facts[4_000].year) == (2019, 2019)
+
+
+def test_the_figure_after_sino_counts_what_the_replaced_one_counted() -> None:
+    facts = _facts("Ya no operará solamente 80 hospitales rurales, sino 331.")
+    assert (facts[331].measure, facts[331].modality) == (facts[80].measure, "meta")
