@@ -182,6 +182,17 @@ def select(q: Query, facts: list[Fact], corpus: Corpus) -> list[Fact]:
         for items in by_measure.values():
             fewest = min(extra for extra, _ in items)
             chosen.extend(f for extra, f in items if extra == fewest)
+    if not q.head_mod and not total:
+        # "3 mil cirugías de ortopedia; de ellas, mil 100 de cadera, 800 de rodilla": with no
+        # kind asked, the figures a sentence lists after a larger one of their noun, past "de
+        # ellas" or a colon, are its parts.
+        chosen = [f for f in chosen if not any(
+            g.source == f.source and g.sentence_start == f.sentence_start and g.start < f.start
+            and g.value > f.value and g.unit == f.unit and g.place == f.place
+            and (g.period_start, g.period_end, g.year, g.modality)
+            == (f.period_start, f.period_end, f.year, f.modality)
+            and fold(g.measure).split()[0] == fold(f.measure).split()[0]
+            and _BREAKDOWN.search(corpus.folded(f.source), g.end, f.start) for g in chosen)]
     if q.period_start or q.period_end:
         same = [f for f in chosen if (f.period_start, f.period_end) == (q.period_start, q.period_end)
                 or (_md_or_none(f.period_start), _md_or_none(f.period_end))
@@ -206,6 +217,11 @@ def select(q: Query, facts: list[Fact], corpus: Corpus) -> list[Fact]:
         kept.append(f)
     kept.sort(key=lambda f: (corpus.bulletins[f.source].date or "", f.source, f.start))
     return kept
+
+
+# What opens the parts of a total: "…; de ellas, …", "entre ellos", "de los cuales", ":".
+_BREAKDOWN = re.compile(r"\b(?:de|entre)\s+(?:ellas|ellos|estas|estos|esas|esos)\b"
+                        r"|\bde\s+(?:los|las)\s+cuales\b|:")
 
 
 def _asks(q: Query, word: str) -> bool:

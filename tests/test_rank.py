@@ -1767,3 +1767,22 @@ def test_a_cuando_asked_with_another_question_word_is_still_a_date(question: str
                                                                    intent: str) -> None:
     from assistant.intent import intent_of
     assert intent_of(" ".join(fold(question).split()), False) == intent
+
+
+@pytest.mark.parametrize("text, question, values", [
+    # With no kind asked, the parts listed after "de ellas" or a colon are no answers beside
+    # their total, even when the total names its own kind.
+    ("En 2023 el hospital realizó 3 mil cirugías de ortopedia; de ellas, mil 100 fueron de "
+     "cadera, 800 de rodilla y 300 de columna.\n",
+     "¿Cuántas cirugías se realizaron en 2023?", [3000]),
+    ("Durante 2023 se hicieron 900 trasplantes: 600 de riñón, 200 de córnea y 100 de "
+     "hígado.\n", "¿Cuántos trasplantes se hicieron en 2023?", [900]),
+    # ... but two figures side by side are no total and its part.
+    ("En Jalisco se hicieron 500 cirugías y en Sonora 300 cirugías durante 2023.\n",
+     "¿Cuántas cirugías se hicieron en 2023?", [500, 300]),
+    ("Se aplicaron 300 mil vacunas en 2022 y 200 mil vacunas en 2023.\n",
+     "¿Cuántas vacunas se aplicaron?", [300_000, 200_000]),
+])
+def test_the_parts_after_de_ellas_are_no_answers_beside_their_total(
+        tmp_path: Path, text: str, question: str, values: list[int]) -> None:
+    assert list(_ask(tmp_path, {"a.txt": text}, question).values) == values
