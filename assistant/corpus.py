@@ -26,8 +26,7 @@ def norm_no(number: str | None) -> str:
 _COMPLEMENT = re.compile(r"\s*" + COMPLEMENT)
 
 
-def complement_of(mention: str) -> str | None:
-    """The matching term of the "de" complement that opens ``mention`` (folded), or None."""
+def _complement(mention: str) -> str | None:
     m = _COMPLEMENT.match(mention)
     return complement_term(m.group(1)) if m else None
 
@@ -63,6 +62,7 @@ class Corpus:
     fact_noun: list[frozenset[str]] = field(default_factory=list)
     fact_rates: list[tuple[str, ...]] = field(default_factory=list)
     fact_mod: list[str | None] = field(default_factory=list)
+    fact_subtype: list[str | None] = field(default_factory=list)
     sentence_facts: dict[int, list[int]] = field(default_factory=dict)
     fact_sentence: dict[int, int] = field(default_factory=dict)  # fact → its sentence
 
@@ -119,7 +119,11 @@ class Corpus:
         # The noun a figure counts, alone ("hospitales" of "37 hospitales para cirugía").
         self.fact_noun = [frozenset(terms(f.measure)) for f in self.facts]
         # The subtype a figure counts: the "de" complement of its noun ("cirugías de cataratas").
-        self.fact_mod = [complement_of(fold(texts[f.source][f.value_end:f.end])) for f in self.facts]
+        self.fact_mod = [_complement(fold(texts[f.source][f.value_end:f.end])) for f in self.facts]
+        # ... as written, or in its measure when the noun is left out ("mil 110 de ginecología"
+        # after "2 mil 794 consultas").
+        self.fact_subtype = [mod or _complement(fold(f.measure))
+                             for mod, f in zip(self.fact_mod, self.facts)]
         for key, members in by_sentence.items():
             s = self.terms.position.get(key)
             if s is None:

@@ -11,16 +11,18 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from assistant.corpus import complement_of, norm_no
+from assistant.corpus import norm_no
 from assistant.intent import MONEY
 from assistant.query import Query
 from assistant.terms import derivations, people, prefix, staff, staff_cues, synonyms, term
 from index.dates import find_times, with_year
+from index.facts import INSTEAD
 from index.fold import fold
 from index.scope import gentilics, places, states_named
 from index.settings import MatchWeights
@@ -363,7 +365,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 # own subtype; the asked one is another figure's of its sentence.
                 score *= w.subtype_other
                 reasons.append(f"otro tipo ({own_mod})")
-            elif q.head_mod and own_mod is None and subtype_of(corpus, i) is None \
+            elif q.head_mod and own_mod is None and corpus.fact_subtype[i] is None \
                     and _breakdown(corpus, s, q.head_mod):
                 # "5 mil 200 consultas; entre ellas, 900 de cardiología, 400 de nefrología":
                 # the asked subtype is one of the parts its sentence lists; this is the total.
@@ -440,14 +442,8 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
 
 def _breakdown(corpus: "Corpus", s: int, asked: str) -> bool:
     """Whether sentence ``s`` lists the figures of several subtypes, ``asked`` among them."""
-    kinds = {subtype_of(corpus, j) for j in corpus.sentence_facts[s]} - {None}
+    kinds = {corpus.fact_subtype[j] for j in corpus.sentence_facts[s]} - {None}
     return asked in kinds and len(kinds) > 1
-
-
-def subtype_of(corpus: "Corpus", i: int) -> str | None:
-    """Figure ``i``'s subtype: its noun's complement as written, or in its measure when the
-    noun is left out ("mil 110 de ginecología" after "2 mil 794 consultas")."""
-    return corpus.fact_mod[i] or complement_of(fold(corpus.facts[i].measure))
 
 
 def _subtypes_below_total(q: Query, out: list[Candidate], corpus: "Corpus",
@@ -455,53 +451,51 @@ def _subtypes_below_total(q: Query, out: list[Candidate], corpus: "Corpus",
     """A question that asks no subtype, and a sentence that states a total and then its parts
     ("2 mil 794 consultas, de las cuales mil 110 de ginecología"): a subtype the question
     does not name is a part of the total it asks."""
-    totals: dict[str, list[Candidate]] = {}
-    for c in out:
-        if subtype_of(corpus, c.index) is None and c.score >= w.min_fact_score and c.fact.modality != "meta":
-            totals.setdefault(c.fact.source, []).append(c)
+    def part(c: Candidate, total: Candidate) -> bool:
+        """A subtype the question does not name, after its total in the total's sentence."""
+        mod = corpus.fact_subtype[c.index]
+        return mod is not None and mod not in q.content \
+            and total.fact.sentence_start == c.fact.sentence_start \
+            and total.fact.start < c.fact.start
 
-    def part(c: Candidate) -> bool:
-        """A figure of a subtype the question does not name, after a larger one of its noun
-        and unit that names none, in its sentence (the breakdown that follows a total)."""
-        mod = subtype_of(corpus, c.index)
-        return mod is not None and mod not in q.content and any(
-            o.fact.value > c.fact.value and o.fact.unit == c.fact.unit
-            and o.fact.sentence_start == c.fact.sentence_start and o.fact.start < c.fact.start
-            and corpus.fact_noun[c.index] & corpus.fact_noun[o.index]
-            for o in totals.get(c.fact.source, ()))
-
-    return [replace(c, score=c.score * w.subtype_beside_total,
-                    reasons=(*c.reasons, "un tipo, no el total")) if part(c) else c
-            for c in out]
+    return _below_larger(out, corpus, w, lambda c: corpus.fact_subtype[c.index] is None, part,
+                         w.subtype_beside_total, "un tipo, no el total")
 
 
 def _parts_below_whole(out: list[Candidate], corpus: "Corpus",
                        w: MatchWeights) -> list[Candidate]:
     """A question that names no place, and a text that counts the same noun with no place
     beside a state's count ("ya entregamos 11 mil tarjetas … En Sonora se entregaron 120
-    tarjetas"): the state's is a part of the whole the question asks."""
+    tarjetas"): the state's is a part of the whole the question asks (not «De ese total, 300
+    …», a part stated after its state's whole: the whole is larger)."""
+    return _below_larger(out, corpus, w, lambda c: c.fact.place is None,
+                         lambda c, whole: bool(c.fact.place), w.place_beside_whole,
+                         "parte de un total del texto")
+
+
+def _below_larger(out: list[Candidate], corpus: "Corpus", w: MatchWeights,
+                  whole: Callable[[Candidate], bool], part: Callable[[Candidate, Candidate], bool],
+                  factor: float, reason: str) -> list[Candidate]:
+    """``out`` with each figure that is a ``part`` of a ``whole`` of its text scored by
+    ``factor``: the whole ranks above ``min_fact_score``, is no goal, and is a larger figure
+    of the same noun and unit."""
     wholes: dict[str, list[Candidate]] = {}
     for c in out:
-        if c.fact.place is None and c.score >= w.min_fact_score and c.fact.modality != "meta":
+        if whole(c) and c.score >= w.min_fact_score and c.fact.modality != "meta":
             wholes.setdefault(c.fact.source, []).append(c)
 
-    def part(c: Candidate) -> bool:
-        """A state's figure below a larger place-less one of its noun and unit, in its text
-        (not «De ese total, 300 …», a part stated after its state's whole)."""
-        return bool(c.fact.place) and any(
-            o.fact.value > c.fact.value and o.fact.unit == c.fact.unit
-            and corpus.fact_noun[c.index] & corpus.fact_noun[o.index]
-            for o in wholes.get(c.fact.source, ()))
+    def below(c: Candidate) -> bool:
+        return any(o.fact.value > c.fact.value and o.fact.unit == c.fact.unit
+                   and corpus.fact_noun[c.index] & corpus.fact_noun[o.index] and part(c, o)
+                   for o in wholes.get(c.fact.source, ()))
 
-    return [replace(c, score=c.score * w.place_beside_whole,
-                    reasons=(*c.reasons, "parte de un total del texto")) if part(c) else c
+    return [replace(c, score=c.score * factor, reasons=(*c.reasons, reason)) if below(c) else c
             for c in out]
 
 
 # A figure that another replaces: "80 hospitales rurales, sino 331", "50 médicos sino 75".
-REPLACED = re.compile(r"(?:\s+[a-z]+){0,2}\s*,?\s*sino\s+(?:(?:a|en|de|con)\s+)?"
-                      r"(?:(?:mas\s+de|casi)\s+)?"
-                      r"(?:\d|(?:un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|mil)\b)")
+REPLACED = re.compile(
+    INSTEAD + r"(?:\d|(?:un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|cien|mil)\b)")
 _ASKS_PART = re.compile(r"\bcuant[oa]s\s+de\s+(?:los|las|estos|estas|esos|esas)\b"
                         # "de las plazas de urgencias, ¿cuántas eran para especialistas?"
                         r"|\bde\s+(?:los|las|estos|estas|esos|esas)\s+[^,¿?]{3,80},\s*¿?\s*"

@@ -691,7 +691,7 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
             # "En 2017 el cabildo donó el terreno." is a story's date: it does not date the
             # figures of later paragraphs, as a period stated with figures does.
             ctx.period, ctx.until = None, None
-        if ctx.before_now is not None and _POINTS_BACK.match(folded, s_start):
+        if ctx.before_now is not None and _BACK_TO_SPAN.match(folded, s_start):
             ctx.period = ctx.before_now
         s_times = in_sentence[0](s_start, s_end)
         s_events = in_sentence[1](s_start, s_end)
@@ -738,14 +738,17 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
 
 _S = TypeVar("_S", TimeExpr, Event, NumberMention)
 # A sentence that points back to an earlier span: "En ese lapso …", "De ellas, …".
-_POINTS_BACK = re.compile(r"\W*(?:y\s+)?(?:(?:en|durante)\s+(?:ese|aquel|dicho|el\s+mismo)\s+"
-                          r"(?:ano|lapso|periodo|tiempo|mes|semestre|trimestre)"
-                          r"|de\s+(?:ellas|ellos|esas|esos|estas|estos)|en\s+esa\s+fecha)\b")
+_BACK_TO_SPAN = re.compile(r"\W*(?:y\s+)?(?:(?:en|durante)\s+(?:ese|aquel|dicho|el\s+mismo)\s+"
+                           r"(?:ano|lapso|periodo|tiempo|mes|semestre|trimestre)"
+                           r"|de\s+(?:ellas|ellos|esas|esos|estas|estos)|en\s+esa\s+fecha)\b")
 # Verbs of money given, paid or spent (folded), before a figure: "transfirió", "se invirtieron".
 _PAID = re.compile(r"\b(?:transfi\w+|invirt\w+|invert\w+|destin\w+|asign\w+|pag[oóa]\w*"
                    r"|erog\w+|ejerc\w+|gast\w+|cost\w+|aport\w+|otorg\w+\s+recursos)\b")
-# "no 80 hospitales, sino 331": what stands between a figure and the one that replaces it.
-_INSTEAD = re.compile(r"(?:\s+[a-z]+){0,2}\s*,?\s*sino\s+(?:(?:a|en|de|con)\s+)?(?:(?:mas\s+de|casi)\s+)?")
+# "no 80 hospitales rurales, sino 331": what stands (folded) between a figure and the one
+# that replaces it.
+INSTEAD = (r"(?:\s+[a-z]+){0,2}\s*,?\s*sino\s+(?:(?:a|en|de|con)\s+)?"
+           r"(?:(?:mas\s+de|casi)\s+)?")
+_INSTEAD = re.compile(INSTEAD)
 
 
 class _Slicer(Generic[_S]):
@@ -842,6 +845,9 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         else:
             part = False
         head, qualifier = draft.head, draft.qualifier
+        # "no 80 hospitales rurales, sino 331": this figure replaces the one before.
+        replaces = bool(out) and out[-1].sentence_start == s_start \
+            and _INSTEAD.fullmatch(folded, out[-1].end, m.start) is not None
         # "Tres de ellos …", "De ellas, 45 …": a part of what the figure before counted.
         back = _POINTS_BACK_AFTER.match(folded, m.end) or _POINTS_BACK_BEFORE.search(
             folded[out[-1].end if out else s_start:m.start])
@@ -857,8 +863,7 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
         elif head is None:
             prefix = _words(text, s_start, m.start)
             before = _read_before(m, prefix, lex, text)
-            if out and out[-1].sentence_start == s_start and out[-1].unit == _unit(text, m) \
-                    and _INSTEAD.fullmatch(folded, out[-1].end, m.start):
+            if replaces and out[-1].unit == _unit(text, m):
                 # "no 80 hospitales rurales, sino 331": the figure that replaces another
                 # counts what it counted.
                 head, qualifier = out[-1].measure, out[-1].qualifier
@@ -1003,8 +1008,7 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                 # ends them ("en lo que va del año, con corte a agosto"); "a la fecha se tienen
                 # 585" is a count of the text's day, not of a span stated before it.
                 p = None
-        if out and out[-1].sentence_start == s_start and _INSTEAD.fullmatch(
-                folded, out[-1].end, m.start):
+        if replaces:
             # "ya no operará solamente 80 hospitales, sino 331": the figure that replaces
             # another in its clause shares its verb, and so its modality.
             scope = replace(scope, modality=out[-1].modality)
