@@ -14,7 +14,7 @@ from assistant.terms import TermIndex, terms
 from assistant.types import Citation
 from assistant.vocab import Vocabulary, canonicalize, stem, stems
 from index.fold import fold
-from index.scope import states_named
+from index.scope import setting, states_named
 from index.types import BARE_MEASURES, Bulletin, Fact
 
 
@@ -191,6 +191,13 @@ class Corpus:
         cache = self.__dict__.setdefault("_states", {})
         if source not in cache:
             cache[source] = states_named(self.folded(source))
+        return cache[source]
+
+    def setting(self, source: str) -> str | None:
+        """The state the text of ``source`` is about, if one stands out (cached)."""
+        cache = self.__dict__.setdefault("_setting", {})
+        if source not in cache:
+            cache[source] = setting(self.folded(source))
         return cache[source]
 
     def candidates(self, q: Query) -> list[int]:

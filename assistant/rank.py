@@ -87,6 +87,11 @@ def _year_factor(q: Query, f: Fact, sentence: str, corpus: "Corpus",
         return 1.0, ""
     if f.year in q.years:
         return 1.0, f"año {f.year}"
+    # "¿cuántos desde 2020?" and "Desde 2020 a la fecha se han basificado 8 mil": a sum since
+    # that year, whatever the year of its last day.
+    since = [y for y in q.years if _since(y).search(fold(q.text))]
+    if any(_since(y).search(sentence) for y in since):
+        return 1.0, f"desde {since[0]}"
     # The asked year beside a figure that states its own other year ("en 2018 fueron 3 mil
     # 740 ... hoy se gradúan 4 mil 308") is another figure's year.
     if any(str(y) in sentence for y in q.years) and (f.time_phrase is None or f.year is None):
@@ -101,6 +106,12 @@ def _year_factor(q: Query, f: Fact, sentence: str, corpus: "Corpus",
     if f.modality == "meta" and text_year in q.years:
         return w.year_of_text, "meta anunciada ese año"
     return w.year_other, f"otro año ({f.year})"
+
+
+@lru_cache(maxsize=64)
+def _since(year: int) -> re.Pattern[str]:
+    """ "desde 2020", "desde el año 2020", "a partir de 2020" (folded)."""
+    return re.compile(r"\b(?:desde|a\s+partir\s+del?)\s+(?:el\s+)?(?:ano\s+)?" + str(year) + r"\b")
 
 
 def _place_factor(q: Query, f: Fact, near: str, corpus: "Corpus",
@@ -126,7 +137,7 @@ def _place_factor(q: Query, f: Fact, near: str, corpus: "Corpus",
     if asked <= text:
         # Named only elsewhere in the text (an opening "estamos en Sonora"): the text's
         # setting when it names no other state.
-        if text == asked:
+        if text == asked or {corpus.setting(f.source)} == asked:
             return w.place_of_text, "lugar del texto"
         return w.place_in_text, "lugar dicho antes"
     return w.place_other, "otro lugar"

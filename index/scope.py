@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -135,6 +136,18 @@ def states_named(folded: str) -> set[str]:
     rx, names = _gentilic_rx()
     return {name for _, _, name in find_places(folded, strict=False)} | {
         names[m.group()] for m in rx.finditer(folded)}
+
+
+def setting(folded: str) -> str | None:
+    """The state a folded text is about: named (or its people named) at least twice, and more
+    often than any other ("en Colima …" four times, "la Ciudad de México" once)."""
+    rx, names = _gentilic_rx()
+    counts = Counter([name for _, _, name in find_places(folded, strict=False)]
+                     + [names[m.group()] for m in rx.finditer(folded)])
+    ranked = counts.most_common(2)
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 def relative_times(folded: str) -> list[tuple[int, int, int]]:
@@ -328,8 +341,11 @@ def in_relative_aside(folded: str, s_start: int, t_start: int, t_end: int,
     time, not the figure's. With ``to_end``, a clause that closes the sentence counts too
     ("el convento, que recibió en 1993 al papa."): it dates the noun it describes."""
     opened = folded.rfind(",", s_start, t_start)
+    # A semicolon or colon closes the clause: "el cual inició con 38 personas; actualmente,
+    # somos mil 35" speaks of today again.
     return opened >= 0 and ("," in folded[t_end:v_start] or to_end) \
-        and bool(_RELATIVE_OPENING.match(folded, opened + 1, t_start))
+        and bool(_RELATIVE_OPENING.match(folded, opened + 1, t_start)) \
+        and not re.search(r"[;:]", folded[opened:t_start])
 
 
 # A verb of founding right before a date: "fue inaugurado el 11 de agosto de 2010", "fundado en

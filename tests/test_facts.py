@@ -339,6 +339,10 @@ def test_not_figures() -> None:
     ("El hospital, que abrió en 1990, atiende a 12 mil pacientes. Además cuenta con 900 camas.",
      2021),
     ("En 2015 se atendieron 300 partos. Además se atendió a 900 personas.", 2015),
+    # A semicolon or a colon closes the aside: the time after it is the figure's.
+    ("Hace diez años llegué a la clínica, la cual abrió con 12 médicos; hoy, tenemos 90.", 2021),
+    ("El centro, que en 2010 tenía 40 camas; actualmente, cuenta con 120 camas.", 2021),
+    ("La unidad, que nació hace 30 años con 5 consultorios: en este momento, son 25.", 2021),
 ])
 def test_the_time_of_a_relative_aside_is_not_the_figures(text: str, year: int) -> None:
     assert facts_of(text, "2021-05-04")[-1].year == year

@@ -1786,3 +1786,47 @@ def test_a_cuando_asked_with_another_question_word_is_still_a_date(question: str
 def test_the_parts_after_de_ellas_are_no_answers_beside_their_total(
         tmp_path: Path, text: str, question: str, values: list[int]) -> None:
     assert list(_ask(tmp_path, {"a.txt": text}, question).values) == values
+
+
+@pytest.mark.parametrize("text, question, value", [
+    ("Colima, Colima, 5 de mayo de 2023.\nDesde 2020 a la fecha se han contratado 4 mil 500 "
+     "enfermeras en los hospitales del estado.\n",
+     "¿Cuántas enfermeras se han contratado desde 2020?", 4500),
+    ("Mérida, Yucatán, 2 de junio de 2022.\nDesde el año 2019 hasta hoy el programa ha entregado "
+     "12 mil becas a estudiantes de enfermería.\n",
+     "¿Cuántas becas ha entregado el programa desde 2019?", 12_000),
+    ("Puebla, Puebla, 9 de marzo de 2024.\nA partir de 2021 y hasta ahora se han instalado 320 "
+     "consultorios en las comunidades.\n",
+     "desde 2021 cuantos consultorios se instalaron", 320),
+])
+def test_a_sum_since_a_year_answers_a_question_since_that_year(
+        tmp_path: Path, text: str, question: str, value: int) -> None:
+    assert _ask(tmp_path, {"a.txt": text}, question).values == [value]
+
+
+def test_the_state_a_text_is_about_answers_for_it(tmp_path: Path) -> None:
+    # The text speaks of Colima throughout and names Mexico City once, in passing: its figures
+    # are Colima's, as if it named no other state.
+    text = ("Villa de Álvarez, 7 de agosto de 2022.\nEn Colima se hizo un levantamiento en todas "
+            "las unidades.\nSe hizo aquí, no desde la comodidad de la Ciudad de México.\n"
+            "Se revisaron una por una las unidades médicas.\nFaltan todavía 900 equipos médicos "
+            "en el sistema de salud.\nLos hospitales de Colima recibirán nuevas plazas y el "
+            "pueblo de Colima tendrá mejores servicios.\n")
+    ranked, settings = _ranked(tmp_path, {"a.txt": text},
+                               "¿Cuántos equipos médicos faltan en el sistema de salud de Colima?")
+    assert ranked[0].fact.value == 900
+    assert "lugar del texto" in ranked[0].reasons
+
+
+@pytest.mark.parametrize("text, setting", [
+    ("En Colima faltan 900 equipos. La Ciudad de México envió 20. Colima recibirá más.", "Colima"),
+    # Named as often as another state, or only once: no state stands out.
+    ("En Colima faltan 900 equipos. Jalisco envió 20 y Colima y Jalisco firmaron.", None),
+    ("En Colima faltan 900 equipos.", None),
+    # Its people named count for it ("los oaxaqueños").
+    ("En Oaxaca hay 40 hospitales; 300 mil oaxaqueños los usan. Puebla envió 20 médicos.",
+     "Oaxaca"),
+])
+def test_the_state_a_text_is_about(text: str, setting: str | None) -> None:
+    from index.scope import setting as setting_of
+    assert setting_of(fold(text)) == setting
