@@ -28,6 +28,9 @@ _NOT_KIND = {"hubo", "hay", "se", "fueron", "realizaron", "hicieron", "en", "dur
              "para", "del", "de", "total", "tuvo", "tiene", "otorgaron", "aplicaron", "sumando"}
 
 
+_ASKING = {"cuanto", "cuanta", "cuantos", "cuantas", "que", "cual", "cuales"}
+
+
 def _trim(kind: str) -> str:
     words = kind.split()
     while len(words) > 1 and words[-1] in _NOT_KIND:
@@ -40,9 +43,9 @@ def split_kinds(question: str) -> list[str]:
     text = question.strip()
     folded = fold(text)
     m = _TWO.search(folded)
-    if m is None or m.group("k2").split()[0] in _NOT_KIND or m.group("k1").split()[0] in (
+    if m is None or m.group("k2").split()[0] in _NOT_KIND | _ASKING or m.group("k1").split()[0] in (
             _NOT_KIND):
-        return []
+        return []  # "y cuántas de especialidad …" is a second question (split_questions)
     k1, k2 = _trim(m.group("k1")), _trim(m.group("k2"))
     # Folding keeps offsets (one character for one): the kinds are cut from the asked text.
     a1 = m.start("k1")
@@ -78,7 +81,7 @@ def split_nouns(question: str) -> list[str]:
 # "¿cuántos asegurados en 2012 y cuántos a octubre de 2018?", "¿cuántas solicitudes se
 # aprobaron y qué porcentaje ya tenía los recursos?", "¿a cuántos trabajadores y en cuántos
 # estados?": a second question word after "y" starts a second question.
-_SECOND = re.compile(r"\s*,?\s+(?:y|e)\s+(?=(?:en|de|a|al|con|para|por)?\s*(?:cuant[oa]s?|que\s+"
+_SECOND = re.compile(r"\s*,?\s+(?:y|e)\s+(?=(?:en|de|a|al|con|para|por|hasta)?\s*(?:cuant[oa]s?|que\s+"
                      r"(?:porcentaje|parte|numero|cantidad|proporcion))\b)")
 _FIRST = re.compile(r"\b(?:cuant[oa]s?|que\s+(?:porcentaje|parte|numero|cantidad|proporcion))\b")
 
@@ -86,10 +89,12 @@ _FIRST = re.compile(r"\b(?:cuant[oa]s?|que\s+(?:porcentaje|parte|numero|cantidad
 # "y cuántos a octubre de 2018", "y de cuánto son en 2022": a second question with no noun.
 _VERBS = ("son", "eran", "es", "era", "fue", "fueron", "hay", "habia", "hubo", "suman",
           "sumaban", "tiene", "tienen", "tenia", "tenian")
-_BARE_ASK = re.compile(r"^(?:en|de|a|al|con|para|por)?\s*cuant[oa]s?\s+(?:(?P<verb>"
+_BARE_ASK = re.compile(r"^(?:en|de|a|al|con|para|por|hasta)?\s*cuant[oa]s?\s+(?:(?P<verb>"
                        + "|".join(_VERBS) + r")\s+)?"
-                       r"(?=(?:a|al|en|de|del|hasta|para|durante|entre|el|la|los|las|hoy|ahora"
+                       r"(?=(?:a|al|en|de|del|hasta|para|durante|entre|el|la|los|las|hoy|ahora|se"
                        r"|actualmente)\b|\d|$)")
+# "y cuántas de especialidad da al día …": the second names only a kind of the first's noun.
+_KIND_FIRST = re.compile(r"^cuant[oa]s?\s+(de\s+[a-z]{4,})\b(?!\s+(?:de|del)\b)")
 # "y cuánto es hoy": a time of its own, not the first question's.
 _NOW = re.compile(r"\b(?:hoy|ahora|actualmente|en\s+la\s+actualidad|este\s+ano)\b")
 # "¿De cuánto eran las reservas del IMSS …?": the subject after the verb of a bare "cuánto".
@@ -118,7 +123,22 @@ def split_questions(question: str) -> list[str]:
         return []
     one = f"{lead} ¿{one}?".strip() if lead else f"¿{one}?"
     said = topic(one)
+    kind = _KIND_FIRST.match(fold(two))
+    if kind and said and " de " in said and said in one:
+        # "¿Cuántas consultas de urgencias y cuántas de especialidad da al día el hospital?",
+        # "¿Cuántos trasplantes de riñón se hicieron en 2023 y cuántos de córnea?": one noun
+        # of two kinds, and what is said after either is said of both.
+        rest = two[kind.end():].strip()
+        after = one[one.index(said) + len(said):].rstrip(" ?").strip()
+        if not after:
+            one = f"{one.rstrip(' ?')} {rest}?"
+        elif not rest:
+            rest = after
+        two = (f"{two[:kind.start(1)]}{said[:said.index(' de ')]} "
+               f"{two[kind.start(1):kind.end(1)]} {rest}").strip()
+        said = topic(one)
     bare = _BARE_ASK.match(fold(two))
+    borrowed = False  # the second question took the first one's subject
     if bare and bare.group("verb"):
         # "y cuántas hay en 2022", "y de cuánto son en 2022": the first question's noun, before
         # its verb when it counts one ("¿cuántas camas había …?"), else as its subject after
@@ -130,6 +150,7 @@ def split_questions(question: str) -> list[str]:
         elif subject:
             two = (two[:bare.end()] + one[subject.start(1):subject.end(1)] + " "
                    + two[bare.end():])
+            borrowed = True
     elif bare:
         # "y cuántos a octubre de 2018": the first question's counted noun.
         two = two[:bare.end()] + (said + " " if said else "") + two[bare.end():]
@@ -149,8 +170,44 @@ def split_questions(question: str) -> list[str]:
         extra += [one[a:b] for a, b in _spans_times(fone, one)]
     if not _spans_places(ftwo):
         extra += [one[a:b] for a, b, _ in _spans_places(fone)]
+        named = _named_phrase(one, _spans_times(fone, one),
+                              [(a, b) for a, b, _ in _spans_places(fone)])
+        if named and not borrowed and not _NAME.search(two) and fold(named) not in ftwo:
+            # "¿Con cuánto personal arrancó el hospital infantil de Morelia y cuánto tiene
+            # hoy?": the second asks of what the first names.
+            extra = [e for e in extra if e not in named] + [named]
     two = " ".join([two, *extra]).strip()
     return [one, f"¿{two}?"]
+
+
+# A capitalised word (a proper name: "Morelia", "IMSS", "Villa de Álvarez").
+_NAME = re.compile(r"(?<![\w¿])(?<!^)[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñü-]*")
+
+
+def _named_phrase(one: str, times: list[tuple[int, int]],
+                  states: list[tuple[int, int]]) -> str | None:
+    """The phrase of question ``one`` that names something by its proper name, from the article
+    before it ("el hospital infantil de Morelia", "la Clínica Hidalgo"); None if it names
+    nothing but times and states (inherited on their own)."""
+    def inside(m: re.Match[str], spans: list[tuple[int, int]]) -> bool:
+        return any(a <= m.start() < b for a, b in spans)
+
+    names = [m for m in _NAME.finditer(one) if m.start() > 1 and not inside(m, times)]
+    own = [m for m in names if not inside(m, states)]
+    if not own:
+        return None
+    first = own[0].start()
+    articles = list(re.finditer(r"\b(?:el|la|los|las)\s", fold(one)[:first]))
+    start = articles[-1].start() if articles and first - articles[-1].start() <= 50 else first
+    if any(start <= a < first for a, _ in times):
+        start = first
+    # Up to the last name that follows without a break ("la Clínica Hidalgo", "el Hospital
+    # General de Tepic"), a state's name included.
+    end = own[0].end()
+    for m in names:
+        if m.start() > end and re.fullmatch(r"\s+(?:de\s+(?:la\s+|los\s+)?)?", one[end:m.start()]):
+            end = m.end()
+    return one[start:end]
 
 
 def _renumber(text: str, where: list[int]) -> str:

@@ -10,6 +10,7 @@ from assistant.intent import (
     GOAL_VERBS,
     MAY_BE,
     NATIONAL,
+    NOW,
     NUMBER_OF,
     PART_SHARE,
     RATES,
@@ -96,6 +97,7 @@ class Query:
             cuánto los egresos?"), as (source, offset of the figure): never the answer again.
         national: it asks about the whole country ("en el país", "a nivel nacional").
         as_of: the asked period is a moment ("a finales de enero", "al cierre de marzo").
+        now: it asks for the text's own day ("hoy", "actualmente") and names no year.
         said_start, said_end: the date of the statement the question names ("según el informe
             del 28 de agosto de 2020", "en sus anuncios de finales de 2019"): only texts of
             that date answer, and it is no period of the figure.
@@ -145,6 +147,7 @@ class Query:
     said_end: str | None = None
     as_of: bool = False
     national: bool = False
+    now: bool = False
 
     def said_on(self, day: str | None) -> bool | None:
         """Whether a text dated ``day`` ("YYYY-MM-DD") is the statement the question names
@@ -348,6 +351,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
             verbs.append(stem(word))
             continue
         corrected = vocab.correct(word)
+        if corrected is not None and corrected != word and known(originals.get(word, word)):
+            corrected = None  # "ampliar" is a word of its own, no typo of "familiar"
         if corrected is None:
             unknown.append(word)
             continue
@@ -418,6 +423,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         said_start=said.period_start if said else None,
         said_end=said.period_end if said else None,
         national=not places and bool(NATIONAL.search(folded)),
+        now=not years and bool(NOW.search(folded)),
         as_of=period is not None and bool(_AS_OF.search(folded, 0, period.start)),
         content=content,
         content_verbs=content_verbs,

@@ -290,6 +290,11 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
             score *= factor
             if why:
                 reasons.append(why)
+            if q.now and f.year is not None and f.modality != "meta" \
+                    and f.year < (bulletin.year or f.year):
+                # "¿cuánto personal tiene hoy?" and "hace 20 años inició con 38 personas".
+                score *= w.past_for_now
+                reasons.append(f"antes ({f.year})")
             if q.places:
                 factor, why = _place_factor(q, f, near, corpus, w)
                 score *= factor
@@ -338,6 +343,10 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                     # distance counts no things.
                     score *= w.head_unit
                     reasons.append("otra magnitud")
+                elif people_of and q.head in _WORKFORCE and corpus.fact_local[i] & staff_cues():
+                    # "¿con cuánto personal arrancó?" and "una plantilla de 38 personas": a
+                    # workforce counted in persons is the staff asked.
+                    score *= w.head_near
                 elif q.head in _PEOPLE_HEADS or people_of:
                     # "¿cuánta gente trabajará en las plazas?", "¿cuántas personas integran el
                     # equipo?", "¿de cuántos trabajadores es el equipo?" and "un equipo de 209
@@ -652,6 +661,9 @@ def _asked_from(q: Query) -> str | None:
 
 _GENERIC_HEADS = frozenset(term(m) for m in BARE_MEASURES)
 _PEOPLE_HEADS = frozenset(term(w) for w in ("personas", "gente", "personal"))
+# The nouns of a whole workforce, whatever its trades: "personal", "trabajadores", "plantilla".
+_WORKFORCE = frozenset(term(w) for w in ("personal", "trabajadores", "trabajadoras",
+                                         "empleados", "empleadas", "colaboradores", "plantilla"))
 # The nouns any people are counted in ("un equipo de 209 personas").
 _ANY_PEOPLE = frozenset(term(w) for w in ("personas", "gente", "mexicanos", "mexicanas",
                                           *gentilics()))  # "nacen cinco oaxaqueños"
@@ -775,6 +787,8 @@ def _agrees(c: Candidate, best: Candidate, corpus: "Corpus | None", q: Query | N
         return False
     if c.fact.source == best.fact.source and c.fact.year == best.fact.year:
         return False
+    if q is not None and q.now and c.fact.source == best.fact.source:
+        return False  # "¿cuántos hay hoy?": the text's earlier figure is its past, no answer
     head = q.head if q is not None and q.head else None
     mine, theirs = corpus.fact_head[c.index], corpus.fact_head[best.index]
     if head is not None:

@@ -38,6 +38,7 @@ class MatchWeights:
     year_of_text: float = 0.85  # not stated with the figure, but the text is of that year
     year_inherited: float = 0.3  # another year, carried over from an earlier sentence
     year_other: float = 0.15  # a figure of another year: almost never the answer
+    past_for_now: float = 0.75  # "¿cuántos hay hoy?" and a figure its text dates earlier
     place_other: float = 0.15  # the asked state is not named in the figure's text
     place_in_text: float = 0.5  # ... named in its text, but not near the figure
     place_of_text: float = 0.8  # ... the only state its text names (a report from that state)

@@ -169,6 +169,7 @@ def test_figures_that_only_add_up_by_chance_are_not_a_total(tmp_path: Path) -> N
      ["¿cuántas vacunas de influenza?", "¿cuántas vacunas de hepatitis?"]),
     ("¿cuántos trasplantes de riñón hubo en 2022 y en 2023?", []),
     ("¿cuántas cirugías y consultas?", []),
+    ("¿cuántas consultas de urgencias y cuántas de pediatría?", []),  # two questions
 ])
 def test_two_kinds_split_into_one_question_each(question: str, parts: list[str]) -> None:
     assert split_kinds(question) == parts
@@ -180,7 +181,7 @@ def test_two_kinds_split_into_one_question_each(question: str, parts: list[str])
       "¿cuántas becas dio a junio de 2020 en Tabasco?"]),
     ("En 2021, ¿cuántos albergues abrió el IMSS y qué porcentaje estaba lleno?",
      ["En 2021, ¿cuántos albergues abrió el IMSS?",
-      "¿qué porcentaje estaba lleno En 2021?"]),
+      "¿qué porcentaje estaba lleno En 2021 el IMSS?"]),
     ("¿A cuántas enfermeras capacitó la delegación y en cuántos municipios?",
      ["¿A cuántas enfermeras capacitó la delegación?",
       "¿en cuántos municipios la delegación?"]),
@@ -196,6 +197,25 @@ def test_two_kinds_split_into_one_question_each(question: str, parts: list[str])
       "¿de cuánto son las reservas en 2022?"]),
     ("¿Cuánto era la deuda en 2019 y cuánto es hoy?",
      ["¿Cuánto era la deuda en 2019?", "¿cuánto es la deuda hoy?"]),
+    # A second question that names nothing asks of what the first names.
+    ("¿Con cuántos médicos abrió la Clínica Hidalgo y cuántos médicos tiene ahora?",
+     ["¿Con cuántos médicos abrió la Clínica Hidalgo?",
+      "¿cuántos médicos tiene ahora la Clínica Hidalgo?"]),
+    ("¿Cuántas camas tiene hoy el Hospital General de Tepic y hasta cuántas se ampliará?",
+     ["¿Cuántas camas tiene hoy el Hospital General de Tepic?",
+      "¿hasta cuántas camas se ampliará el Hospital General de Tepic?"]),
+    ("¿Cuántos pacientes atendió el IMSS en Oaxaca y cuántos el ISSSTE?",
+     ["¿Cuántos pacientes atendió el IMSS en Oaxaca?",
+      "¿cuántos pacientes atendió el ISSSTE en Oaxaca?"]),
+    # One noun of two kinds: what is said after either is said of both.
+    ("¿Cuántas consultas de urgencias y cuántas de pediatría dio el Hospital de Tula?",
+     ["¿Cuántas consultas de urgencias dio el Hospital de Tula?",
+      "¿cuántas consultas de pediatría dio el Hospital de Tula?"]),
+    ("¿Cuántos trasplantes de riñón se hicieron en 2023 y cuántos de córnea?",
+     ["¿Cuántos trasplantes de riñón se hicieron en 2023?",
+      "¿cuántos trasplantes de córnea se hicieron en 2023?"]),
+    ("¿Cuántas plazas se abrieron y cuántas se ocuparon?",
+     ["¿Cuántas plazas se abrieron?", "¿cuántas plazas se ocuparon?"]),
 ])
 def test_two_questions_in_one_are_asked_one_by_one(question: str, parts: list[str]) -> None:
     assert split_questions(question) == parts

@@ -1830,3 +1830,39 @@ def test_the_state_a_text_is_about_answers_for_it(tmp_path: Path) -> None:
 def test_the_state_a_text_is_about(text: str, setting: str | None) -> None:
     from index.scope import setting as setting_of
     assert setting_of(fold(text)) == setting
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuántos médicos tiene hoy la clínica de Tlacotalpan?",
+    "¿Con cuántos médicos cuenta actualmente la clínica de Tlacotalpan?",
+    "¿cuantos medicos hay ahora en la clinica de tlacotalpan",
+])
+def test_a_question_of_today_is_not_answered_by_a_past_figure(tmp_path: Path,
+                                                              question: str) -> None:
+    text = ("Tlacotalpan, Veracruz, 4 de mayo de 2023.\nHace diez años la clínica de Tlacotalpan "
+            "abrió sus puertas con 12 médicos.\nDesde entonces la clínica de Tlacotalpan no ha "
+            "dejado de crecer y cuenta con 80 médicos.\n")
+    assert _ask(tmp_path, {"a.txt": text}, question).values == [80]
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Con cuánto personal arrancó el hospital?", 38),
+    ("¿Con cuánto personal inició el hospital hace 20 años?", 38),
+])
+def test_a_workforce_counted_in_persons_is_the_staff_asked(tmp_path: Path, question: str,
+                                                           value: int) -> None:
+    text = ("Morelia, Michoacán, 27 de enero de 2023.\nHace 20 años el hospital inició con una "
+            "plantilla de 38 personas; hoy somos mil 35 trabajadores y atendemos a 90 mil "
+            "niños.\n")
+    assert _ask(tmp_path, {"a.txt": text}, question).values[0] == value
+
+
+def test_a_spanish_word_is_not_read_as_a_typo_of_another(tmp_path: Path) -> None:
+    from assistant.query import parse
+
+    settings = _index(tmp_path, {"a.txt": "Se dieron 500 consultas de medicina familiar y se "
+                                          "amplió el área de urgencias.\n"})
+    vocab = Assistant(settings).corpus().vocab
+    q = parse("¿Hasta cuántas camas se quiere ampliar el hospital?", vocab)
+    assert "familiar" not in q.terms and not q.kinds
+    assert "familiar" in parse("¿cuántas consultas de medicina familair?", vocab).terms
