@@ -38,7 +38,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 69
+EXTRACTOR = 70
 _DATA = Path(__file__).with_name("data")
 
 
@@ -206,9 +206,12 @@ def _people_nouns() -> frozenset[str]:
 
 
 def _is_adjective(key: str, lex: Lexicon) -> bool:
+    # A kind's own noun, singular or plural ("especialidad", "especialidades", "riñones"), is a
+    # noun; its other forms ("renales", "hepáticos") are adjectives.
     return key in lex.generic_adjectives or key.endswith(_ADJ_SUFFIXES) or bool(
         lex.canonical_qualifier(key) and not any(
-            key == fold(g[0]) for g in lex.qualifier_groups))
+            key in (fold(g[0]), fold(g[0]) + "s", fold(g[0]) + "es")
+            for g in lex.qualifier_groups))
 
 
 _AUXILIARY_INFINITIVES = {"ser", "estar", "haber", "tener", "hacer", "contar", "seguir"}
@@ -456,8 +459,12 @@ def _read_percent(mention: NumberMention, words: list[_Word], lex: Lexicon,
         qual, _ = _qualifier(words, 1, lex)
         if qual:
             measure, end = _display(qual, text), qual[-1].end
-    elif words and words[0].key in ("en", "de"):
-        pass
+    elif len(words) > 1 and words[0].key in ("menos", "mas") \
+            and words[1].key not in _DETERMINERS | {"de", "del", "que", ",", "."}:
+        # "55 por ciento menos hospitalizaciones": the share is of what it names.
+        qual, _ = _qualifier(words, 1, lex)
+        if qual:
+            measure, end = _display(qual, text), qual[-1].end
     if measure is None:
         measure = _noun_before_de(text, mention.start)
         if words and words[0].key == "en":

@@ -396,3 +396,31 @@ def test_the_base_of_a_ratio_in_words_and_digits_is_no_figure() -> None:
     # «2 mil 500» is one number: its «500» was read as a figure of «pesos de salario».
     text = "Por cada 2 mil 500 pesos de salario, el trabajador aporta 60 pesos."
     assert [f.value for f in facts_of(text)] == [60]
+
+
+@pytest.mark.parametrize("text, value, measure", [
+    ("Este año hubo 55 por ciento menos hospitalizaciones que el anterior.", 55,
+     "hospitalizaciones"),
+    ("En la tercera ola hubo 63 % menos defunciones.", 63, "defunciones"),
+    ("Se otorgaron 30 por ciento más créditos de vivienda.", 30, "créditos de vivienda"),
+    # No noun after "más": the share names nothing it counts.
+    ("El abasto creció 12 % más que el año pasado.", 12, "porcentaje"),
+])
+def test_a_share_more_or_less_of_a_noun_counts_that_noun(text: str, value: int,
+                                                         measure: str) -> None:
+    f = next(f for f in facts_of(text, "2022-05-04") if f.value == value)
+    assert (f.measure, f.unit) == (measure, "percent")
+
+
+@pytest.mark.parametrize("text, measure, qualifier", [
+    # A kind's own noun right after the figure is what it counts, not a kind of a noun before.
+    ("Atienden cardiólogos, pediatras, otorrinos, en fin, más de 29 especialidades.",
+     "especialidades", None),
+    ("Se trasplantaron 40 riñones en el año.", "riñones", None),
+    # ... its adjective is still a kind of the noun before.
+    ("Se hicieron 610 trasplantes renales y 19 hepáticos.", "trasplantes", "hígado"),
+])
+def test_a_kinds_own_noun_after_a_figure_is_what_it_counts(text: str, measure: str,
+                                                          qualifier: str | None) -> None:
+    f = facts_of(text, "2022-05-04")[-1]
+    assert (f.measure, f.qualifier) == (measure, qualifier)
