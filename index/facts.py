@@ -38,7 +38,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 70
+EXTRACTOR = 71
 _DATA = Path(__file__).with_name("data")
 
 
@@ -700,6 +700,10 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
             ctx.period, ctx.until = None, None
         if ctx.before_now is not None and _BACK_TO_SPAN.match(folded, s_start):
             ctx.period = ctx.before_now
+        if ctx.last_day is not None and _THAT_DAY.match(folded, s_start):
+            # "… el 8 de febrero de 2021 fue el día de la máxima ocupación. En ese momento,
+            # 345 camas …": the day named before.
+            ctx.period, ctx.until = ctx.last_day, None
         s_times = in_sentence[0](s_start, s_end)
         s_events = in_sentence[1](s_start, s_end)
         periods = [_resolve_period(t, ctx, s_times) for t in s_times
@@ -748,6 +752,9 @@ _S = TypeVar("_S", TimeExpr, Event, NumberMention)
 _BACK_TO_SPAN = re.compile(r"\W*(?:y\s+)?(?:(?:en|durante)\s+(?:ese|aquel|dicho|el\s+mismo)\s+"
                            r"(?:ano|lapso|periodo|tiempo|mes|semestre|trimestre)"
                            r"|de\s+(?:ellas|ellos|esas|esos|estas|estos)|en\s+esa\s+fecha)\b")
+# A sentence that points back to the day named before: "En ese momento …", "Ese día …".
+_THAT_DAY = re.compile(r"\W*(?:y\s+)?(?:(?:en|durante)\s+(?:ese|aquel)\s+(?:momento|dia)"
+                       r"|(?:ese|aquel)\s+dia|para\s+entonces|en\s+esa\s+fecha)\b")
 # Verbs of money given, paid or spent (folded), before a figure: "transfirió", "se invirtieron".
 _PAID = re.compile(r"\b(?:transfi\w+|invirt\w+|invert\w+|destin\w+|asign\w+|pag[oóa]\w*"
                    r"|erog\w+|ejerc\w+|gast\w+|cost\w+|aport\w+|otorg\w+\s+recursos)\b")

@@ -424,3 +424,17 @@ def test_a_kinds_own_noun_after_a_figure_is_what_it_counts(text: str, measure: s
                                                           qualifier: str | None) -> None:
     f = facts_of(text, "2022-05-04")[-1]
     assert (f.measure, f.qualifier) == (measure, qualifier)
+
+
+@pytest.mark.parametrize("text, period", [
+    ("En 2019 se visitaron 80 hospitales del modelo de 1979. El 8 de febrero de 2021 fue el día "
+     "de la máxima ocupación. En ese momento, 345 camas estaban destinadas a COVID.",
+     "2021-02-08"),
+    ("El 3 de marzo de 2022 se inauguró la clínica de Tepic. Ese día se dieron 40 consultas.",
+     "2022-03-03"),
+    ("Desde 2018 se planeó la obra; el 15 de mayo de 2023 se abrió el hospital. Para entonces "
+     "ya trabajaban ahí 300 enfermeras.", "2023-05-15"),
+])
+def test_a_sentence_that_points_back_to_a_day_takes_it(text: str, period: str) -> None:
+    f = facts_of(text, "2023-06-06")[-1]
+    assert (f.period_start, f.period_end) == (period, period)
