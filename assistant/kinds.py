@@ -94,7 +94,8 @@ _BARE_ASK = re.compile(r"^(?:en|de|a|al|con|para|por|hasta)?\s*cuant[oa]s?\s+(?:
                        r"(?=(?:a|al|en|de|del|hasta|para|durante|entre|el|la|los|las|hoy|ahora|se"
                        r"|actualmente)\b|\d|$)")
 # "y cuántas de especialidad da al día …": the second names only a kind of the first's noun.
-_KIND_FIRST = re.compile(r"^cuant[oa]s?\s+(de\s+[a-z]{4,})\b(?!\s+(?:de|del)\b)")
+_KIND_FIRST = re.compile(r"^cuant[oa]s?\s+(de\s+(?!(?:ellos|ellas|estos|estas|esos|esas|aquellos"
+                         r"|aquellas)\b)[a-z]{4,})\b(?!\s+(?:de|del)\b)")
 # "y cuánto es hoy": a time of its own, not the first question's.
 _NOW = re.compile(r"\b(?:hoy|ahora|actualmente|en\s+la\s+actualidad|este\s+ano)\b")
 # "¿De cuánto eran las reservas del IMSS …?": the subject after the verb of a bare "cuánto".
@@ -152,8 +153,10 @@ def split_questions(question: str) -> list[str]:
                    + two[bare.end():])
             borrowed = True
     elif bare:
-        # "y cuántos a octubre de 2018": the first question's counted noun.
-        two = two[:bare.end()] + (said + " " if said else "") + two[bare.end():]
+        # "y cuántos a octubre de 2018", "y cuántos se jubilaron": the first question's counted
+        # noun, without its verb ("maestros contrató").
+        noun = _noun_only(said) if fold(two).startswith("se ", bare.end()) else said
+        two = two[:bare.end()] + (noun + " " if noun else "") + two[bare.end():]
     ftwo = fold(two)
     extra = []
     fone = fold(one)
@@ -172,7 +175,8 @@ def split_questions(question: str) -> list[str]:
         extra += [one[a:b] for a, b, _ in _spans_places(fone)]
         named = _named_phrase(one, _spans_times(fone, one),
                               [(a, b) for a, b, _ in _spans_places(fone)])
-        if named and not borrowed and not _NAME.search(two) and fold(named) not in ftwo:
+        if named and not borrowed and not _NAME.search(two) \
+                and fold(named) not in fold(" ".join([two, *extra])):
             # "¿Con cuánto personal arrancó el hospital infantil de Morelia y cuánto tiene
             # hoy?": the second asks of what the first names.
             extra = [e for e in extra if e not in named] + [named]
@@ -182,6 +186,26 @@ def split_questions(question: str) -> list[str]:
 
 # A capitalised word (a proper name: "Morelia", "IMSS", "Villa de Álvarez").
 _NAME = re.compile(r"(?<![\w¿])(?<!^)[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñü-]*")
+
+
+# What carries a proper name on: a number, or another name after "de", "del", "de la".
+_NAME_GOES_ON = re.compile(r"\s+(?:\d+\b|(?:(?:de|del|de\s+la|de\s+los)\s+)?"
+                           r"[A-ZÁÉÍÓÚÑ][\wÁÉÍÓÚÑáéíóúñü-]*)")
+
+
+def _noun_only(said: str) -> str:
+    """The counted noun of a topic, without the verb after it ("maestros contrató")."""
+    from index.lemmas import lemma
+
+    kept: list[str] = []
+    for w in said.split():
+        f = fold(w).lower()
+        base = fold(lemma(w))
+        if kept and (w.endswith("ó") or f in _VERBS or (
+                base.endswith(("ar", "er", "ir")) and base != f and fold(kept[-1]) != "de")):
+            break  # a verb ("contrató", "entrega"), not a noun after "de" ("de amparo")
+        kept.append(w)
+    return " ".join(kept)
 
 
 def _named_phrase(one: str, times: list[tuple[int, int]],
@@ -197,16 +221,15 @@ def _named_phrase(one: str, times: list[tuple[int, int]],
     if not own:
         return None
     first = own[0].start()
-    articles = list(re.finditer(r"\b(?:el|la|los|las)\s", fold(one)[:first]))
+    articles = list(re.finditer(r"\b(?:el|la|los|las|del|al)\s", fold(one)[:first]))
     start = articles[-1].start() if articles and first - articles[-1].start() <= 50 else first
     if any(start <= a < first for a, _ in times):
         start = first
     # Up to the last name that follows without a break ("la Clínica Hidalgo", "el Hospital
     # General de Tepic"), a state's name included.
     end = own[0].end()
-    for m in names:
-        if m.start() > end and re.fullmatch(r"\s+(?:de\s+(?:la\s+|los\s+)?)?", one[end:m.start()]):
-            end = m.end()
+    while more := _NAME_GOES_ON.match(one, end):
+        end = more.end()  # "la Clínica 25 del IMSS", "el Hospital General de Tepic"
     return one[start:end]
 
 

@@ -216,6 +216,19 @@ def test_two_kinds_split_into_one_question_each(question: str, parts: list[str])
       "¿cuántos trasplantes de córnea se hicieron en 2023?"]),
     ("¿Cuántas plazas se abrieron y cuántas se ocuparon?",
      ["¿Cuántas plazas se abrieron?", "¿cuántas plazas se ocuparon?"]),
+    # ... its noun without its verb, named once, with its number; a pronoun is no kind.
+    ("¿Cuántos maestros contrató la Secretaría de Educación y cuántos se jubilaron?",
+     ["¿Cuántos maestros contrató la Secretaría de Educación?",
+      "¿cuántos maestros se jubilaron la Secretaría de Educación?"]),
+    ("¿Cuántos quirófanos tiene el Hospital Juárez y cuántos funcionan?",
+     ["¿Cuántos quirófanos tiene el Hospital Juárez?",
+      "¿cuántos funcionan tiene el Hospital Juárez?"]),
+    ("¿Cuántos pacientes atiende la Clínica 25 del IMSS y cuántos esperan un trasplante?",
+     ["¿Cuántos pacientes atiende la Clínica 25 del IMSS?",
+      "¿cuántos esperan un trasplante la Clínica 25 del IMSS?"]),
+    ("¿Cuántos casos de dengue hubo en 2023 y cuántos de ellos fueron graves?",
+     ["¿Cuántos casos de dengue hubo en 2023?",
+      "¿cuántos casos de dengue de ellos fueron graves en 2023?"]),
 ])
 def test_two_questions_in_one_are_asked_one_by_one(question: str, parts: list[str]) -> None:
     assert split_questions(question) == parts
