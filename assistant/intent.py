@@ -103,13 +103,12 @@ AMOUNT = re.compile(r"\b(?:de|a|hasta)\s+cuanto\s+(?:es|era|fue|fueron|son|eran|
 SOURCE_REF = re.compile(r"\b(?:segun|de\s+acuerdo\s+con|conforme\s+a)\s+(?:el|la|los|las|este|esta)\s+"
                         r"(?:nota|notas|reporte|reportes|boletin|comunicado|conferencia|mananera"
                         r"|version\s+estenografica|articulo|cronica|texto|publicacion)\b")
-# "Según el informe del 28 de agosto de 2020", "en sus anuncios de finales de 2019", "según lo
-# dicho el 20 de diciembre": the date that follows is the statement's, not the figure's period.
 # "¿cuánto personal tiene hoy?", "¿cuántas camas hay actualmente?": the state of things on
 # the text's own day, not a figure the text dates earlier.
 NOW = re.compile(r"\b(?:hoy(?:\s+en\s+dia)?|ahora|actualmente|en\s+la\s+actualidad"
                  r"|en\s+este\s+momento|a\s+la\s+fecha)\b")
-
+# "Según el informe del 28 de agosto de 2020", "en sus anuncios de finales de 2019", "según lo
+# dicho el 20 de diciembre": the date that follows is the statement's, not the figure's period.
 SAID_ON = re.compile(
     r"(?:\b(?:segun|en|de|durante|desde)\s+(?:el|la|los|las|su|sus|este|esta|aquel|aquella)\s+"
     r"(?:informe|informes|reporte|reportes|conferencia|conferencias|anuncio|anuncios|nota|notas"

@@ -89,7 +89,7 @@ def _year_factor(q: Query, f: Fact, sentence: str, corpus: "Corpus",
         return 1.0, f"año {f.year}"
     # "¿cuántos desde 2020?" and "Desde 2020 a la fecha se han basificado 8 mil": a sum since
     # that year, whatever the year of its last day.
-    since = [y for y in q.years if _since(y).search(fold(q.text))]
+    since = _asked_since(q.text, q.years)
     if any(_since(y).search(sentence) for y in since):
         return 1.0, f"desde {since[0]}"
     # The asked year beside a figure that states its own other year ("en 2018 fueron 3 mil
@@ -106,6 +106,14 @@ def _year_factor(q: Query, f: Fact, sentence: str, corpus: "Corpus",
     if f.modality == "meta" and text_year in q.years:
         return w.year_of_text, "meta anunciada ese año"
     return w.year_other, f"otro año ({f.year})"
+
+
+@lru_cache(maxsize=256)
+def _asked_since(question: str, years: tuple[int, ...]) -> tuple[int, ...]:
+    """The asked years the question counts from ("¿cuántos desde 2020?"), once per question
+    rather than once per figure."""
+    folded = fold(question)
+    return tuple(y for y in years if _since(y).search(folded))
 
 
 @lru_cache(maxsize=64)

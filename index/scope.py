@@ -130,21 +130,23 @@ def gentilics() -> frozenset[str]:
     return frozenset(_gentilic_rx()[1])
 
 
-def states_named(folded: str) -> set[str]:
-    """Every state a folded text names, as a place or by its gentilic ("la Sierra
-    Hidalguense", "cinco oaxaqueños"): where the text is set."""
+def _state_mentions(folded: str) -> list[str]:
+    """The state of each mention of one in a folded text, as a place or by its gentilic ("la
+    Sierra Hidalguense", "cinco oaxaqueños")."""
     rx, names = _gentilic_rx()
-    return {name for _, _, name in find_places(folded, strict=False)} | {
-        names[m.group()] for m in rx.finditer(folded)}
+    return [name for _, _, name in find_places(folded, strict=False)] + [
+        names[m.group()] for m in rx.finditer(folded)]
+
+
+def states_named(folded: str) -> set[str]:
+    """Every state a folded text names: where the text is set."""
+    return set(_state_mentions(folded))
 
 
 def setting(folded: str) -> str | None:
     """The state a folded text is about: named (or its people named) at least twice, and more
     often than any other ("en Colima …" four times, "la Ciudad de México" once)."""
-    rx, names = _gentilic_rx()
-    counts = Counter([name for _, _, name in find_places(folded, strict=False)]
-                     + [names[m.group()] for m in rx.finditer(folded)])
-    ranked = counts.most_common(2)
+    ranked = Counter(_state_mentions(folded)).most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
