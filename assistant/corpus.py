@@ -6,6 +6,7 @@ strict lexicon matcher) and the term index of every sentence and figure (for ran
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from assistant.intent import TIME_RATES, direction, rates
@@ -14,7 +15,7 @@ from assistant.terms import TermIndex, terms
 from assistant.types import Citation
 from assistant.vocab import Vocabulary, canonicalize, stem, stems
 from index.fold import fold
-from index.scope import setting, states_named
+from index.scope import setting, state_mentions, states_named
 from index.types import BARE_MEASURES, Bulletin, Fact
 
 
@@ -199,6 +200,16 @@ class Corpus:
         if source not in cache:
             cache[source] = setting(self.folded(source))
         return cache[source]
+
+    def state_before(self, source: str, pos: int) -> str | None:
+        """The last state the text of ``source`` names before ``pos``: where a report that
+        goes state by state stands at that point (mentions cached per text)."""
+        cache = self.__dict__.setdefault("_mentions", {})
+        if source not in cache:
+            cache[source] = state_mentions(self.folded(source))
+        mentions = cache[source]
+        k = bisect_left(mentions, (pos, ""))
+        return mentions[k - 1][1] if k else None
 
     def candidates(self, q: Query) -> list[int]:
         """Indices of the facts worth checking for ``q``, in table order.

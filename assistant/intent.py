@@ -13,9 +13,10 @@ INTENTS = ("figure", "date", "place", "person", "reason", "list", "text")
 
 # Nouns that name a quantity: "¿qué porcentaje …?", "¿cuál era el monto …?", "¿qué avance
 # llevaba …?" ask for a figure as surely as "¿cuántos …?".
-_QUANTITY = (r"(?:porcentaje|proporcion|cantidad|monto|cifra|tasa|meta|salario|sueldo"
+QUANTITY = (r"(?:porcentaje|proporcion|cantidad|monto|cifra|tasa|meta|salario|sueldo"
              r"|costo|precio|total|promedio|importe|presupuesto|beca|inversion|ahorro|gasto"
-             r"|capacidad|incremento|aumento|avance|edad|nivel(?!\s+de\s+atencion)|grado|indice)")
+             r"|capacidad|incremento|aumento|avance|edad|nivel(?!\s+de\s+atencion)|grado|indice"
+             r"|aforo|cupo|duracion|superficie|extension|tamano)")
 # Shares a text states as percents: "¿qué ocupación tiene …?" asks for a figure.
 SHARE = r"(?:ocupacion|cobertura|cumplimiento)"
 # "¿Qué parte del equipo era rentado?" asks for a share when it opens the question ("¿en / de / a
@@ -27,10 +28,10 @@ MAY_BE = (r"(?:(?:podria|podrian|podra|puede|pudo|deberia|debe|tendria\s+que|hab
 # "el número de trasplantes", "el número total de camas": a count is asked.
 NUMBER_OF = r"\bnumero\s+(?:total\s+)?de\s+"
 _FIGURE = re.compile(
-    r"\bcuant[oa]s?\b|\bque\s+(?:" + _QUANTITY + r"|" + SHARE + r"|numero(?!\s+de\s+telefono))\b"
+    r"\bcuant[oa]s?\b|\bque\s+(?:" + QUANTITY + r"|" + SHARE + r"|numero(?!\s+de\s+telefono))\b"
     r"|" + PART_SHARE + r"|\bcifras?\b|" + NUMBER_OF + r"(?!telefono|contacto|whats)|\bpor\s*ciento\b|%"
     r"|\b(?:cual|cuales)\s+(?:es|era|fue|son|eran|fueron|sera|" + MAY_BE + r")\s+(?:el|la|los|las)\s+"
-    r"(?:metas|" + _QUANTITY + r")\b")  # "¿qué metas …?" may ask for a list of them
+    r"(?:metas|" + QUANTITY + r")\b")  # "¿qué metas …?" may ask for a list of them
 _DATE = re.compile(
     r"\bcuando\b|\bque\s+(?:dia|dias|fecha|fechas|ano|anos|mes|meses)\b"
     r"|\ba\s+partir\s+de\s+(?:que|cuando)\b|\bdesde\s+(?:que|cuando)\b|\bhasta\s+cuando\b")
@@ -76,15 +77,20 @@ CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|cr
                     r"\d)\b")
 _MONEY_WORDS = (r"pesos|dolares|monto|costos?|cost(?:ar|ara|aran|aria|arian|aba|aban|aron|ad[oa])"
                 r"|cuestan?"
-                r"|precio|gana|ganaba|paga|pagan|pagaba|pagaban|pagar|pagara|pagaran|pagaria|pagarian"
+                r"|precio|gana|ganan|ganaba|ganaban|ganara|ganaran|ganaria|ganarian|ganar|paga|pagan|pagaba|pagaban|pagar|pagara|pagaran|pagaria|pagarian"
                 r"|pago|pagad[oa]s?|pagaron|salario|sueldo|beca|presupuesto|importe|inversion"
                 r"|invirti\w*|inviert\w*|invertir|invertid[oa]s?|multas?|recursos|ingresos|dinero|recaud\w*|credito"
                 r"|creditos|ahorro|gasto|gasta\w*|subsidio|apoyo\s+economico|efectivo"
-                r"|cobr(?:a|an|o|aron|aba|aban|ar)|tarifa|remuneracion|premio|indemnizacion")
+                r"|cobr(?:a|an|o|aron|aba|aban|ar)|tarifa|remuneracion|premio|indemnizacion"
+                # Spending a budget: "¿cuánto se está ejerciendo …?", "¿cuánto se destinó …?".
+                r"|ejerc(?:e|en|io|ieron|iendo|ido|idos|ida|idas|era|eran|ia|ian|er)"
+                r"|destin(?:a|an|o|aron|ara|aran|ando|ado|ados|ada|adas|ar)"
+                r"|asign(?:a|an|o|aron|ara|aran|ando|ado|ados|ada|adas|ar)"
+                r"|eroga\w*|erogo|transfi(?:rio|rieron|ere|eren|riendo|rido|ridos|rir)")
 MONEY = re.compile(r"\b(?:" + _MONEY_WORDS + r")\b")
 # Words that say what kind of figure is asked ("¿cuánto dinero …?", "¿qué monto …?", "el
 # porcentaje de …"), not what it counts: a text need not use them for its figure to answer.
-ANSWER_TYPE = re.compile(r"\b(?:" + _QUANTITY + r"|numero|cifras|" + _MONEY_WORDS + r")\b")
+ANSWER_TYPE = re.compile(r"\b(?:" + QUANTITY + r"|numero|cifras|" + _MONEY_WORDS + r")\b")
 
 
 def answer_type_words(folded: str) -> frozenset[str]:
@@ -137,7 +143,7 @@ RATES = {
 # A list asked first ("¿qué especialidades …?", "¿cuáles …?"), and the question's first relative
 # clause, which says something of a noun ("el hospital, el primero que crece en número de camas").
 _LIST_OPENS = re.compile(r"\W*(?:y\s+)?(?:cuales\b|que\s+(?:(?:tipos?|clases?)\s+de\s+)?"
-                         r"(?!" + _QUANTITY + r")[a-z]{3,}s\b)")
+                         r"(?!" + QUANTITY + r")[a-z]{3,}s\b)")
 _RELATIVE = re.compile(r"\bque\b")
 _COUNT_WORDS = re.compile(r"\b(?:total|cantidad|suma|monto|porcentaje)\b")
 
@@ -206,8 +212,8 @@ _NOT_MONEY = re.compile(r"\s+(?:hospitalari\w*|a\s+urgencias|a\s+hospital\w*|hum
 # Verbs and words that say money changed hands; in a question that counts a noun ("¿cuántas vidas
 # cobró la pandemia?", "¿cuántos días fueron pagados?") they say what happened, not the unit.
 _MONEY_ACTS = re.compile(r"cobr\w*|pag\w*|invert\w*|invirti\w*|inviert\w*|gasta\w*|efectivo|premio"
-                         r"|cost\w*|cuestan?")
-_COUNT_OF = re.compile(r"\bcuant[oa]s\s+(?!de\b)[a-z]{3,}")
+                         r"|cost\w*|cuestan?|gan\w*|ejerc\w*|destin\w*|asign\w*|erog\w*|transfi\w*")
+_COUNT_OF = re.compile(r"\bcuant[oa]s\s+(?!de\b)[a-z]{3,}|\bcuant[oa]\s+(?:personal|gente|poblacion)\b")
 # "¿Cuánto tiempo se pagará la incapacidad?", "¿cuánto tarda en pagar …?": a span of time.
 _HOW_LONG = re.compile(r"\bcuanto\s+(?:mas\s+)?tiempo\b|\btard(?:a|an|o|aron|aba|aban|ara|aran"
                        r"|aria|ar)\b")

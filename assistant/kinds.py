@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from assistant.analysis import checked_numbers
 from assistant.format import format_number
-from assistant.intent import TOTAL
+from assistant.intent import COMPARE, QUANTITY, TOTAL
 from assistant.types import Answer, Citation, Computed
 from index.fold import fold
 from index.numbers import find_numbers
@@ -81,9 +81,15 @@ def split_nouns(question: str) -> list[str]:
 # "¿cuántos asegurados en 2012 y cuántos a octubre de 2018?", "¿cuántas solicitudes se
 # aprobaron y qué porcentaje ya tenía los recursos?", "¿a cuántos trabajadores y en cuántos
 # estados?": a second question word after "y" starts a second question.
-_SECOND = re.compile(r"\s*,?\s+(?:y|e)\s+(?=(?:en|de|a|al|con|para|por|hasta)?\s*(?:cuant[oa]s?|que\s+"
-                     r"(?:porcentaje|parte|numero|cantidad|proporcion))\b)")
-_FIRST = re.compile(r"\b(?:cuant[oa]s?|que\s+(?:porcentaje|parte|numero|cantidad|proporcion))\b")
+# "y por qué monto", "y cuál es la tasa de crecimiento": a second question that names the kind
+# of figure it asks (a quantity noun of ``intent``), as "y cuántos" does.
+_ASKS = (r"(?:cuant[oa]s?|que\s+(?:parte|numero|" + QUANTITY + r")"
+         r"|cual\s+(?:es|era|fue|seria)\s+(?:el|la)\s+" + QUANTITY + r")")
+# "por qué monto", "cuál es la tasa": a second question that asks a quantity of no noun.
+_OF_QUANTITY = re.compile(r"(?:en|de|a|al|con|para|por|hasta)?\s*(?:que|cual\s+(?:es|era|fue|seria)"
+                          r"\s+(?:el|la))\s+" + QUANTITY + r"\b")
+_SECOND = re.compile(r"\s*,?\s+(?:y|e)\s+(?=(?:en|de|a|al|con|para|por|hasta)?\s*" + _ASKS + r"\b)")
+_FIRST = re.compile(r"\b" + _ASKS + r"\b")
 
 
 # "y cuántos a octubre de 2018", "y de cuánto son en 2022": a second question with no noun.
@@ -101,6 +107,37 @@ _NOW = re.compile(r"\b(?:hoy|ahora|actualmente|en\s+la\s+actualidad|este\s+ano)\
 # "¿De cuánto eran las reservas del IMSS …?": the subject after the verb of a bare "cuánto".
 _SUBJECT = re.compile(r"\bcuant[oa]s?\s+(?:" + "|".join(_VERBS)
                       + r")\s+((?:el|la|los|las)\s+[a-z]+)")
+
+
+def split_places(question: str) -> list[tuple[str, str]]:
+    """The question once per state, with the state as written, when it asks a figure of two
+    or more states named together ("¿cuántos trabajadores mandan Veracruz y Chiapas?", "en
+    Sonora, Colima y en Tabasco"), else []: each state's figure is its own answer. A sum
+    ("en total", "entre Sonora y Tabasco") or a comparison is asked once."""
+    from index.scope import find_places
+
+    text = question.strip()
+    folded = fold(text)
+    if not _FIRST.search(folded) or TOTAL.search(folded) or COMPARE.search(folded):
+        return []
+    found = find_places(folded, strict=False)
+    # The longest run of states joined only by commas, "y", "e" and a repeated preposition.
+    runs: list[list[tuple[int, int, str]]] = []
+    for place in found:
+        if runs and _JOINED.fullmatch(folded[runs[-1][-1][1]:place[0]]):
+            runs[-1].append(place)
+        else:
+            runs.append([place])
+    run = max(runs, key=len, default=[])
+    if len({name for _, _, name in run}) < 2 or re.search(r"\bentre\s+(?:los\s+estados\s+de\s+)?$",
+                                                          folded[:run[0][0]]):
+        return []
+    start, end = run[0][0], run[-1][1]
+    return [(text[:start] + text[a:b] + text[end:], text[a:b]) for a, b, _ in run]
+
+
+# What joins states named together: "Veracruz y Chiapas", "Sonora, Colima y en Tabasco".
+_JOINED = re.compile(r"\s*(?:,\s*(?:y\s+|e\s+)?|\s(?:y|e)\s+)(?:(?:en|de|a|para)\s+)?")
 
 
 def split_questions(question: str) -> list[str]:
@@ -160,6 +197,9 @@ def split_questions(question: str) -> list[str]:
     ftwo = fold(two)
     extra = []
     fone = fold(one)
+    asks = _OF_QUANTITY.match(ftwo)
+    # "y por qué monto", "y cuál es la tasa": a quantity of no noun of its own ("de abasto").
+    of_first = bool(asks) and not re.match(r"\s+(?:de|del)\b", ftwo[asks.end():]) if asks else False
     if len(two.split()) <= 3 and said and said in one:
         # "¿y en cuántos estados?": what the first question said after its noun ("ha
         # basificado IMSS-Bienestar"), without its period and state (added below).
@@ -168,7 +208,12 @@ def split_questions(question: str) -> list[str]:
         cut = sorted([*_spans_times(ftail, tail), *[(a, b) for a, b, _ in _spans_places(ftail)]])
         for a, b in reversed(cut):
             tail = tail[:a] + tail[b:]
+        if of_first:
+            # "¿Cuántas piezas se compraron y por qué monto?": the amount of those pieces.
+            tail = f"{said} {tail}"
         extra.append(" ".join(tail.split()))
+    elif of_first and said:
+        extra.append(_noun_only(said))
     if not _spans_times(ftwo, two) and not _NOW.search(ftwo):
         extra += [one[a:b] for a, b in _spans_times(fone, one)]
     if not _spans_places(ftwo):
@@ -255,10 +300,11 @@ def given(answer: Answer) -> set[tuple[str, int]]:
 
 
 def ask_kinds(question: str, parts: list[str],
-              ask: Callable[[str, frozenset[tuple[str, int]]], Answer]) -> Answer:
+              ask: Callable[[str, frozenset[tuple[str, int]]], Answer],
+              labels: list[str] | None = None) -> Answer:
     """Each of ``parts`` answered by ``ask``, side by side (a citation shared by both is
-    listed once); their sum when ``question`` asks for a total and each part is answered by
-    one figure."""
+    listed once), each under its label (by default what the part counts); their sum when
+    ``question`` asks for a total and each part is answered by one figure."""
     from assistant.followup import topic
 
     answers: list[Answer] = []
@@ -271,14 +317,14 @@ def ask_kinds(question: str, parts: list[str],
     citations: list[Citation] = []
     values: list[int | float] = []
     computed: list[Computed] = []
-    for part, ans in zip(parts, answers):
+    for k, (part, ans) in enumerate(zip(parts, answers)):
         where = []
         for c in ans.citations:
             if c not in citations:
                 citations.append(c)
             where.append(citations.index(c) + 1)
         body = _renumber(ans.text, where)
-        label = topic(part) or part.strip(" ¿?")
+        label = labels[k] if labels else topic(part) or part.strip(" ¿?")
         texts.append(f"{label[:1].upper()}{label[1:]}: {body.rstrip()}")
         values += ans.values
         computed += ans.computed

@@ -216,7 +216,8 @@ def _names(text: str, vocab_places: set[str]) -> list[str]:
     for m in re.finditer(r"(?<=[\s(«\"'])([A-ZÁÉÍÓÚÑ][a-záéíóúñü]{2,})\b", text):
         word = m.group(1)
         folded = fold(word)
-        if folded in vocab_places or known(word):
+        if folded in vocab_places or known(word) or folded in stop_words():
+            # "el Buen Fin": a function word ("fin") names nothing a text could be told by.
             continue
         out.append(folded)
     return out

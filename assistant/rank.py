@@ -24,7 +24,7 @@ from assistant.terms import derivations, people, prefix, staff, staff_cues, syno
 from index.dates import find_times, with_year
 from index.facts import INSTEAD
 from index.fold import fold
-from index.scope import gentilics, places, states_named
+from index.scope import gentilics, places, relative_times, states_named
 from index.settings import MatchWeights
 from index.types import BARE_MEASURES, TIME_UNITS, Fact
 
@@ -147,6 +147,10 @@ def _place_factor(q: Query, f: Fact, near: str, corpus: "Corpus",
         # setting when it names no other state.
         if text == asked or {corpus.setting(f.source)} == asked:
             return w.place_of_text, "lugar del texto"
+        if {corpus.state_before(f.source, f.value_start)} == asked:
+            # "… los avances en Nayarit … El abasto alcanzó el 98 %": a report that goes
+            # state by state speaks of the last state it named until it names another.
+            return w.place_of_text, "último lugar dicho"
         return w.place_in_text, "lugar dicho antes"
     return w.place_other, "otro lugar"
 
@@ -442,8 +446,15 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 # June counts June's beds, unless its sentence or the one before names the day.
                 # A plan for later in its text's year is stated before the time it is for
                 # ("vamos a llegar a 144" in March, asked for December).
-                score *= w.period_of_text
-                reasons.append("texto de otra fecha")
+                if f.time_phrase is not None and any(
+                        off == 0 for _, _, off in relative_times(fold(f.time_phrase))):
+                    # "a la fecha hay 124 mil empresas": stated of its text's own day, which
+                    # is not the asked one.
+                    score *= w.period_other
+                    reasons.append(f"otra fecha («{f.time_phrase}»)")
+                else:
+                    score *= w.period_of_text
+                    reasons.append("texto de otra fecha")
             if part and (_WHOLE.search(folded, max(0, f.value_start - 40), f.value_start)
                          or _WHOLE_BEFORE.match(folded, f.value_end, f.value_end + 80)):
                 # "¿cuántas de las nuevas plazas ...?" asks for a part; "de las 19 mil

@@ -69,7 +69,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "los primeros seis meses del año", "los primeros cuatro meses de 2024": from January.
     ("first_months", _rx(
         r"\b(?:los\s+)?primeros\s+(?P<n>dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|once"
-        r"|[2-9]|1[01])\s+meses(?:\s+(?:de|del)\s+(?:ano\s+)?" + _Y.format("y1") + r"|\s+del\s+ano)?")),
+        r"|[2-9]|1[01])\s+meses(?:\s+(?:de|del)\s+(?:ano\s+)?" + _Y.format("y1") + r"|\s+del\s+ano)?"
+        # "los primeros seis meses desde que iniciamos", "… de operación", "… del programa":
+        # counted from an event, not from January.
+        r"(?!\s+(?:desde|de|del|a\s+partir|tras|despues)\b)")),
     ("part_year", _rx(
         r"\b(?P<part>primer|segundo|tercer|cuarto)\s+(?P<kind>trimestre|semestre|cuatrimestre)"
         + r"(?:\s+(?:de|del)\s+(?:ano\s+)?" + _Y.format("y1") + r")?")),

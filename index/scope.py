@@ -29,7 +29,10 @@ _RELATIVE: list[tuple[re.Pattern[str], int]] = [
                 r"|ano\s+siguiente|ano\s+que\s+(?:entra|viene))\b"), 1),
     (re.compile(r"\b(?:este|esta|en\s+el)\s+ano\b(?!\s+(?:de\s+)?\d)|\ben\s+lo\s+que\s+va\s+del\s+ano\b"
                 r"|\b(?:al\s+dia\s+de\s+)?hoy\b|\bactualmente\b|\ben\s+este\s+momento\b"
-                r"|\ba\s+la\s+fecha\b|\bal\s+dia\s+de\s+hoy\b"), 0),
+                r"|\ba\s+la\s+fecha\b|\bal\s+dia\s+de\s+hoy\b"
+                # "alcanzó un nivel ahora ya por encima del 98 %", "al momento se adquieren";
+                # not the connective "ahora bien" nor "al momento de ingresar".
+                r"|\bahora\b(?!\s+bien\b)|\bal\s+momento\b(?!\s+(?:de|del|en\s+que)\b)"), 0),
 ]
 _AGO = re.compile(r"\bhace\s+(\d{1,3}|un|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez)\s+anos\b")
 _SMALL = {"un": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
@@ -112,9 +115,22 @@ def find_places(folded: str, strict: bool = True) -> list[tuple[int, int, str]]:
     out = []
     for m in _place_rx().finditer(folded):
         if not strict or re.search(r"\b(?:en|de|del\s+estado\s+de|a|para|y|e|estado\s+de)\s+(?:la\s+)?$",
-                     folded[max(0, m.start() - 24):m.start()]) or m.start() == 0:
+                     folded[max(0, m.start() - 24):m.start()]) or m.start() == 0 \
+                or _LISTED.match(folded, m.end()) and re.search(r"(?:^|[;,:])\s*$",
+                                                                folded[max(0, m.start() - 4):m.start()]):
             out.append((m.start(), m.end(), places()[m.group()]))
     return out
+
+
+# A state that heads an item of a list of figures: "Veracruz, 70; Chiapas con 55; Sonora 44".
+_LISTED = re.compile(r"\s*(?:,|:|con)?\s*" + _NUMBER_START)
+
+
+@lru_cache(maxsize=1)
+def _item_head_rx() -> re.Pattern[str]:
+    """A state that opens an item of a list and right before its figure, to the end of the
+    searched stretch: "; Chiapas con ", ", y Puebla, ", ": Sonora "."""
+    return re.compile(r"(?:[;,:]|\by)\s*(" + _place_rx().pattern + r")\s*(?:,|:|con)?\s*$")
 
 
 @lru_cache(maxsize=1)
@@ -130,12 +146,16 @@ def gentilics() -> frozenset[str]:
     return frozenset(_gentilic_rx()[1])
 
 
-def _state_mentions(folded: str) -> list[str]:
-    """The state of each mention of one in a folded text, as a place or by its gentilic ("la
-    Sierra Hidalguense", "cinco oaxaqueños")."""
+def state_mentions(folded: str) -> list[tuple[int, str]]:
+    """(start, state) of each mention of a state in a folded text, as a place or by its
+    gentilic ("la Sierra Hidalguense", "cinco oaxaqueños"), in text order."""
     rx, names = _gentilic_rx()
-    return [name for _, _, name in find_places(folded, strict=False)] + [
-        names[m.group()] for m in rx.finditer(folded)]
+    return sorted([(start, name) for start, _, name in find_places(folded, strict=False)] + [
+        (m.start(), names[m.group()]) for m in rx.finditer(folded)])
+
+
+def _state_mentions(folded: str) -> list[str]:
+    return [name for _, name in state_mentions(folded)]
 
 
 def states_named(folded: str) -> set[str]:
@@ -451,7 +471,13 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
     # A place that opens the next figure's clause is that figure's ("en Sonora 18, en Jalisco 25").
     found = [p for p in find_places(folded[l_start:l_end])
              if not opens_next(folded, v_end, l_start + p[0], l_start + p[1], l_end, s_end)]
-    if found:
+    # "Veracruz, 70; Chiapas con 55; Sonora, 44": the state that heads the figure's item of a
+    # list is its own, across the comma that closes the clause.
+    head = _item_head_rx().search(folded, max(s_start, v_start - 40), v_start)
+    if head is not None:
+        p_start, p_end = head.span(1)
+        place = text[p_start:p_end]
+    elif found:
         a, b, _name = min(found, key=lambda p: abs(l_start + p[0] - v_start))
         p_start, p_end = l_start + a, l_start + b
         place = text[p_start:p_end]

@@ -13,7 +13,7 @@ from assistant import api
 from assistant.analysis import kind_of
 from assistant.chain import guard
 from assistant.followup import resolve
-from assistant.kinds import split_kinds, split_nouns, split_questions
+from assistant.kinds import split_kinds, split_nouns, split_places, split_questions
 from assistant.types import Answer, Citation, Computed
 from index.settings import Settings
 from tests.conftest import CORPUS, ROOT, SEEDS
@@ -181,7 +181,7 @@ def test_two_kinds_split_into_one_question_each(question: str, parts: list[str])
       "¿cuántas becas dio a junio de 2020 en Tabasco?"]),
     ("En 2021, ¿cuántos albergues abrió el IMSS y qué porcentaje estaba lleno?",
      ["En 2021, ¿cuántos albergues abrió el IMSS?",
-      "¿qué porcentaje estaba lleno En 2021 el IMSS?"]),
+      "¿qué porcentaje estaba lleno albergues En 2021 el IMSS?"]),
     ("¿A cuántas enfermeras capacitó la delegación y en cuántos municipios?",
      ["¿A cuántas enfermeras capacitó la delegación?",
       "¿en cuántos municipios la delegación?"]),
@@ -229,9 +229,38 @@ def test_two_kinds_split_into_one_question_each(question: str, parts: list[str])
     ("¿Cuántos casos de dengue hubo en 2023 y cuántos de ellos fueron graves?",
      ["¿Cuántos casos de dengue hubo en 2023?",
       "¿cuántos casos de dengue de ellos fueron graves en 2023?"]),
+    # A second question that names a quantity ("por qué monto", "cuál es la tasa") asks it
+    # of the first one's noun when it names none of its own.
+    ("¿Cuántas piezas de equipo se compraron en Nayarit y por qué monto?",
+     ["¿Cuántas piezas de equipo se compraron en Nayarit?",
+      "¿por qué monto piezas de equipo se compraron en Nayarit?"]),
+    ("¿Cuántos empleos se crearon en 2024 y cuál es la tasa de crecimiento?",
+     ["¿Cuántos empleos se crearon en 2024?", "¿cuál es la tasa de crecimiento en 2024?"]),
+    ("¿Cuántas ambulancias compró el IMSS en Sonora y de qué monto fue la compra?",
+     ["¿Cuántas ambulancias compró el IMSS en Sonora?",
+      "¿de qué monto fue la compra ambulancias en Sonora el IMSS?"]),
 ])
 def test_two_questions_in_one_are_asked_one_by_one(question: str, parts: list[str]) -> None:
     assert split_questions(question) == parts
+
+
+@pytest.mark.parametrize("question, states", [
+    ("¿Cuántos trabajadores mandan Veracruz y Chiapas?", ["Veracruz", "Chiapas"]),
+    ("¿Cuántas camas hay en Sonora, en Colima y en Tabasco?", ["Sonora", "Colima", "Tabasco"]),
+    ("¿Cuántas clínicas hay en Baja California y Baja California Sur?",
+     ["Baja California", "Baja California Sur"]),
+    # One state, a sum, a comparison or states apart: asked once.
+    ("¿Cuántas camas hay en Sonora?", []),
+    ("¿Cuántas camas hay en total en Sonora y Tabasco?", []),
+    ("¿Cuántas camas hay entre Sonora y Tabasco?", []),
+    ("¿Cuántas camas tiene Sonora comparado con Tabasco?", []),
+    ("¿Qué pasó en Sonora y en Colima?", []),
+])
+def test_states_asked_together_are_asked_one_by_one(question: str, states: list[str]) -> None:
+    parts = split_places(question)
+    assert [state for _, state in parts] == states
+    for (part, state), other in zip(parts, [s for s in states[1:]] + states[:1]):
+        assert state in part and (other == state or other not in part.replace(state, ""))
 
 
 @pytest.mark.parametrize("question, parts", [

@@ -40,6 +40,16 @@ def test_periods(text: str, start: str | None, end: str | None, year: int | None
     assert (t.period_start, t.period_end, t.year) == (start, end, year)
 
 
+@pytest.mark.parametrize("text", [
+    "Llegamos a los primeros seis meses desde que iniciamos la operación.",
+    "En los primeros tres meses de operación del hospital hubo avances.",
+    "Durante los primeros ocho meses del programa se trabajó mucho.",
+    "En los primeros cuatro meses a partir de la apertura hubo avances.",
+])
+def test_first_months_of_an_event_are_no_calendar_period(text: str) -> None:
+    assert [t for t in find_times(text) if t.kind == "first_months"] == []
+
+
 @pytest.mark.parametrize("text", ["El director agradeció a Julio Frenk su apoyo.",
                                   "La reunión se pospuso a marzo por la lluvia."])
 def test_a_month_after_a_bare_a_needs_its_year(text: str) -> None:

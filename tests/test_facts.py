@@ -348,6 +348,24 @@ def test_the_time_of_a_relative_aside_is_not_the_figures(text: str, year: int) -
     assert facts_of(text, "2021-05-04")[-1].year == year
 
 
+@pytest.mark.parametrize("text, start", [
+    # "ahora", "al momento" in the figure's sentence: of the text's day, not of the span
+    # stated before.
+    ("De enero a junio de 2021 se atendió a 500 personas. El abasto alcanzó ahora el 98 por "
+     "ciento de recetas surtidas.", None),
+    ("De enero a junio de 2021 se atendió a 500 personas. Ahora ya son 40 clínicas.", None),
+    ("En marzo de 2021 se abrieron 5 salas. Al momento se compran 300 camillas.", None),
+    # ... but not "ahora bien" nor "al momento de": the span goes on.
+    ("De enero a junio de 2021 se atendió a 500 personas. Ahora bien, se operaron 40 "
+     "pacientes.", "2021-01-01"),
+    ("En marzo de 2021 se abrieron 5 salas. Al momento de abrir había 300 camillas.",
+     "2021-03-01"),
+])
+def test_now_in_the_sentence_ends_the_span_stated_before(text: str, start: str | None) -> None:
+    last = facts_of(text, "2021-09-27")[-1]
+    assert (last.period_start, last.year) == (start, 2021)
+
+
 @pytest.mark.parametrize("text, modality", [
     # The figure's own time phrase is after the text's date: a plan, whatever the verb.
     ("El reto es pasar en el año 2026, con la segunda etapa, a 400 camas.", "meta"),

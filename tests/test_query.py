@@ -139,6 +139,16 @@ def test_the_asked_subtype(vocab: Vocabulary, question: str, head: str, mod: str
     ("¿Cuántas salas de urgencias se ampliarán?", False),
     # ... but not when the question counts a noun.
     ("¿Cuántos días le costará al paciente recuperarse?", False),
+    # Verbs of spending a budget or earning pay ask for money, unless a noun is counted.
+    ("¿Cuánto se está ejerciendo en las obras del hospital de Culiacán?", True),
+    ("¿Cuánto se ejerció en 2023 en la clínica de Tepic?", True),
+    ("¿Cuánto se destinó a la compra de ambulancias?", True),
+    ("¿Cuánto se le asignó al programa de guarderías?", True),
+    ("¿Cuánto ganará un médico residente al mes?", True),
+    ("¿Cuánto ganan las enfermeras del turno nocturno?", True),
+    ("¿Cuántas plazas se destinaron a Oaxaca?", False),
+    ("¿Cuánto personal se destinó a la campaña de vacunación?", False),
+    ("¿Cuántos partidos ganó el equipo del IMSS?", False),
 ])
 def test_a_money_word_that_is_counted_asks_for_a_count(vocab: Vocabulary, question: str,
                                                       money: bool) -> None:
@@ -195,6 +205,7 @@ def test_the_kinds_the_lexicon_knows(vocab: Vocabulary, question: str, kinds: se
     ("¿Cuántas camas tiene el Hospital Rural de Mapastepec?", {"mapastepec"}),
     ("¿Cuántos médicos hay en Culiacán y en Tlaxcala?", {"culiacan"}),  # a state is a place
     ("¿Cuántas consultas dio la UMF de la Clínica Nueva?", set()),  # acronyms, Spanish words
+    ("¿Cuántas empresas vendieron en el Buen Fin?", set()),  # function words ("fin")
 ])
 def test_proper_names(vocab: Vocabulary, question: str, names: set[str]) -> None:
     assert parse(question, vocab).names == {stem(w) for w in names}

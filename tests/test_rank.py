@@ -435,6 +435,11 @@ def test_facts_carry_their_scope(assistant: Assistant) -> None:
     ("¿De qué parte del país llegaron los pacientes?", "text"),
     ("¿A qué parte del cuerpo afecta la enfermedad?", "text"),
     ("¿Cuál sería la capacidad del almacén?", "figure"),
+    # A capacity, a duration or a size asked with «qué» is a figure too.
+    ("¿Qué aforo podrán tener los cines en semáforo amarillo?", "figure"),
+    ("¿Qué cupo tiene la guardería de Hermosillo?", "figure"),
+    ("¿Qué duración tienen los cursos en línea?", "figure"),
+    ("¿Qué superficie tendrá el nuevo hospital de Tapachula?", "figure"),
 ])
 def test_intents(question: str, intent: str) -> None:
     assert intent_of(fold(question), numeric=False) == intent
@@ -1866,3 +1871,50 @@ def test_a_spanish_word_is_not_read_as_a_typo_of_another(tmp_path: Path) -> None
     q = parse("¿Hasta cuántas camas se quiere ampliar el hospital?", vocab)
     assert "familiar" not in q.terms and not q.kinds
     assert "familiar" in parse("¿cuántas consultas de medicina familair?", vocab).terms
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Qué porcentaje de recetas surtidas alcanzó Nayarit?", 98),
+    ("¿Qué porcentaje de recetas surtidas alcanzó Colima?", 91),
+])
+def test_a_report_state_by_state_speaks_of_the_last_state_named(tmp_path: Path, question: str,
+                                                                value: int) -> None:
+    # Each state's figure names no state: it is of the state named last before it.
+    text = ("Presentamos los avances en Nayarit. Ahí operan 13 hospitales. El abasto "
+            "alcanzó el 98 por ciento de recetas surtidas.\n"
+            "Seguimos con Tlaxcala. Se rehabilitaron 12 clínicas. El abasto alcanzó el 94 por "
+            "ciento de recetas surtidas.\n"
+            "Pasamos a Colima. Operan siete hospitales. El abasto alcanzó el 91 por ciento de "
+            "recetas surtidas.\n")
+    assert _first_value(tmp_path, {"a.txt": text}, question) == value
+
+
+@pytest.mark.parametrize("question, value", [
+    ("¿Cuántas empresas se habían registrado al 1 de junio de 2020?", None),
+    ("¿Cuántas empresas se habían registrado al 4 de noviembre de 2020?", 124_000),
+])
+def test_a_count_of_its_texts_day_is_not_of_another_day(tmp_path: Path, question: str,
+                                                        value: int | None) -> None:
+    # "a la fecha" is the day of its text (4 November): no answer for 1 June.
+    texts = {"a.txt": "Ciudad de México, 4 de noviembre de 2020. A la fecha hay 124 mil "
+                      "empresas que se han registrado en la plataforma.\n"}
+    assert _first_value(tmp_path, texts, question) == value
+
+
+@pytest.mark.parametrize("question", [
+    "¿Cuántas empresas se registraron durante el Buen Fin?",
+    "¿Cuántas empresas se registraron para El Buen Fin?",
+])
+def test_a_proper_name_of_function_words_excludes_no_text(tmp_path: Path, question: str) -> None:
+    # "Fin" is a capitalised function word: it tells no text apart from another.
+    texts = {"a.txt": "Para el Buen Fin se han registrado 900 empresas en la plataforma.\n"}
+    assert _first_value(tmp_path, texts, question) == 900
+
+
+def test_two_states_asked_together_are_answered_each(tmp_path: Path) -> None:
+    text = ("Llegan trabajadores de varios estados: vienen 70 compañeros de Veracruz; Chiapas "
+            "con 55; Sonora con 44; Tabasco, 38.\n")
+    answer = _ask(tmp_path, {"a.txt": text},
+                  "¿Cuántos trabajadores mandan Chiapas y Tabasco?")
+    assert answer.values == [55, 38]
+    assert answer.text.startswith("Chiapas: 55") and "Tabasco: 38" in answer.text

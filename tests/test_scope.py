@@ -103,6 +103,10 @@ def test_a_state_named_with_the_figure_is_its_place(sentence: str, place: str) -
      {20: "Sonora", 5: "Sonora"}),
     ("Durango, a 5 de diciembre de 2022.- Se entregaron 640 cobijas y 30 estufas.",
      {640: None, 30: None}),
+    # A state that heads an item of a list is its figure's, after a comma, "con" or nothing.
+    ("Vienen 70 compañeros de Veracruz; Chiapas con 55; Sonora, 44, y Tabasco 38.",
+     {70: "Veracruz", 55: "Chiapas", 44: "Sonora", 38: "Tabasco"}),
+    ("Los casos por entidad: Jalisco, 400; Puebla, 250.", {400: "Jalisco", 250: "Puebla"}),
     # A dateline's city sets no scope.
     ("Durango, 5 de diciembre de 2022.- Las cuadrillas entregaron 640 cobijas en la sierra.",
      {640: None}),
