@@ -38,7 +38,7 @@ _TO_PEOPLE = re.compile(r"\b(?:benefici|atend|vacun|apoy|proteg|cubr|afili|llega
                         r"(?:mas\s+de\s+|casi\s+|cerca\s+de\s+)?$")
 
 # Bump when extraction changes what it reads: indexes built by another version are re-read.
-EXTRACTOR = 72
+EXTRACTOR = 73
 _DATA = Path(__file__).with_name("data")
 
 
@@ -620,8 +620,15 @@ class _Context:
     until: int | None = None  # where an inherited period stated without figures lapses
     noun: tuple[str, str | None] | None = None  # what the last sentence's last figure counted
     before_now: TimeExpr | None = None  # the span a sentence of the text's day ended
+    since: int = 0  # the sentence that stated ``period``
 
 
+# How many sentences a period stated once goes on dating the figures after it: a year a
+# speaker named nine sentences back («en 2016 se empezó la construcción … mil 301 camas
+# censables») is the scope of a story told long before, not of today's figures.
+_CARRY = 8
+# A demonstrative right before a small number word with no noun: "estos dos", "esas tres".
+_POINTING = re.compile(r"\b(?:estos|estas|esos|esas|aquellos|aquellas)\s+$")
 # A phrase of the text's day ("a la fecha", "hoy"): a count of that day, not a span.
 _NOW = re.compile(r"(?:al\s+dia\s+de\s+)?hoy\b|actualmente\b|en\s+este\s+momento\b"
                   r"|a\s+la\s+fecha\b")
@@ -693,17 +700,19 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
 
     ctx = _Context()
     facts: list[Fact] = []
-    for s_start, s_end in sentences:
+    for k, (s_start, s_end) in enumerate(sentences):
+        if ctx.period is not None and k - ctx.since > _CARRY:
+            ctx.period, ctx.until = None, None
         if ctx.until is not None and s_start > ctx.until:
             # "En 2017 el cabildo donó el terreno." is a story's date: it does not date the
             # figures of later paragraphs, as a period stated with figures does.
             ctx.period, ctx.until = None, None
         if ctx.before_now is not None and _BACK_TO_SPAN.match(folded, s_start):
-            ctx.period = ctx.before_now
+            ctx.period, ctx.since = ctx.before_now, k
         if ctx.last_day is not None and _THAT_DAY.match(folded, s_start):
             # "… el 8 de febrero de 2021 fue el día de la máxima ocupación. En ese momento,
             # 345 camas …": the day named before.
-            ctx.period, ctx.until = ctx.last_day, None
+            ctx.period, ctx.until, ctx.since = ctx.last_day, None, k
         s_times = in_sentence[0](s_start, s_end)
         s_events = in_sentence[1](s_start, s_end)
         periods = [_resolve_period(t, ctx, s_times) for t in s_times
@@ -722,7 +731,7 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
                    if not in_relative_aside(folded, s_start, t.start, t.end, s_end, to_end=True)
                    and not founding_date(folded, t.start, t.end)]
         if periods:
-            ctx.period = periods[-1]
+            ctx.period, ctx.since = periods[-1], k
             ctx.event = s_events[-1] if s_events else None
             paragraph_end = text.find("\n", s_end)
             # Spans of time ("desde hace dos meses", "por dos años") report nothing: a
@@ -734,7 +743,7 @@ def extract_facts(bulletin: Bulletin, sentences: list[tuple[int, int]]) -> list[
         elif s_events:
             ctx.event = s_events[-1]
             known = event_periods.get(_event_key(s_events[-1]))
-            ctx.period = known if known is not None else None
+            ctx.period, ctx.since = (known if known is not None else None), k
         elif new and any(off == 0 for _, _, off in relative_times(folded[s_start:s_end])):
             # "En 1979 nació el programa. … a finales de este año tendrá presencia en 24
             # estados. Y ya no operará 80 hospitales, sino 331.": figures of the text's own
@@ -875,6 +884,12 @@ def _sentence_facts(bulletin: Bulletin, s_start: int, s_end: int,
                 and not _POINTS_BACK_AFTER.match(folded, m.end)  # "Tres de ellos": the pointer
             head, qualifier = ref[0], (draft.qualifier if of_part else ref[1])
         elif head is None:
+            if not m.percent and m.value <= 10 and _POINTING.search(
+                    folded, max(s_start, m.start - 12), m.start) \
+                    and not any(ch.isdigit() for ch in text[m.start:m.end]):
+                # "estos dos los estamos habilitando", "Estos tres atienden COVID": a pronoun
+                # that points back to things named before, not a figure the text reports.
+                continue
             prefix = _words(text, s_start, m.start)
             before = _read_before(m, prefix, lex, text)
             if replaces and out[-1].unit == _unit(text, m):

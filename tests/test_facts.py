@@ -456,3 +456,25 @@ def test_a_kinds_own_noun_after_a_figure_is_what_it_counts(text: str, measure: s
 def test_a_sentence_that_points_back_to_a_day_takes_it(text: str, period: str) -> None:
     f = facts_of(text, "2023-06-06")[-1]
     assert (f.period_start, f.period_end) == (period, period)
+
+
+@pytest.mark.parametrize("between, year", [
+    (2, 2016),  # a period stated two sentences back still dates the figure
+    (9, 2020),  # ... nine sentences back it does not: the text's own year
+])
+def test_a_period_stated_once_dates_only_the_next_sentences(between: int, year: int) -> None:
+    filler = " ".join(["Se trabajó con mucho cuidado."] * between)
+    text = f"En 2016 se empezó la obra con 40 trabajadores. {filler} Hay 1,301 camas censables."
+    assert facts_of(text, "2020-10-27")[-1].year == year
+
+
+@pytest.mark.parametrize("text, values", [
+    # A demonstrative before a small number word with no noun points back: no figure.
+    ("En Juárez abrimos dos hospitales de cirugía. Estos dos los estamos habilitando.", [2]),
+    ("Llegaron cinco ambulancias; esas cinco ya trabajan en la sierra.", [5]),
+    # ... but a noun after it, or digits, are a figure.
+    ("Estos dos hospitales atienden 300 pacientes.", [2, 300]),
+    ("Estos 2 son los más grandes del estado.", [2]),
+])
+def test_a_number_word_after_a_demonstrative_is_a_pronoun(text: str, values: list[int]) -> None:
+    assert [f.value for f in facts_of(text, "2020-10-27")] == values
