@@ -37,7 +37,7 @@ from assistant.answer import (
 )
 from assistant.corpus import Corpus
 from assistant.followup import resolve
-from assistant.kinds import ask_kinds, split_kinds, split_nouns, split_places, split_questions
+from assistant.kinds import ask_kinds, split_kinds, split_nouns, split_places, split_questions, split_units
 from assistant.query import Query, parse
 from assistant.rank import Candidate, choose, counts_head, nudge, rank_facts
 from assistant.read import read
@@ -496,7 +496,7 @@ class Assistant:
         """One question through the chain; two kinds in it ("de riñón y de córnea") are
         asked one by one and answered side by side."""
         parts = split_kinds(question) or split_nouns(question) or split_questions(question)
-        by_place = [] if parts else split_places(question)
+        by_place = [] if parts else split_units(question) or split_places(question)
         if parts or by_place:
             return ask_kinds(question, parts or [p for p, _ in by_place],
                              lambda part, answered: self.chain().invoke(

@@ -136,6 +136,23 @@ def split_places(question: str) -> list[tuple[str, str]]:
     return [(text[:start] + text[a:b] + text[end:], text[a:b]) for a, b, _ in run]
 
 
+def split_units(question: str) -> list[tuple[str, str]]:
+    """The question once per unit, with the unit as written, when it asks one figure in two
+    units ("¿cuánto subió el salario, en pesos y en porcentaje?"), else []."""
+    text = question.strip()
+    m = _TWO_UNITS.search(fold(text))
+    if m is None or not _FIRST.search(fold(text)):
+        return []
+    head, tail = text[:m.start()].rstrip(" ,"), text[m.end():]
+    return [(f"{head} {text[a:b]}{tail}".strip(), text[a:b])
+            for a, b in (m.span("u1"), m.span("u2"))]
+
+
+# "en pesos y en porcentaje", "en porcentaje y en pesos", "en dólares y en pesos".
+_UNIT = r"(?:en\s+)?(?:pesos|dolares|porcentaje|por\s+ciento|puntos\s+porcentuales|numeros\s+absolutos)"
+_TWO_UNITS = re.compile(r",?\s*(?P<u1>" + _UNIT + r")\s+(?:y|e)\s+(?P<u2>" + _UNIT + r")\b")
+
+
 # What joins states named together: "Veracruz y Chiapas", "Sonora, Colima y en Tabasco".
 _JOINED = re.compile(r"\s*(?:,\s*(?:y\s+|e\s+)?|\s(?:y|e)\s+)(?:(?:en|de|a|para)\s+)?")
 

@@ -13,7 +13,7 @@ from assistant import api
 from assistant.analysis import kind_of
 from assistant.chain import guard
 from assistant.followup import resolve
-from assistant.kinds import split_kinds, split_nouns, split_places, split_questions
+from assistant.kinds import split_kinds, split_nouns, split_places, split_questions, split_units
 from assistant.types import Answer, Citation, Computed
 from index.settings import Settings
 from tests.conftest import CORPUS, ROOT, SEEDS
@@ -242,6 +242,21 @@ def test_two_kinds_split_into_one_question_each(question: str, parts: list[str])
 ])
 def test_two_questions_in_one_are_asked_one_by_one(question: str, parts: list[str]) -> None:
     assert split_questions(question) == parts
+
+
+@pytest.mark.parametrize("question, units", [
+    ("¿Cuánto subió el salario en 2024, en pesos y en porcentaje?", ["en pesos", "en porcentaje"]),
+    ("¿Cuánto crecieron las cuotas en porcentaje y en pesos?", ["en porcentaje", "en pesos"]),
+    ("¿Cuánto creció el empleo en porcentaje y en números absolutos en 2023?",
+     ["en porcentaje", "en números absolutos"]),
+    ("¿Cuánto costó la obra en pesos?", []),
+])
+def test_one_figure_asked_in_two_units_is_asked_once_per_unit(question: str,
+                                                              units: list[str]) -> None:
+    parts = split_units(question)
+    assert [unit for _, unit in parts] == units
+    for (part, unit), other in zip(parts, units[::-1]):
+        assert unit in part and other not in part and part.endswith("?")
 
 
 @pytest.mark.parametrize("question, states", [
