@@ -493,13 +493,15 @@ class Assistant:
         return replace(answer, question=question.strip(), understood=resolved.understood)
 
     def _ask_one(self, question: str) -> Answer:
-        """One question through the chain; two kinds in it ("de riñón y de córnea") are
-        asked one by one and answered side by side."""
+        """One question through the chain; two kinds in it ("de riñón y de córnea"), two
+        questions, two units ("en pesos y en porcentaje") or two states ("Veracruz y
+        Chiapas") are asked one by one and answered side by side."""
         parts = split_kinds(question) or split_nouns(question) or split_questions(question)
-        by_place = [] if parts else split_units(question) or split_places(question)
-        if parts or by_place:
-            return ask_kinds(question, parts or [p for p, _ in by_place],
+        # Parts with a label of their own: the unit or the state each one asks of.
+        labelled = [] if parts else split_units(question) or split_places(question)
+        if parts or labelled:
+            return ask_kinds(question, parts or [p for p, _ in labelled],
                              lambda part, answered: self.chain().invoke(
                                  {"question": part, "answered": answered}),
-                             [state for _, state in by_place] or None)
+                             [label for _, label in labelled] or None)
         return self.chain().invoke(question)

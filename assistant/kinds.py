@@ -140,8 +140,9 @@ def split_units(question: str) -> list[tuple[str, str]]:
     """The question once per unit, with the unit as written, when it asks one figure in two
     units ("¿cuánto subió el salario, en pesos y en porcentaje?"), else []."""
     text = question.strip()
-    m = _TWO_UNITS.search(fold(text))
-    if m is None or not _FIRST.search(fold(text)):
+    folded = fold(text)
+    m = _TWO_UNITS.search(folded)
+    if m is None or not _FIRST.search(folded):
         return []
     head, tail = text[:m.start()].rstrip(" ,"), text[m.end():]
     return [(f"{head} {text[a:b]}{tail}".strip(), text[a:b])
@@ -216,7 +217,7 @@ def split_questions(question: str) -> list[str]:
     fone = fold(one)
     asks = _OF_QUANTITY.match(ftwo)
     # "y por qué monto", "y cuál es la tasa": a quantity of no noun of its own ("de abasto").
-    of_first = bool(asks) and not re.match(r"\s+(?:de|del)\b", ftwo[asks.end():]) if asks else False
+    of_first = asks is not None and not re.match(r"\s+(?:de|del)\b", ftwo[asks.end():])
     if len(two.split()) <= 3 and said and said in one:
         # "¿y en cuántos estados?": what the first question said after its noun ("ha
         # basificado IMSS-Bienestar"), without its period and state (added below).
