@@ -15,7 +15,7 @@ from assistant.terms import TermIndex, terms
 from assistant.types import Citation
 from assistant.vocab import Vocabulary, canonicalize, stem, stems
 from index.fold import fold
-from index.scope import setting, state_mentions, states_named
+from index.scope import setting_among, state_mentions
 from index.types import BARE_MEASURES, Bulletin, Fact
 
 
@@ -187,27 +187,32 @@ class Corpus:
             cache[source] = fold(self.bulletins[source].text)
         return cache[source]
 
+    def state_mentions(self, source: str) -> list[tuple[int, str]]:
+        """(start, state) of each state the text of ``source`` names, by name or gentilic, in
+        text order (read once per text: the three questions below are asked of it)."""
+        cache = self.__dict__.setdefault("_mentions", {})
+        if source not in cache:
+            cache[source] = state_mentions(self.folded(source))
+        return cache[source]
+
     def states_named(self, source: str) -> set[str]:
-        """The states the text of ``source`` names, by name or gentilic (cached)."""
+        """The states the text of ``source`` names (cached)."""
         cache = self.__dict__.setdefault("_states", {})
         if source not in cache:
-            cache[source] = states_named(self.folded(source))
+            cache[source] = {name for _, name in self.state_mentions(source)}
         return cache[source]
 
     def setting(self, source: str) -> str | None:
         """The state the text of ``source`` is about, if one stands out (cached)."""
         cache = self.__dict__.setdefault("_setting", {})
         if source not in cache:
-            cache[source] = setting(self.folded(source))
+            cache[source] = setting_among(self.state_mentions(source))
         return cache[source]
 
     def state_before(self, source: str, pos: int) -> str | None:
         """The last state the text of ``source`` names before ``pos``: where a report that
-        goes state by state stands at that point (mentions cached per text)."""
-        cache = self.__dict__.setdefault("_mentions", {})
-        if source not in cache:
-            cache[source] = state_mentions(self.folded(source))
-        mentions = cache[source]
+        goes state by state stands at that point."""
+        mentions = self.state_mentions(source)
         k = bisect_left(mentions, (pos, ""))
         return mentions[k - 1][1] if k else None
 

@@ -83,19 +83,21 @@ def split_nouns(question: str) -> list[str]:
 # estados?": a second question word after "y" starts a second question.
 # "y por qué monto", "y cuál es la tasa de crecimiento": a second question that names the kind
 # of figure it asks (a quantity noun of ``intent``), as "y cuántos" does.
-_ASKS = (r"(?:cuant[oa]s?|que\s+(?:parte|numero|" + QUANTITY + r")"
-         r"|cual\s+(?:es|era|fue|seria)\s+(?:el|la)\s+" + QUANTITY + r")")
+# The preposition a question word may lead with: "por qué monto", "hasta cuántas".
+_LEAD = r"(?:en|de|a|al|con|para|por|hasta)?"
+# "qué monto", "cuál es la tasa": a quantity asked by its noun.
+_QUANTITY_ASK = r"(?:que|cual\s+(?:es|era|fue|seria)\s+(?:el|la))\s+" + QUANTITY
+_ASKS = r"(?:cuant[oa]s?|que\s+(?:parte|numero)|" + _QUANTITY_ASK + r")"
 # "por qué monto", "cuál es la tasa": a second question that asks a quantity of no noun.
-_OF_QUANTITY = re.compile(r"(?:en|de|a|al|con|para|por|hasta)?\s*(?:que|cual\s+(?:es|era|fue|seria)"
-                          r"\s+(?:el|la))\s+" + QUANTITY + r"\b")
-_SECOND = re.compile(r"\s*,?\s+(?:y|e)\s+(?=(?:en|de|a|al|con|para|por|hasta)?\s*" + _ASKS + r"\b)")
+_OF_QUANTITY = re.compile(_LEAD + r"\s*" + _QUANTITY_ASK + r"\b")
+_SECOND = re.compile(r"\s*,?\s+(?:y|e)\s+(?=" + _LEAD + r"\s*" + _ASKS + r"\b)")
 _FIRST = re.compile(r"\b" + _ASKS + r"\b")
 
 
 # "y cuántos a octubre de 2018", "y de cuánto son en 2022": a second question with no noun.
 _VERBS = ("son", "eran", "es", "era", "fue", "fueron", "hay", "habia", "hubo", "suman",
           "sumaban", "tiene", "tienen", "tenia", "tenian")
-_BARE_ASK = re.compile(r"^(?:en|de|a|al|con|para|por|hasta)?\s*cuant[oa]s?\s+(?:(?P<verb>"
+_BARE_ASK = re.compile(r"^" + _LEAD + r"\s*cuant[oa]s?\s+(?:(?P<verb>"
                        + "|".join(_VERBS) + r")\s+)?"
                        r"(?=(?:a|al|en|de|del|hasta|para|durante|entre|el|la|los|las|hoy|ahora|se"
                        r"|actualmente)\b|\d|$)")

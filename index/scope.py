@@ -154,19 +154,20 @@ def state_mentions(folded: str) -> list[tuple[int, str]]:
         (m.start(), names[m.group()]) for m in rx.finditer(folded)])
 
 
-def _state_mentions(folded: str) -> list[str]:
-    return [name for _, name in state_mentions(folded)]
-
-
 def states_named(folded: str) -> set[str]:
     """Every state a folded text names: where the text is set."""
-    return set(_state_mentions(folded))
+    return {name for _, name in state_mentions(folded)}
 
 
 def setting(folded: str) -> str | None:
     """The state a folded text is about: named (or its people named) at least twice, and more
     often than any other ("en Colima …" four times, "la Ciudad de México" once)."""
-    ranked = Counter(_state_mentions(folded)).most_common(2)
+    return setting_among(state_mentions(folded))
+
+
+def setting_among(mentions: list[tuple[int, str]]) -> str | None:
+    """``setting`` of a text whose ``state_mentions`` are already read."""
+    ranked = Counter(name for _, name in mentions).most_common(2)
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
