@@ -37,6 +37,7 @@ from assistant.answer import (
 )
 from assistant.corpus import Corpus
 from assistant.followup import resolve
+from assistant.intent import FROM_TO
 from assistant.kinds import ask_kinds, split_kinds, split_nouns, split_places, split_questions, split_units
 from assistant.query import Query, parse
 from assistant.rank import Candidate, choose, counts_head, nudge, rank_facts
@@ -47,6 +48,7 @@ from assistant.types import Answer
 from assistant.vocab import build_vocabulary
 from assistant.write import figure_answer
 from index.errors import SettingsError
+from index.fold import fold
 from index.settings import MatchWeights, Settings
 from index.store import Store
 from index.types import Fact
@@ -495,8 +497,15 @@ class Assistant:
     def _ask_one(self, question: str) -> Answer:
         """One question through the chain; two kinds in it ("de riñón y de córnea"), two
         questions, two units ("en pesos y en porcentaje") or two states ("Veracruz y
-        Chiapas") are asked one by one and answered side by side."""
+        Chiapas") are asked one by one and answered side by side; both ends of one change ("¿de
+        qué nivel partió y a cuánto llegó?") are one question."""
         parts = split_kinds(question) or split_nouns(question) or split_questions(question)
+        if parts and FROM_TO.search(fold(question)):
+            # Both ends read from one sentence answer it whole; else each part on its own
+            # ("había 107 salas" and, sentences later, "hoy son 200").
+            whole: Answer = self.chain().invoke(question)
+            if len(whole.values) == 2 and len(whole.citations) == 1 and not whole.abstained:
+                return whole
         # Parts with a label of their own: the unit or the state each one asks of.
         labelled = [] if parts else split_units(question) or split_places(question)
         if parts or labelled:

@@ -75,6 +75,18 @@ BASELINE = re.compile(r"\bantes\s+de\b|\bantes\b|\bpreviamente\b|\binicialmente\
 CHANGE = re.compile(r"\b(?:aumento|aumentaron|incremento|incrementaron|crecio|crecimiento"
                     r"|subio|subieron|extra|adicional(?:es)?|mas\s+que|cuant[oa]s?\s+mas(?!\s+(?:de|del|tiempo)\b)|disminuy\w*|bajo\s+(?:de|a)\s+"
                     r"\d)\b")
+# Both ends of a change asked at once: "¿de qué porcentaje a qué porcentaje pasó …?", "¿de
+# cuánto a cuánto subió …?", "¿de qué nivel partió y a cuánto llegó?", "¿cuántas había antes y
+# cuántas hay ahora?".
+_HOW_MANY = r"(?:cuant[oa]s?|que\s+" + QUANTITY + r"|que\s+" + SHARE + r")\b"
+FROM_TO = re.compile(r"\bde\s+" + _HOW_MANY + r"[^?]{0,60}?\ba\s+" + _HOW_MANY +
+                     r"|\b(?:parti\w*|arranc\w*|empez\w*|comenz\w*|inicio|iniciaron|tenia|tenian"
+                     r"|habia|era|eran|estaba|estaban)\b[^?]{0,80}?\by\s+(?:a|hasta|con)\s+"
+                     r"(?:que|cuant[oa]s?)\b"
+                     r"|\bantes\b[^?]{0,60}?\by\s+(?:cuant[oa]s?|que)\b[^?]{0,40}?"
+                     r"\b(?:ahora|hoy|despues|actualmente)\b"
+                     r"|\bantes\s+y\s+(?:ahora|despues|hoy)\b"
+                     r"|\by\s+cuant[oa]s?\s+(?:habia|habian|tenia|tenian|era|eran)\s+antes\b")
 _MONEY_WORDS = (r"pesos|dolares|monto|costos?|cost(?:ar|ara|aran|aria|arian|aba|aban|aron|ad[oa])"
                 r"|cuestan?"
                 r"|precio|gana|ganan|ganaba|ganaban|ganara|ganaran|ganaria|ganarian|ganar|paga|pagan|pagaba|pagaban|pagar|pagara|pagaran|pagaria|pagarian"
@@ -222,7 +234,7 @@ _HOW_LONG = re.compile(r"\bcuanto\s+(?:mas\s+)?tiempo\b|\btard(?:a|an|o|aron|aba
 def cues(folded: str) -> dict[str, bool]:
     """Modality and unit cues of a folded question."""
     return {"goal": bool(GOAL.search(folded)), "baseline": bool(BASELINE.search(folded)),
-            "change": bool(CHANGE.search(folded)),
+            "change": bool(CHANGE.search(folded)), "span": bool(FROM_TO.search(folded)),
             "money": any((m.group() in _MONEY_MASS and not _NOT_MONEY.match(folded, m.end()))
                          or (not _COUNTED.search(folded, 0, m.start())
                              and not (_MONEY_ACTS.fullmatch(m.group())

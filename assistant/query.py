@@ -88,7 +88,8 @@ class Query:
                 same as matching terms (a text that names them meets them anywhere).
         places: states the question names (a figure of another place never answers it).
         goal, baseline, change, money: it asks for a plan, the situation before a change, the
-            change itself, an amount of money; amount: "¿de cuánto es ...?" (money or a share);
+            change itself, an amount of money; span: both ends of a change ("¿de qué
+            porcentaje a qué porcentaje pasó …?"); amount: "¿de cuánto es ...?" (money or a share);
             how_much: "¿cuánto presupuesto ...?", money within two words of "cuánto" (no count);
             rates: "al año", "diario", "en promedio" ... the figure must be stated per the same.
             direction: "gain" ("¿cuántos empleos se crearon?") or "loss" ("... se perdieron?"):
@@ -137,6 +138,7 @@ class Query:
     goal: bool = False
     baseline: bool = False
     change: bool = False
+    span: bool = False
     money: bool = False
     how_much: bool = False
     amount: bool = False
@@ -373,7 +375,8 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
     # ocupación …?": a share, as "%" is. A "tasa" in IMSS texts is a percent (of occupation,
     # of growth, of replacement); a rate per thousand is read as one too, a known limit.
     percent = any(w in words()["percent_cues"] for w in raw_words) or "%" in text or bool(
-        re.search(r"\bpor\s*ciento\b|\b(?:que|cual\s+(?:es|era|fue|" + MAY_BE + r")\s+(?:el|la))\s+"
+        re.search(r"\bpor\s*ciento\b|\bcuant[oa]\s+" + SHARE + r"\b"  # "¿cuánta cobertura …?"
+                  r"|\b(?:que|cual\s+(?:es|era|fue|" + MAY_BE + r")\s+(?:el|la))\s+"
                   r"(?:(?:(?:nivel|grado|indice)\s+de\s+)?(?:avance|proporcion|tasa|" + SHARE + r")"
                   # "¿qué nivel de abasto …?": the level of a supply, a share (not "nivel de
                   # atención", a tier of care, nor a class of risk or schooling).
@@ -437,6 +440,7 @@ def parse(question: str, vocab: Vocabulary, max_chars: int = 2000) -> Query:
         goal=flags_["goal"],
         baseline=flags_["baseline"],
         change=flags_["change"],
+        span=flags_["span"],
         money=flags_["money"],
         how_much=flags_["how_much"],
         amount=flags_["amount"],

@@ -213,7 +213,7 @@ def _modality_factor(q: Query, f: Fact, w: MatchWeights) -> float:
         # "pasaron de 215 mil millones en 2018 a 401 mil millones": a start dated in its own
         # words is that year's figure, and answers a question of that year.
         dated = f.time_phrase is not None and f.year is not None and f.year in q.years
-        return 1.0 if q.baseline or dated else w.baseline_unasked
+        return 1.0 if q.baseline or q.span or dated else w.baseline_unasked
     if f.modality == "cambio":
         return 1.0 if q.change else w.change_unasked
     return w.done_when_goal if q.goal else 1.0
@@ -321,6 +321,16 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 # "en Mapastepec y en San Cayetano": each text may answer for one of them.
                 score *= w.name_other
                 reasons.append("otro nombre")
+            elif q.names and not q.names <= corpus.bulletin_stems[f.source]:
+                # "según Zoé Robledo en Guamúchil": a text of the speaker that never names the
+                # place is a weaker match than one that names both.
+                score *= w.name_partial
+                reasons.append("falta un nombre")
+            if q.span and not change_pair(Candidate(i, f, 0.0), [], corpus):
+                # "¿De qué porcentaje a qué porcentaje pasó?": a figure that is no end of a
+                # change answers half of it at best.
+                score *= w.span_unpaired
+                reasons.append("sin cambio")
             score *= _unit_factor(q, f, w, corpus.fact_head[i]) * _modality_factor(q, f, w)
             if q.rates and not set(q.rates) <= set(corpus.fact_rates[i]):
                 score *= w.rate_missing
@@ -753,6 +763,11 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
         if body is not None:
             best = body
             ranked = [body, *[c for c in ranked if c is not body]]
+    if q is not None and q.span and corpus is not None:
+        # "¿De qué porcentaje a qué porcentaje pasó?": the change the best figure is an end of.
+        pair = change_pair(best, ranked, corpus)
+        if pair:
+            return pair
     chosen = [best]
     # When the best figure counts the asked noun, an answer as good counts it too (or names no
     # noun): "1,592 claves de medicamentos" is no second answer to "¿cuántos médicos?" beside
@@ -783,6 +798,33 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
     # more figures of the best one's text are usually its parts (by state, by stage).
     rest = sorted(chosen[1:], key=lambda c: c.fact.source == best.fact.source)
     return [best, *rest][:w.max_answers]
+
+
+def change_pair(best: Candidate, ranked: list[Candidate], corpus: "Corpus") -> list[Candidate]:
+    """The start and the end of the change ``best`` is one end of ("pasamos del 78 % de las
+    recetas surtidas a un 99.7 %"): the start is a figure of modality "antes", the end the
+    next figure of its sentence in the same unit. Empty when ``best`` belongs to no change."""
+    s = corpus.fact_sentence.get(best.index)
+    if s is None:
+        return []
+    same = sorted((i for i in corpus.sentence_facts.get(s, ())
+                   if corpus.facts[i].unit == best.fact.unit),
+                  key=lambda i: corpus.facts[i].value_start)
+    at = same.index(best.index) if best.index in same else -1
+    if at < 0:
+        return []
+    if best.fact.modality == "antes":
+        start, end = at, at + 1
+    else:
+        start, end = at - 1, at
+    if start < 0 or end >= len(same) or corpus.facts[same[start]].modality != "antes" \
+            or corpus.facts[same[end]].modality == "antes":
+        return []
+    scored = {c.index: c for c in ranked}
+
+    def candidate(i: int) -> Candidate:
+        return scored.get(i) or Candidate(i, corpus.facts[i], best.score, ("otro extremo",))
+    return [candidate(same[start]), candidate(same[end])]
 
 
 def _distinctive(f: Fact) -> bool:

@@ -47,6 +47,14 @@ _REFERS_BACK = re.compile(r"\W*(?:y\s+)?(?:al\s+respecto"
                           r"|por\s+lo\s+que\s+(?:respecta|toca)\s+a\s+(?:esto|ello))\b")
 # A series after the opener: "A, B y C" (two commas, then "y" or "e" after the last one).
 _SERIES = re.compile(r",[^,]*,[^,]*\b[ye]\s")
+# An item of a spoken or written enumeration opens with its number: "Uno, la visita al médico.",
+# "Tercero, ir al banco …", "2. La entrega …", "b) …", "- …", "En segundo lugar, …" (a number word
+# followed by a comma or a stop, so that "Dos personas …" is no item).
+_ITEM = re.compile(r"\W{0,3}(?:(?:en\s+)?(?:(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
+                   r"|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
+                   r"(?:\s+(?:lugar|punto|termino))?\s*[,.:;)-]"
+                   r"|\d{1,2}\s*[.)-]\s|[a-h]\)\s)|[-•*–]\s)")
+_MAX_ITEMS = 12  # items followed after a lead or an item, at most
 _ANAPHORA = re.compile(r"\b(?:aquel|aquella|ese|esa|dicho|dicha)\s+(?:ano|fecha|dia|mes)\b")
 
 
@@ -238,6 +246,29 @@ def rank_sentences(q: Query, corpus: "Corpus", w: MatchWeights,
     return out
 
 
+def _items_after(picks: list[int], corpus: "Corpus") -> list[int]:
+    """The items of an enumeration a picked sentence opens or belongs to: "… le ahorremos al
+    trabajador: Uno, la visita al médico. Dos, el trámite … Tercero, ir al banco …": each next
+    sentence of the same text that opens with an item's number, up to ``_MAX_ITEMS``."""
+    index = corpus.terms
+    out: list[int] = []
+    for i in picks:
+        source, start, end = index.sentences[i]
+        folded = corpus.folded(source)
+        # A lead ("… al trabajador:") or an item itself opens the run that follows.
+        if not (folded[start:end].rstrip().endswith(":") or _ITEM.match(folded, start)
+                or ":" in folded[start:end]):
+            continue
+        nxt = index.neighbours(i)[1]
+        while nxt is not None and len(out) < _MAX_ITEMS and nxt not in out:
+            n_source, n_start, _ = index.sentences[nxt]
+            if n_source != source or not _ITEM.match(folded, n_start):
+                break
+            out.append(nxt)
+            nxt = index.neighbours(nxt)[1]
+    return out
+
+
 def read(q: Query, corpus: "Corpus", w: MatchWeights,
          retrieved: set[tuple[str, int]] | None = None) -> Answer | None:
     """The best sentence(s) for ``q``, quoted exactly; None when none reaches the threshold."""
@@ -265,6 +296,9 @@ def read(q: Query, corpus: "Corpus", w: MatchWeights,
             following = corpus.bulletins[source].text[start:end]
             if following.count(",") >= 2 or ":" in following:
                 picks.append(nxt)
+    if q.intent in ("list", "text", "reason"):
+        # "Le ahorramos al paciente: Primero, … Segundo, …": the whole enumeration answers.
+        picks += [i for i in _items_after(picks, corpus) if i not in picks]
     if len(q.event_nums) > 1 and q.event_noun is not None:
         # "las dos primeras etapas": the best sentence of each stage asked.
         def stages_of(i: int) -> frozenset[int]:

@@ -7,6 +7,7 @@ answer as well, each with how it differs (period, place, source) and its own cit
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.format import MODALITY_WORDS, format_value, period_words
@@ -78,6 +79,8 @@ def source_label(f: Fact, corpus: "Corpus") -> str:
 
 def figure_answer(question: str, chosen: list[Candidate], corpus: "Corpus") -> Answer:
     """The answer made of ranked figures: the best first, then the others, each cited."""
+    if len(chosen) == 2 and _change(chosen[0].fact, chosen[1].fact):
+        return _change_answer(question, chosen[0].fact, chosen[1].fact, corpus)
     citations: list[Citation] = []
     parts: list[str] = []
     for c in chosen:
@@ -94,3 +97,21 @@ def figure_answer(question: str, chosen: list[Candidate], corpus: "Corpus") -> A
     if len(parts) > 1:
         lead += " También responden: " + "; ".join(parts[1:]) + "."
     return Answer(question, lead, [c.fact.value for c in chosen], citations, False)
+
+
+def _change(start: Fact, end: Fact) -> bool:
+    """``start`` and ``end`` are the two ends of one change stated in one sentence."""
+    return start.modality == "antes" and end.modality != "antes" and start.source == end.source \
+        and start.sentence_start == end.sentence_start and start.value_start < end.value_start
+
+
+def _change_answer(question: str, start: Fact, end: Fact, corpus: "Corpus") -> Answer:
+    """Both ends of a change in one sentence: "De 78 % de las recetas surtidas a 99.7 % (en julio
+    de 2022, en Nayarit), según «953.txt», 1 de noviembre de 2022 [1]." """
+    cite = corpus.cite_fact(end)
+    # The change's place is said once, with either end ("pasar en Nayarit del 78 % … a …").
+    where = scope(replace(end, place=end.place or start.place), corpus)
+    text = corpus.bulletins[end.source].text
+    lead = (f"De {what(start, text)} a {what(end, text)}{' (' + where + ')' if where else ''}, "
+            f"según {source_label(end, corpus)} [1].")
+    return Answer(question, lead, [start.value, end.value], [cite], False)

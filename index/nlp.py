@@ -49,6 +49,9 @@ def _mark_blocks(doc: "Doc") -> "Doc":
             continue
         prev = doc[i - 1]
         gap = prev.whitespace_ + (prev.text if prev.is_space else "")
+        if _after_item_number(doc, i):
+            tok.is_sent_start = False  # "estos:\n1. Identificación oficial.": an item's number
+            continue
         if tok.is_space or gap.count("\n") < 1:
             continue
         blank_line = gap.count("\n") >= 2 or (prev.is_space and prev.text.count("\n") >= 2)
@@ -60,6 +63,17 @@ def _mark_blocks(doc: "Doc") -> "Doc":
         elif not blank_line:
             tok.is_sent_start = False if i > 0 and not _ends_block(doc, i) else None
     return doc
+
+
+def _after_item_number(doc: "Doc", i: int) -> bool:
+    """Token ``i`` follows the number of a numbered item at the start of a line ("\n2. El
+    registro …"): the item's point ends no sentence."""
+    if i < 2 or doc[i - 1].text != "." or not doc[i - 2].text.isdigit() or len(doc[i - 2]) > 2:
+        return False
+    if i == 2:
+        return True
+    before = doc[i - 3]
+    return "\n" in before.whitespace_ or (before.is_space and "\n" in before.text)
 
 
 # "Mérida, Yucatán, jueves 3 de marzo de 2022" (folded): where and when a text was issued.

@@ -238,8 +238,12 @@ _WAS = re.compile(r"\b(?:habia|habian|teniamos|tenia|tenian|existian|existia|con
 _LIST_GAP = re.compile(r"\s*[a-z ]*?(?:,|\s+y|\s+e)\s*")
 # Words that open another clause: a verb of change does not reach past them.
 _NOT_A_CLAUSE = r"(?!(?:se|que|y|e|pero|porque|donde|cuando)\b)"
-# "el año pasado", "bajo el programa": an adjective and a preposition, no verb of change.
-_NOT_A_CHANGE = r"(?!pasad[oa]s?\b|bajo\s+(?:el|la|los|las|un|una|su|sus|este|esta)\b)"
+# "el año pasado", "bajo el programa": an adjective and a preposition, no verb of change
+# ("hemos pasado de", "haber pasado del" are one).
+_AUX = "|".join(rf"(?<=\b{a}\s)" for a in ("ha", "han", "he", "hemos", "haber", "habia", "habian",
+                                          "habiamos", "hubo", "hayamos", "haya"))
+_NOT_A_CHANGE = (r"(?:" + _AUX + r"|(?!pasad[oa]s?\b))"
+                 r"(?!bajo\s+(?:el|la|los|las|un|una|su|sus|este|esta)\b)")
 _CHANGE_VERB = re.compile(r"\b" + _NOT_A_CHANGE + r"(?:pas|aument|crec|sub|baj|reduj|reduc|disminu"
                           r"|increment|llev|ir|ampli|transit|mov)\w*(?:\s+" + _NOT_A_CLAUSE + r"\w+){0,4}"
                           r"(?:\s*,[^,.;]{1,80},)?\s+(?:" + _NOT_A_CLAUSE + r"\w+\s+){0,4}"
@@ -278,7 +282,7 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
             r"\b(?:de|del|de\s+la)\s+(?:las\s+|los\s+|cerca\s+de\s+|mas\s+de\s+)?$",
             before) and re.match(
             r"[^.;:]{0,120}?\b(?:a|al|a\s+la|hasta)\s+(?:cerca\s+de\s+|mas\s+de\s+|las\s+"
-            r"|los\s+)?" + _NUMBER_START, after):
+            r"|los\s+|un\s+(?=\d))?" + _NUMBER_START, after):
         return "antes"
     # Back to the figure before (not a year: "cuando iniciamos en 2018"), or a clause's end,
     # and further back along a list of figures ("había 107 salas y 20 quirófanos").
@@ -318,6 +322,31 @@ def _modality(text: str, folded: str, c_start: int, c_end: int, v_start: int, v_
     if _GOAL_NOUN.search(folded[s_start:v_start]):
         return "meta"
     return "realizado"
+
+
+# "… tenía 226 médicos especialistas, hoy tiene 526": the figure said as now, right after
+# "hoy" and a verb of state, against which a figure the sentence said before it is the then.
+_NOW_STATE = re.compile(r"[^.:\d]{0,160}?\b(?:hoy|ahora|actualmente|al\s+dia\s+de\s+hoy"
+                        r"|a\s+la\s+fecha|en\s+la\s+actualidad)\s*,?\s*(?:ya\s+|ya\s+se\s+)?"
+                        r"(?:tiene|tienen|tenemos|hay|son|somos|estamos\s+en|esta\s+en"
+                        r"|contamos\s+con|cuenta\s+con|cuentan\s+con|se\s+tiene|se\s+tienen"
+                        r"|registra|registramos|alcanza|alcanzamos|es\s+de)\s+"
+                        r"(?:el\s+|la\s+|los\s+|las\s+|un\s+|una\s+|ya\s+)?" + _NUMBER_START)
+# The then: "antes", or a verb of state in the past ("tenía", "había", "se reportaba").
+_THEN_STATE = re.compile(r"\bantes\b|\b(?:habia|habian|teniamos|tenia|tenian|existian|existia"
+                         r"|contabamos|contaba|contaban|eran|era|reportaba|reportaban"
+                         r"|registraba|registraban|estaba|estaban)\b")
+
+
+def _then_now(modality: str, folded: str, s_start: int, s_end: int, v_end: int) -> str:
+    """A figure done ("realizado") that the same sentence contrasts with a now ("Sonora tenía
+    … un 20 por ciento …, hoy tiene el 98 por ciento") is the state before: "antes"."""
+    if modality != "realizado":
+        return modality
+    now = _NOW_STATE.match(folded, v_end, s_end)
+    if now is None:
+        return modality
+    return "antes" if _THEN_STATE.search(folded, s_start, now.end()) else modality
 
 
 def opens_next(folded: str, v_end: int, start: int, end: int, l_end: int, s_end: int) -> bool:
@@ -492,5 +521,6 @@ def figure_scope(text: str, folded: str, sentence: tuple[int, int], value: tuple
         _IMSS_BIENESTAR.search(folded[s_start:s_end])
         and "imss" not in _IMSS_BIENESTAR.sub("", clause)) else None
     return Scope(year, phrase, t_start, t_end, place, p_start, p_end,
-                 _modality(text, folded, c_start, c_end, v_start, v_end, s_start), subject,
+                 _then_now(_modality(text, folded, c_start, c_end, v_start, v_end, s_start),
+                           folded, s_start, s_end, v_end), subject,
                  relative)

@@ -49,6 +49,8 @@ class MatchWeights:
     # and unit with no place, not a goal (the state's is a part of it)
     name_in_text: float = 0.6  # credit of a question's proper name its text names anywhere
     name_other: float = 0.15  # the question's proper name ("Mapastepec") is not in the text
+    name_partial: float = 0.8  # ... one of its names is, another not ("Zoé Robledo en Guamúchil")
+    span_unpaired: float = 0.8  # both ends of a change asked, and the figure is no end of one
     unit_mismatch: float = 0.3  # a count for "qué porcentaje"
     percent_unasked: float = 0.7
     money_unmatched: float = 0.75

@@ -85,6 +85,19 @@ def test_long_text_pipeline_is_linear() -> None:
 
 
 @pytest.mark.parametrize("text, expected", [
+    ("Los requisitos son:\n1. Identificación oficial.\n2. Comprobante de domicilio.\n",
+     ["Los requisitos son:\n1. Identificación oficial.", "2. Comprobante de domicilio."]),
+    ("Hay tres pasos.\n1. Registrarse.\n2. Pedir la cita en línea.\n10. Acudir.",
+     ["Hay tres pasos.", "1. Registrarse.", "2. Pedir la cita en línea.", "10. Acudir."]),
+    # A number that ends a sentence is no item's number.
+    ("Este año se abrieron 12. El resto en 2025.", ["Este año se abrieron 12.",
+                                                     "El resto en 2025."]),
+])
+def test_a_numbered_items_point_ends_no_sentence(text: str, expected: list[str]) -> None:
+    assert [text[a:b] for a, b in sentence_spans(text)] == expected
+
+
+@pytest.mark.parametrize("text, expected", [
     ("El equipo llega en abril. ¿Por qué en abril? Porque antes no hay presupuesto.",
      ["El equipo llega en abril.", "¿Por qué en abril?", "Porque antes no hay presupuesto."]),
     ("Abrimos 12 salas. ¡Es un récord! Y faltan más.",

@@ -407,6 +407,22 @@ def test_a_population_is_counted_in_people_not_in_towns() -> None:
     assert term("personas") in near and term("municipios") not in near
 
 
+@pytest.mark.parametrize("question, span", [
+    ("¿De qué porcentaje a qué porcentaje pasó el abasto en la región?", True),
+    ("¿De cuánto a cuánto subió la cobertura de la vacuna?", True),
+    ("¿De qué nivel partió el surtimiento y a cuánto llegó?", True),
+    ("¿Con cuántas camas arrancó el hospital y con cuántas terminó el año?", True),
+    ("¿Cuántos quirófanos había antes y cuántos hay ahora?", True),
+    ("¿Cuántas salas hay y cuántas había antes?", True),
+    ("¿Cuánto presupuesto había antes de la reforma?", False),
+    ("¿De qué estados y a qué hospitales llegaron los médicos?", False),
+    ("¿De cuántos días es la incapacidad y a qué trabajadores cubre?", False),
+    ("¿Cuántas camas hay y cuántas son para COVID?", False),
+])
+def test_both_ends_of_a_change_asked(vocab: Vocabulary, question: str, span: bool) -> None:
+    assert parse(question, vocab).span is span
+
+
 @pytest.mark.parametrize("question, goal, baseline", [
     ("¿Cuántas plazas faltan por cubrir en Oaxaca?", True, False),
     ("¿Cuántas plazas quedan por cubrir en Oaxaca?", True, False),

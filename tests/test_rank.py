@@ -1918,3 +1918,79 @@ def test_two_states_asked_together_are_answered_each(tmp_path: Path) -> None:
                   "¿Cuántos trabajadores mandan Chiapas y Tabasco?")
     assert answer.values == [55, 38]
     assert answer.text.startswith("Chiapas: 55") and "Tabasco: 38" in answer.text
+
+
+# Changes stated as "de X a Y", enumerations read item by item, a speaker's text that never
+# names the asked place (texts written for these tests).
+CHANGES = {
+    "huasteca.txt": "Tamazunchale, San Luis Potosí, 12 de septiembre de 2022.\n"
+                    "En la Huasteca el abasto ha mejorado: hemos pasado del 64 por ciento de "
+                    "recetas surtidas a un 93 por ciento. Además se contrataron 40 médicos.\n",
+    "campeche.txt": "Campeche, 1 de febrero de 2023.\n"
+                    "La cobertura de vacunación en Campeche subió de 71 % a 88 % en un año, y "
+                    "en el puerto ya hay 15 módulos de vacunación.\n"
+                    "En el hospital de Escárcega se ha pasado de 4 a 9 quirófanos en operación.\n",
+    "receta.txt": "Mérida, 5 de mayo de 2021.\n"
+                  "¿Qué cambia con la receta digital? Le ahorramos al paciente:\n"
+                  "Primero, la fila en la farmacia.\n"
+                  "Segundo, el viaje a la clínica para renovar la receta.\n"
+                  "Tercero, volver a pedir cita cada mes.\n"
+                  "Además el programa ya atiende a 5 mil pacientes con diabetes.\n"
+                  "Los requisitos del registro son estos:\n"
+                  "1. Identificación oficial.\n"
+                  "2. Comprobante de domicilio.\n"
+                  "3. Número de seguridad social.\n"
+                  "Dos personas de cada clínica harán el registro de los pacientes.\n",
+    "gira-1.txt": "Palabras de la directora Marta Ibarra Solís en la gira por Tecpan de "
+                  "Galeana.\nAgradezco a las autoridades municipales su presencia.\n"
+                  "Aquí la clínica ya tiene 42 consultorios.\n",
+    "gira-2.txt": "Palabras de la directora Marta Ibarra Solís en la reunión con el sindicato.\n"
+                  "La clínica de salud del centro tiene 57 consultorios.\n",
+}
+
+
+@pytest.fixture(scope="module")
+def changes(tmp_path_factory: pytest.TempPathFactory) -> Assistant:
+    return Assistant(_index(tmp_path_factory.mktemp("changes"), CHANGES))
+
+
+@pytest.mark.parametrize("question, values, opening", [
+    ("¿De qué porcentaje a qué porcentaje de recetas surtidas pasó la Huasteca?", [64, 93],
+     "De 64 % de recetas surtidas a 93 %"),
+    ("¿De cuánto a cuánto subió la cobertura de vacunación en Campeche?", [71, 88], "De 71 %"),
+    ("¿Con cuánta cobertura de vacunación partió Campeche y a cuánta llegó?", [71, 88], "De 71 %"),
+    ("¿Cuántos quirófanos en operación había antes y cuántos hay ahora en Escárcega?", [4, 9],
+     "De 4 quirófanos a 9 quirófanos"),
+])
+def test_both_ends_of_a_change_are_given_together(changes: Assistant, question: str,
+                                                  values: list[int], opening: str) -> None:
+    answer = changes.ask(question)
+    assert answer.values == values
+    assert answer.text.startswith(opening)
+    assert len(answer.citations) == 1 and all(
+        f"{v}" in answer.citations[0].quote for v in values)
+
+
+def test_one_end_alone_answers_a_question_of_one_figure(changes: Assistant) -> None:
+    assert changes.ask("¿Qué porcentaje de recetas surtidas tiene la Huasteca?").values[0] == 93
+    assert changes.ask("¿Qué cobertura de vacunación tiene Campeche?").values[0] == 88
+    assert changes.ask("¿Cuántos quirófanos en operación tiene Escárcega?").values[0] == 9
+
+
+@pytest.mark.parametrize("question, items", [
+    ("¿Qué le ahorra la receta digital al paciente?",
+     ["Primero, la fila", "Segundo, el viaje", "Tercero, volver a pedir cita"]),
+    ("¿Cuáles son los requisitos del registro de la receta digital?",
+     ["1. Identificación oficial.", "2. Comprobante", "3. Número de seguridad social."]),
+])
+def test_a_list_is_read_item_by_item(changes: Assistant, question: str, items: list[str]) -> None:
+    quotes = " ".join(c.quote for c in changes.ask(question).citations)
+    assert all(item in quotes for item in items)
+    assert "5 mil pacientes" not in quotes and "Dos personas" not in quotes  # no item
+
+
+def test_a_text_naming_the_speaker_and_the_place_beats_one_naming_only_the_speaker(
+        changes: Assistant) -> None:
+    answer = changes.ask("Según Marta Ibarra en Tecpan, ¿cuántos consultorios tiene la clínica "
+                         "de salud?")
+    assert answer.values[:1] == [42]

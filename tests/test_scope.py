@@ -143,6 +143,32 @@ def test_an_elided_scale_is_kept() -> None:
     assert 1_400_000 in facts and 8_200_000 in facts
 
 
+@pytest.mark.parametrize("sentence, then, now", [
+    ("Antes del programa el hospital tenía 140 enfermeras, hoy tiene 210.", 140, 210),
+    ("La clínica tenía un abasto del 45 por ciento de claves, y hoy tiene el 97 por ciento.",
+     45, 97),
+    ("Aquí había 12 camas para partos cuando llegamos; hoy, ya son 30 camas.", 12, 30),
+    ("El estado, con 300 médicos antes de la transferencia, ahora cuenta con 480 médicos.", 300,
+     480),
+])
+def test_a_figure_contrasted_with_a_now_is_the_state_before(sentence: str, then: int,
+                                                            now: int) -> None:
+    facts = _facts(sentence)
+    assert facts[then].modality == "antes"
+    assert facts[now].modality == "realizado"
+
+
+@pytest.mark.parametrize("sentence, value", [
+    # No state before ("egresaron" is no "tenía"), a now that is no state, or no now.
+    ("En 2019 egresaron 812 pediatras y hoy se gradúan 905 pediatras más.", 812),
+    ("Había 40 pacientes en espera y ahora se atendió a 12 de ellos.", 40),
+    ("El hospital tenía 140 enfermeras y 20 médicos en el turno de la noche.", 140),
+    ("Hoy tenemos 300 camas, antes había 200.", 300),
+])
+def test_a_figure_without_a_contrasted_now_is_no_state_before(sentence: str, value: int) -> None:
+    assert _facts(sentence)[value].modality == "realizado"
+
+
 @pytest.mark.parametrize("sentence, value, modality", [
     ("Se entregaron becas de 1,600 pesos a 300 mil estudiantes.", 1600, "realizado"),
     ("Atendimos a niños de 5 a 9 años en la campaña.", 5, "realizado"),
@@ -178,6 +204,13 @@ def test_an_elided_scale_is_kept() -> None:
     ("Deberemos pagar 350 pesos por trabajadora al mes.", 350, "realizado"),
     # "bajó" folds to "bajo": still a verb of change, unlike "bajo el programa".
     ("El número de consultas bajó de 300 a 200.", 300, "antes"),
+    # "pasado" after "haber" is the verb of change; "el año pasado" is none.
+    ("Hemos pasado de 300 a 420 quirófanos en la región.", 300, "antes"),
+    ("Es importante haber pasado en la Huasteca del 64 por ciento a un 93 por ciento.", 64,
+     "antes"),
+    ("El abasto ha pasado del 70 % de claves a un 95 % en el estado.", 70, "antes"),
+    ("El año pasado de 300 pesos se subió la beca.", 300, "realizado"),
+    ("En el mes pasado, de 12 brigadas salieron 40 médicos.", 12, "realizado"),
 ])
 def test_modality_does_not_misfire(sentence: str, value: int, modality: str) -> None:
     assert _facts(sentence)[value].modality == modality
