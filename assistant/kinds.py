@@ -58,8 +58,11 @@ def split_kinds(question: str) -> list[str]:
 
 
 # "¿cuántas camas, consultorios y quirófanos ...?": three or more counted nouns in a list.
-_LIST = re.compile(r"\bcuant[oa]s\s+(?P<items>[a-z]{3,}(?:\s*,\s*[a-z]{3,})+)\s*,?\s+(?:y|e)\s+"
-                   r"(?P<last>[a-z]{3,})\b")
+# A counted noun, with the complement that makes it a compound ("unidades de especialidad",
+# "plantas de emergencia").
+_NOUN = r"[a-z]{3,}(?:\s+(?:de|del|para)\s+(?!(?:los|las|el|la|esos|esas|estos|estas)\b)[a-z]{3,})?"
+_LIST = re.compile(r"\bcuant[oa]s\s+(?P<items>" + _NOUN + r"(?:\s*,\s*" + _NOUN + r")+)\s*,?\s+"
+                   r"(?:y|e)\s+(?P<last>" + _NOUN + r")\b")
 
 
 def split_nouns(question: str) -> list[str]:
@@ -69,12 +72,20 @@ def split_nouns(question: str) -> list[str]:
     m = _LIST.search(folded)
     if m is None:
         return []
+    from index.scope import find_places
+
     at = m.start("items")
-    nouns = [text[at + k.start():at + k.end()] for k in re.finditer(r"[a-z]{3,}", m.group("items"))]
-    nouns.append(text[m.start("last"):m.end("last")])
-    if any(fold(n) in _NOT_KIND for n in nouns):
+    nouns = [text[at + k.start():at + k.end()].strip()
+             for k in re.finditer(r"[^,]+", m.group("items"))]
+    last_start, last_end = m.span("last")
+    tail = re.search(r"\s+(?:de|del|para)\s+[a-z]+$", folded[last_start:last_end])
+    if tail is not None and find_places(folded[last_start + tail.start():last_end]):
+        # "médicos, enfermeras y camilleros de Sonora": a state is said of every noun.
+        last_end = last_start + tail.start()
+    nouns.append(text[last_start:last_end])
+    if any(fold(n.split()[0]) in _NOT_KIND for n in nouns):
         return []
-    lead, rest = text[:m.start("items")], text[m.end("last"):]
+    lead, rest = text[:m.start("items")], text[last_end:]
     return [f"{lead}{noun}{rest}" for noun in nouns]
 
 
@@ -111,6 +122,12 @@ _SUBJECT = re.compile(r"\bcuant[oa]s?\s+(?:" + "|".join(_VERBS)
                       + r")\s+((?:el|la|los|las)\s+[a-z]+)")
 
 
+# States named as one group: "entre Sonora y Tabasco", "con el convenio de Nayarit, Tlaxcala
+# y Colima", "el acuerdo con Sonora y Sinaloa": the figure is the group's.
+_GROUP = re.compile(r"\b(?:entre|convenio|convenios|acuerdo|acuerdos|region|bloque|grupo)"
+                    r"(?:\s+(?:de|del|con|los|las|estados|entidades|firmado|firmados))*\s+$")
+
+
 def split_places(question: str) -> list[tuple[str, str]]:
     """The question once per state, with the state as written, when it asks a figure of two
     or more states named together ("¿cuántos trabajadores mandan Veracruz y Chiapas?", "en
@@ -131,8 +148,7 @@ def split_places(question: str) -> list[tuple[str, str]]:
         else:
             runs.append([place])
     run = max(runs, key=len, default=[])
-    if len({name for _, _, name in run}) < 2 or re.search(r"\bentre\s+(?:los\s+estados\s+de\s+)?$",
-                                                          folded[:run[0][0]]):
+    if len({name for _, _, name in run}) < 2 or _GROUP.search(folded[:run[0][0]]):
         return []
     start, end = run[0][0], run[-1][1]
     return [(text[:start] + text[a:b] + text[end:], text[a:b]) for a, b, _ in run]

@@ -270,6 +270,9 @@ def test_one_figure_asked_in_two_units_is_asked_once_per_unit(question: str,
     ("¿Cuántas camas hay entre Sonora y Tabasco?", []),
     ("¿Cuántas camas tiene Sonora comparado con Tabasco?", []),
     ("¿Qué pasó en Sonora y en Colima?", []),
+    # States named as one group: the group's figure.
+    ("Con el convenio de Sonora, Colima y Nayarit, ¿cuántos hospitales pasan al programa?", []),
+    ("¿Cuántas clínicas suma el acuerdo con Sonora y Tabasco?", []),
 ])
 def test_states_asked_together_are_asked_one_by_one(question: str, states: list[str]) -> None:
     parts = split_places(question)
@@ -285,6 +288,16 @@ def test_states_asked_together_are_asked_one_by_one(question: str, states: list[
     ("En 2021, ¿cuántos médicos, enfermeras, y técnicos se contrataron?",
      ["En 2021, ¿cuántos médicos se contrataron?", "En 2021, ¿cuántos enfermeras se contrataron?",
       "En 2021, ¿cuántos técnicos se contrataron?"]),
+    # A compound noun keeps its complement, and only it; a state is said of every noun.
+    ("¿Cuántos refrigeradores, extintores y plantas de emergencia hubo?",
+     ["¿Cuántos refrigeradores hubo?", "¿Cuántos extintores hubo?",
+      "¿Cuántos plantas de emergencia hubo?"]),
+    ("¿Cuántos hospitales, unidades de especialidad y centros de salud se transfieren?",
+     ["¿Cuántos hospitales se transfieren?", "¿Cuántos unidades de especialidad se transfieren?",
+      "¿Cuántos centros de salud se transfieren?"]),
+    ("¿Cuántos médicos, enfermeras y camilleros de Sonora hay?",
+     ["¿Cuántos médicos de Sonora hay?", "¿Cuántos enfermeras de Sonora hay?",
+      "¿Cuántos camilleros de Sonora hay?"]),
     ("¿cuántos médicos y enfermeras hay?", []),
     ("¿cuántas cirugías, hubo y se hicieron?", []),
 ])
