@@ -255,9 +255,8 @@ def _items_after(picks: list[int], corpus: "Corpus") -> list[int]:
     for i in picks:
         source, start, end = index.sentences[i]
         folded = corpus.folded(source)
-        # A lead ("… al trabajador:") or an item itself opens the run that follows.
-        if not (folded[start:end].rstrip().endswith(":") or _ITEM.match(folded, start)
-                or ":" in folded[start:end]):
+        # A lead ("… al trabajador:", maybe with its first item) or an item opens the run.
+        if ":" not in folded[start:end] and not _ITEM.match(folded, start):
             continue
         nxt = index.neighbours(i)[1]
         while nxt is not None and len(out) < _MAX_ITEMS and nxt not in out:

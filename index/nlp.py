@@ -66,8 +66,8 @@ def _mark_blocks(doc: "Doc") -> "Doc":
 
 
 def _after_item_number(doc: "Doc", i: int) -> bool:
-    """Token ``i`` follows the number of a numbered item at the start of a line ("\n2. El
-    registro …"): the item's point ends no sentence."""
+    """Token ``i`` follows the number of a numbered item that opens a line ("2. El registro
+    …"): the item's point ends no sentence."""
     if i < 2 or doc[i - 1].text != "." or not doc[i - 2].text.isdigit() or len(doc[i - 2]) > 2:
         return False
     if i == 2:

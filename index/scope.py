@@ -333,9 +333,8 @@ _NOW_STATE = re.compile(r"[^.:\d]{0,160}?\b(?:hoy|ahora|actualmente|al\s+dia\s+d
                         r"|registra|registramos|alcanza|alcanzamos|es\s+de)\s+"
                         r"(?:el\s+|la\s+|los\s+|las\s+|un\s+|una\s+|ya\s+)?" + _NUMBER_START)
 # The then: "antes", or a verb of state in the past ("tenía", "había", "se reportaba").
-_THEN_STATE = re.compile(r"\bantes\b|\b(?:habia|habian|teniamos|tenia|tenian|existian|existia"
-                         r"|contabamos|contaba|contaban|eran|era|reportaba|reportaban"
-                         r"|registraba|registraban|estaba|estaban)\b")
+_THEN_STATE = re.compile(r"\bantes\b|" + _WAS.pattern + r"|\b(?:reportaba|reportaban|registraba"
+                         r"|registraban|estaba|estaban)\b")
 
 
 def _then_now(modality: str, folded: str, s_start: int, s_end: int, v_end: int) -> str:
