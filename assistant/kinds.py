@@ -18,6 +18,7 @@ from assistant.intent import COMPARE, QUANTITY, TOTAL
 from assistant.types import Answer, Citation, Computed
 from index.fold import fold
 from index.numbers import find_numbers
+from index.scope import find_places
 
 # "cuántos trasplantes de riñón y de córnea", "cuántas acciones de equipamiento y mobiliario",
 # "cuántas consultas de especialidad y de medicina familiar" (positions in the folded text).
@@ -72,8 +73,6 @@ def split_nouns(question: str) -> list[str]:
     m = _LIST.search(folded)
     if m is None:
         return []
-    from index.scope import find_places
-
     at = m.start("items")
     nouns = [text[at + k.start():at + k.end()].strip()
              for k in re.finditer(r"[^,]+", m.group("items"))]
@@ -133,8 +132,6 @@ def split_places(question: str) -> list[tuple[str, str]]:
     or more states named together ("¿cuántos trabajadores mandan Veracruz y Chiapas?", "en
     Sonora, Colima y en Tabasco"), else []: each state's figure is its own answer. A sum
     ("en total", "entre Sonora y Tabasco") or a comparison is asked once."""
-    from index.scope import find_places
-
     text = question.strip()
     folded = fold(text)
     if not _FIRST.search(folded) or TOTAL.search(folded) or COMPARE.search(folded):

@@ -326,7 +326,7 @@ def rank_facts(q: Query, corpus: "Corpus", w: MatchWeights) -> list[Candidate]:
                 # place is a weaker match than one that names both.
                 score *= w.name_partial
                 reasons.append("falta un nombre")
-            if q.span and not change_pair(Candidate(i, f, 0.0), [], corpus):
+            if q.span and change_ends(i, corpus) is None:
                 # "¿De qué porcentaje a qué porcentaje pasó?": a figure that is no end of a
                 # change answers half of it at best.
                 score *= w.span_unpaired
@@ -800,31 +800,36 @@ def choose(ranked: list[Candidate], w: MatchWeights, corpus: "Corpus | None" = N
     return [best, *rest][:w.max_answers]
 
 
-def change_pair(best: Candidate, ranked: list[Candidate], corpus: "Corpus") -> list[Candidate]:
-    """The start and the end of the change ``best`` is one end of ("pasamos del 78 % de las
-    recetas surtidas a un 99.7 %"): the start is a figure of modality "antes", the end the
-    next figure of its sentence in the same unit. Empty when ``best`` belongs to no change."""
-    s = corpus.fact_sentence.get(best.index)
+def change_ends(i: int, corpus: "Corpus") -> tuple[int, int] | None:
+    """The start and the end of the change fact ``i`` is one end of ("pasamos del 78 % de las
+    recetas surtidas a un 99.7 %"), as fact indices: the start is a figure of modality
+    "antes", the end the next figure of its sentence in the same unit. None when ``i`` belongs
+    to no change."""
+    s = corpus.fact_sentence.get(i)
     if s is None:
-        return []
-    same = sorted((i for i in corpus.sentence_facts.get(s, ())
-                   if corpus.facts[i].unit == best.fact.unit),
-                  key=lambda i: corpus.facts[i].value_start)
-    at = same.index(best.index) if best.index in same else -1
-    if at < 0:
-        return []
-    if best.fact.modality == "antes":
-        start, end = at, at + 1
-    else:
-        start, end = at - 1, at
+        return None
+    unit = corpus.facts[i].unit
+    same = sorted((k for k in corpus.sentence_facts.get(s, ()) if corpus.facts[k].unit == unit),
+                  key=lambda k: corpus.facts[k].value_start)
+    if i not in same:
+        return None
+    at = same.index(i)
+    start, end = (at, at + 1) if corpus.facts[i].modality == "antes" else (at - 1, at)
     if start < 0 or end >= len(same) or corpus.facts[same[start]].modality != "antes" \
             or corpus.facts[same[end]].modality == "antes":
+        return None
+    return same[start], same[end]
+
+
+def change_pair(best: Candidate, ranked: list[Candidate], corpus: "Corpus") -> list[Candidate]:
+    """The start and the end of the change ``best`` is one end of (``change_ends``), as ranked
+    candidates; empty when it belongs to no change."""
+    ends = change_ends(best.index, corpus)
+    if ends is None:
         return []
     scored = {c.index: c for c in ranked}
-
-    def candidate(i: int) -> Candidate:
-        return scored.get(i) or Candidate(i, corpus.facts[i], best.score, ("otro extremo",))
-    return [candidate(same[start]), candidate(same[end])]
+    return [scored.get(k) or Candidate(k, corpus.facts[k], best.score, ("otro extremo",))
+            for k in ends]
 
 
 def _distinctive(f: Fact) -> bool:

@@ -15,7 +15,7 @@ from assistant.rank import counts_head, coverage, mentions
 from assistant.terms import term
 from assistant.types import Answer, Citation
 from index.dates import answers_when, find_times
-from index.events import ORDINALS, find_events
+from index.events import ORDINAL_WORDS, ORDINALS, find_events
 from index.fold import fold
 from index.nlp import DATELINE
 from index.scope import find_places
@@ -51,7 +51,7 @@ _SERIES = re.compile(r",[^,]*,[^,]*\b[ye]\s")
 # "Tercero, ir al banco …", "2. La entrega …", "b) …", "- …", "En segundo lugar, …" (a number word
 # followed by a comma or a stop, so that "Dos personas …" is no item).
 _ITEM = re.compile(r"\W{0,3}(?:(?:en\s+)?(?:(?:uno|dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez"
-                   r"|" + "|".join(sorted(ORDINALS, key=len, reverse=True)) + r")"
+                   r"|" + ORDINAL_WORDS + r")"
                    r"(?:\s+(?:lugar|punto|termino))?\s*[,.:;)-]"
                    r"|\d{1,2}\s*[.)-]\s|[a-h]\)\s)|[-•*–]\s)")
 _MAX_ITEMS = 12  # items followed after a lead or an item, at most
@@ -126,7 +126,7 @@ def _near_date(q: Query, sentence: str, corpus: "Corpus", w: MatchWeights) -> fl
 _WINDOW = 40  # characters either side of a date that count as its own clause
 
 
-_ELLIPTIC = re.compile(r"\b(?:la|el)\s+(" + "|".join(sorted(ORDINALS, key=len, reverse=True))
+_ELLIPTIC = re.compile(r"\b(?:la|el)\s+(" + ORDINAL_WORDS
                        + r")(?=\s*[,;.]|\s*$|\s+del?\s+\d|\s+del\b|\s+(?:fue|se|tuvo|inicio"
                        r"|comenzo|empezo|arranco)\b)")
 

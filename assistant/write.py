@@ -11,7 +11,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from assistant.format import MODALITY_WORDS, format_value, period_words
-from assistant.rank import Candidate
+from assistant.rank import Candidate, change_ends
 from assistant.types import Answer, Citation
 from index.dates import spanish_date
 from index.types import BARE_MEASURES, Fact
@@ -79,7 +79,8 @@ def source_label(f: Fact, corpus: "Corpus") -> str:
 
 def figure_answer(question: str, chosen: list[Candidate], corpus: "Corpus") -> Answer:
     """The answer made of ranked figures: the best first, then the others, each cited."""
-    if len(chosen) == 2 and _change(chosen[0].fact, chosen[1].fact):
+    if len(chosen) == 2 and change_ends(chosen[0].index, corpus) == (chosen[0].index,
+                                                                      chosen[1].index):
         return _change_answer(question, chosen[0].fact, chosen[1].fact, corpus)
     citations: list[Citation] = []
     parts: list[str] = []
@@ -97,12 +98,6 @@ def figure_answer(question: str, chosen: list[Candidate], corpus: "Corpus") -> A
     if len(parts) > 1:
         lead += " También responden: " + "; ".join(parts[1:]) + "."
     return Answer(question, lead, [c.fact.value for c in chosen], citations, False)
-
-
-def _change(start: Fact, end: Fact) -> bool:
-    """``start`` and ``end`` are the two ends of one change stated in one sentence."""
-    return start.modality == "antes" and end.modality != "antes" and start.source == end.source \
-        and start.sentence_start == end.sentence_start and start.value_start < end.value_start
 
 
 def _change_answer(question: str, start: Fact, end: Fact, corpus: "Corpus") -> Answer:

@@ -17,7 +17,8 @@ ORDINALS = {
     "undecima": 11, "undecimo": 11, "duodecima": 12, "duodecimo": 12, "vigesima": 20,
     "vigesimo": 20,
 }
-_ORD_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
+# The ordinal words as one alternation, longest first ("decima" before "decim…").
+ORDINAL_WORDS = "|".join(sorted(ORDINALS, key=len, reverse=True))
 _NUM_SUFFIX = r"(?:ª|º|°|a|o|er|ra|ro|da|do|ta|to|va|vo|na|no)\.?"
 _CONNECTORS = {"de", "del", "la", "las", "los", "el", "por", "para", "y", "en", "a", "al", "con",
                "contra"}
@@ -69,7 +70,7 @@ def _compile() -> tuple[re.Pattern[str], re.Pattern[str]]:
     nouns = _noun_alternation()
     single = re.compile(
         r"\b(?:(?P<num>\d{1,3})\s?" + _NUM_SUFFIX + r"|(?P<tens>decim[ao])\s+(?P<unit>"
-        + _ORD_WORDS + r")|(?P<word>" + _ORD_WORDS + r"))\s+(?P<noun>" + nouns + r")\b"
+        + ORDINAL_WORDS + r")|(?P<word>" + ORDINAL_WORDS + r"))\s+(?P<noun>" + nouns + r")\b"
     )
     count_words = "|".join(sorted(set(UNITS) | set(TEENS), key=len, reverse=True))
     plural = re.compile(
